@@ -1,0 +1,1 @@
+"""What people use: the command line, traces, reports and exports.  Nothing below imports it."""
