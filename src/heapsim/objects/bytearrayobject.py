@@ -217,6 +217,37 @@ def _append_data(heap, obj, data):
         value += data
 
 
+def bytearray_setslice(heap, obj, lo, hi, data=b""):
+    """``obj[lo:hi] = data`` (``bytearray_setslice``); ``data=b""`` is ``del obj[lo:hi]``.
+
+    ``data`` is the contents of a buffer object; pass ``obj.value`` itself to assign the
+    bytearray to a slice of itself (CPython copies it into a temporary first).  Shrinking
+    from the front only advances ``ob_start``; the buffer follows ``PyByteArray_Resize``.
+    """
+    if data is obj.value:
+        tmp = bytearray_from_string_and_size(heap, data)
+        try:
+            bytearray_setslice(heap, obj, lo, hi, tmp.value)
+        finally:
+            heap.decref(tmp)
+        return
+    value = obj.value
+    size = len(value)
+    lo = min(max(lo, 0), size)
+    hi = min(max(hi, lo), size)
+    growth = len(data) - (hi - lo)
+    if growth < 0:
+        if obj.exports:
+            raise GuestError("BufferError",
+                             "Existing exports of data: object cannot be re-sized")
+        if lo == 0:
+            obj.start -= growth
+        _resize_memory(heap, obj, size, size + growth)
+    elif growth > 0:
+        _resize_memory(heap, obj, size, size + growth)
+    value[lo:hi] = data
+
+
 def bytearray_iconcat(heap, obj, data):
     """``obj += data`` where ``data`` is the contents of a buffer object.
 
@@ -231,17 +262,11 @@ def bytearray_iconcat(heap, obj, data):
 def bytearray_extend(heap, obj, data):
     """``obj.extend(data)`` where ``data`` is the contents of a buffer object.
 
-    Extending a bytearray with itself copies it first into a temporary bytearray (allocated
-    and freed around the operation), as ``bytearray_setslice`` does.
+    Extending a bytearray with itself (``data`` is ``obj.value``) copies it first into a
+    temporary bytearray, allocated and freed around the operation, as CPython does.
     """
-    if data is obj.value:
-        tmp = bytearray_from_string_and_size(heap, data)
-        try:
-            _append_data(heap, obj, tmp.value)
-        finally:
-            heap.decref(tmp)
-        return
-    _append_data(heap, obj, data)
+    n = len(obj.value)
+    bytearray_setslice(heap, obj, n, n, data)
 
 
 def bytearray_extend_iter(heap, obj, items, length_hint=EXTEND_DEFAULT_HINT):
