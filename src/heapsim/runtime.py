@@ -19,3 +19,188 @@ def build_heap(profile=CPYTHON_3_11, *, audit=False):
     if install is not None:
         install(heap, audit=audit)
     return heap
+
+
+class Runtime:
+    """One run of a guest program: heap, collector, object space, interpreter and the guest
+    modules, wired together.  ``run_file`` returns the process exit code."""
+
+    def __init__(self, argv=(), stdout=None, stderr=None, max_steps=None, profile=CPYTHON_3_11,
+                 audit=False):
+        import sys as host_sys
+        from heapsim.interp import builtins as gb
+        from heapsim.interp.code import init_code_type
+        from heapsim.interp.eval import Interpreter
+        from heapsim.interp.exceptions import init_exception_types
+        from heapsim.interp.space import ObjectSpace
+        from heapsim.objects.core import make_static_type
+
+        self.heap = heap = build_heap(profile, audit=audit)
+        if not hasattr(heap, "code_type"):
+            init_code_type(heap)
+        self.space = sp = ObjectSpace(heap)
+        sp.exc_types.update(init_exception_types(heap))
+        self.interp = interp = Interpreter(heap, sp, max_steps=max_steps)
+        interp.stdout = stdout if stdout is not None else host_sys.stdout
+        interp.stderr = stderr if stderr is not None else host_sys.stderr
+        gb.install_methods(sp)
+        stream_type = make_static_type("TextIOWrapper", 16, 0, 0, base=heap.object_type,
+                                       module="_io")
+        heap.register_static_type(stream_type)
+        sp.methods["TextIOWrapper"] = {"write": gb.stream_write, "flush": gb.stream_flush}
+        self.collector = self._install_collector(heap)
+        heap.iterate = sp.iterate
+        heap.call_object = lambda func, args: sp.call(func, list(args), None)
+        heap.write_unraisable = self.write_unraisable
+        self.builtins = gb.make_builtins(sp)
+        self.modules = {
+            "builtins": self.builtins,
+            "sys": gb.make_sys(sp, list(argv), stream_type),
+            "gc": gb.make_gc(sp, self.collector),
+        }
+        interp.import_hook = self.import_module
+
+    @staticmethod
+    def _install_collector(heap):
+        collector = getattr(heap, "collector", None)
+        if collector is not None:
+            return collector
+        try:
+            from heapsim.reclaim.collector import Collector
+        except ImportError:
+            return None
+        collector = Collector(heap)
+        heap.collector = collector
+        if heap.gc.collect_hook is None:
+            heap.gc.collect_hook = collector.collect_automatic
+        if getattr(heap, "dealloc", None) == heap._plain_dealloc:
+            try:
+                from heapsim.reclaim.refcount import Reclaimer
+                heap.dealloc = Reclaimer(heap).dealloc
+            except ImportError:
+                pass
+        return collector
+
+    def import_module(self, name):
+        from heapsim.base.errors import Unsupported
+        mod = self.modules.get(name)
+        if mod is None:
+            raise Unsupported(f"import of {name}")
+        mod.ob_refcnt += 1
+        return mod
+
+    def write_unraisable(self, exc, context):
+        sp = self.space
+        err = self.interp.stderr
+        if context is not None:
+            err.write(f"Exception ignored in: {sp.repr_host(context)}\n")
+        err.write(self.format_exception(exc))
+
+    # --- running a program ------------------------------------------------------------
+
+    def run_source(self, source, filename):
+        """Compile and run ``source`` as ``__main__``; returns the exit code."""
+        from heapsim.base.errors import GuestException
+        from heapsim.interp.code import ConstantTable
+        from heapsim.objects.dictobject import dict_setitem
+        from heapsim.objects.unicodeobject import intern_string, new_str
+        from heapsim.interp.builtins import new_module
+
+        heap = self.heap
+        sp = self.space
+        try:
+            host_code = compile(source, filename, "exec", dont_inherit=True)
+        except SyntaxError as e:
+            import traceback
+            self.interp.stderr.write("".join(traceback.format_exception_only(e)))
+            return 1
+        self.source_lines = source.splitlines()
+        self.filename = filename
+        table = ConstantTable(heap, arena_refs=True)
+        code = table.code(host_code)
+        main = new_module(sp, "__main__")
+        self.modules["__main__"] = main
+        g = main.md_dict
+        for name, value in (("__builtins__", self.builtins), ("__file__", None),
+                            ("__cached__", heap.none)):
+            key = intern_string(heap, name)
+            if value is None:
+                value = new_str(heap, filename)
+            else:
+                value.ob_refcnt += 1
+            dict_setitem(heap, g, key, value)
+            heap.decref(key)
+            heap.decref(value)
+        try:
+            res = self.interp.run_module(code, g, self.builtins.md_dict)
+            heap.decref(res)
+            status = 0
+        except GuestException as ge:
+            status = self.handle_uncaught(ge.exc)
+        self.flush()
+        return status
+
+    def flush(self):
+        for s in (self.interp.stdout, self.interp.stderr):
+            try:
+                s.flush()
+            except Exception:
+                pass
+
+    def handle_uncaught(self, exc):
+        sp = self.space
+        heap = self.heap
+        if exc.ob_type is sp.exc_types["SystemExit"]:
+            code = exc.extra
+            if code is None or code is heap.none:
+                status = 0
+            elif code.ob_type in (heap.int_type, heap.bool_type):
+                status = code.value & 0xFF if code.value >= 0 else code.value & 0xFF
+            else:
+                self.flush()
+                self.interp.stderr.write(sp.str_host(code) + "\n")
+                status = 1
+            heap.decref(exc)
+            return status
+        self.flush()
+        self.interp.stderr.write(self.format_exception(exc))
+        heap.decref(exc)
+        return 1
+
+    def format_exception(self, exc, seen=None):
+        sp = self.space
+        seen = set() if seen is None else seen
+        seen.add(id(exc))
+        out = []
+        if exc.cause is not None and id(exc.cause) not in seen:
+            out.append(self.format_exception(exc.cause, seen))
+            out.append("\nThe above exception was the direct cause of the following "
+                       "exception:\n\n")
+        elif (exc.context is not None and not exc.suppress_context
+              and id(exc.context) not in seen):
+            out.append(self.format_exception(exc.context, seen))
+            out.append("\nDuring handling of the above exception, another exception "
+                       "occurred:\n\n")
+        if exc.tb:
+            out.append("Traceback (most recent call last):\n")
+            for dc, index in reversed(exc.tb):
+                line = dc.line_of(index)
+                out.append(f'  File "{dc.filename}", line {line}, in {dc.name}\n')
+                text = self._source_line(dc.filename, line)
+                if text:
+                    out.append(f"    {text}\n")
+        msg = sp.str_host(exc)
+        name = exc.ob_type.name
+        if exc.ob_type.module not in ("builtins", "__main__"):
+            name = f"{exc.ob_type.module}.{name}"
+        out.append(f"{name}: {msg}\n" if msg else f"{name}\n")
+        return "".join(out)
+
+    def _source_line(self, filename, line):
+        if filename == getattr(self, "filename", None):
+            lines = self.source_lines
+            if 1 <= line <= len(lines):
+                return lines[line - 1].strip()
+            return ""
+        import linecache
+        return linecache.getline(filename, line).strip()

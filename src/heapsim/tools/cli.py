@@ -12,6 +12,7 @@ from heapsim import __version__
 
 EXIT_UNSUPPORTED = 3
 EXIT_INTERNAL = 70
+DEFAULT_MAX_STEPS = 2_000_000_000
 
 
 def build_parser():
@@ -29,6 +30,17 @@ def build_parser():
         help="build a small demo heap and print its sys._debugmallocstats() report")
     stats.add_argument("--lists", type=int, default=100,
                        help="number of 10-item lists to allocate first (default 100)")
+    run = sub.add_parser("run", help="run PROG.py on the simulated heap, as python3 would")
+    run.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS,
+                     help="stop after this many bytecode instructions "
+                          f"(default {DEFAULT_MAX_STEPS})")
+    run.add_argument("prog", metavar="PROG.py")
+    run.add_argument("args", nargs=argparse.REMAINDER)
+    check = sub.add_parser("check", help="run PROG.py under python3 and heapsim and show "
+                                         "the differences")
+    check.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
+    check.add_argument("prog", metavar="PROG.py")
+    check.add_argument("args", nargs=argparse.REMAINDER)
     return parser
 
 
@@ -50,6 +62,155 @@ def cmd_mallocstats(args):
     return 0
 
 
+def run_program(path, argv, stdout=None, stderr=None, max_steps=DEFAULT_MAX_STEPS):
+    """Run a guest program as ``python3 PATH ARGS`` would; return the exit code.
+
+    The run happens on a thread with a large stack and a high host recursion limit, so that
+    guest recursion (limited to 1000 frames, as CPython) never exhausts the host.
+    """
+    import os
+    import threading
+
+    stdout = stdout if stdout is not None else sys.stdout
+    stderr = stderr if stderr is not None else sys.stderr
+    try:
+        with open(path, "rb") as fh:
+            source = fh.read()
+    except OSError as exc:
+        stderr.write(f"python3: can't open file {os.path.abspath(path)!r}: "
+                     f"[Errno {exc.errno}] {exc.strerror}\n")
+        return 2
+    result = [EXIT_INTERNAL]
+
+    def body():
+        result[0] = _run_guarded(source, path, argv, stdout, stderr, max_steps)
+
+    old_limit = sys.getrecursionlimit()
+    old_stack = threading.stack_size()
+    sys.setrecursionlimit(max(old_limit, 60000))
+    try:
+        threading.stack_size(512 * 1024 * 1024)
+        t = threading.Thread(target=body, name="heapsim-guest")
+        t.start()
+        t.join()
+    finally:
+        threading.stack_size(old_stack)
+        sys.setrecursionlimit(old_limit)
+    return result[0]
+
+
+def _guest_location(rt):
+    f = rt.interp.frame if rt is not None else None
+    if f is None or f.ins is None:
+        return "?", 0
+    return f.dc.filename, f.dc.line_of(f.ins.index)
+
+
+def _run_guarded(source, path, argv, stdout, stderr, max_steps):
+    from heapsim.base.errors import LimitExceeded, Unsupported
+    from heapsim.runtime import Runtime
+
+    rt = None
+    try:
+        rt = Runtime([path] + list(argv), stdout=stdout, stderr=stderr, max_steps=max_steps)
+        try:
+            text = source.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            stderr.write(f"SyntaxError: {exc}\n")
+            return 1
+        return rt.run_source(text, path)
+    except Unsupported as exc:
+        where = (exc.filename, exc.lineno) if exc.filename else _guest_location(rt)
+        _flush(stdout)
+        stderr.write(f"heapsim: unsupported: {exc.what} ({where[0]}:{where[1]})\n")
+        return EXIT_UNSUPPORTED
+    except LimitExceeded as exc:
+        where = _guest_location(rt)
+        _flush(stdout)
+        stderr.write(f"heapsim: {exc} ({where[0]}:{where[1]}); raise it with --max-steps\n")
+        return EXIT_UNSUPPORTED
+    except Exception as exc:  # a simulator bug
+        where = _guest_location(rt)
+        _flush(stdout)
+        stderr.write(f"heapsim: internal error: {type(exc).__name__}: {exc} "
+                     f"({where[0]}:{where[1]})\n")
+        if os_environ_debug():
+            import traceback
+            traceback.print_exc()
+        return EXIT_INTERNAL
+
+
+def os_environ_debug():
+    import os
+    return bool(os.environ.get("HEAPSIM_DEBUG"))
+
+
+def _flush(stream):
+    try:
+        stream.flush()
+    except Exception:
+        pass
+
+
+def cmd_run(args):
+    return run_program(args.prog, args.args, max_steps=args.max_steps)
+
+
+def run_both(prog, argv=(), max_steps=DEFAULT_MAX_STEPS):
+    """(python3's, heapsim's) results of running prog: (stdout, stderr, exit code) each."""
+    import io
+    import os
+    import subprocess
+
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    host = subprocess.run([sys.executable, prog, *argv], capture_output=True, text=True,
+                          env=env)
+    out, err = io.StringIO(), io.StringIO()
+    code = run_program(prog, list(argv), stdout=out, stderr=err, max_steps=max_steps)
+    return (host.stdout, host.stderr, host.returncode), (out.getvalue(), err.getvalue(), code)
+
+
+def last_line(text):
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def compare_results(host, sim):
+    """A list of human-readable differences (empty when the runs agree)."""
+    import difflib
+
+    diffs = []
+    if host[0] != sim[0]:
+        diff = difflib.unified_diff(host[0].splitlines(), sim[0].splitlines(),
+                                    "python3 stdout", "heapsim stdout", lineterm="")
+        diffs.append("\n".join(diff))
+    if last_line(host[1]) != last_line(sim[1]):
+        diffs.append(f"last stderr line differs:\n  python3: {last_line(host[1])}\n"
+                     f"  heapsim: {last_line(sim[1])}")
+    if host[2] != sim[2]:
+        diffs.append(f"exit code differs: python3 {host[2]}, heapsim {sim[2]}")
+    return diffs
+
+
+def cmd_check(args):
+    import os
+    if not os.path.exists(args.prog):
+        return run_program(args.prog, args.args)
+    host, sim = run_both(args.prog, args.args, args.max_steps)
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        pass
+    diffs = compare_results(host, sim)
+    if not diffs:
+        print(f"{args.prog}: identical to python3 (stdout, last stderr line, exit code "
+              f"{host[2]})")
+        return 0
+    print(f"{args.prog}: differs from python3")
+    for d in diffs:
+        print(d)
+    return 1
+
+
 def main(argv=None):
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -58,6 +219,10 @@ def main(argv=None):
         return 0
     if args.command == "mallocstats":
         return cmd_mallocstats(args)
+    if args.command == "run":
+        return cmd_run(args)
+    if args.command == "check":
+        return cmd_check(args)
     parser.error(f"unknown command {args.command!r}")
     return 2
 

@@ -1,0 +1,1255 @@
+"""The reference eval loop: frames, one handler per opcode, exception-table unwinding.
+
+Frames are not simulated objects (3.11 keeps ``_PyInterpreterFrame`` in the data stack, not
+on the heap); their ``localsplus`` and value stack hold counted references with CPython's
+discipline.  A NULL slot is host ``None``.  Handlers touch objects only through the object
+space (``self.sp``) and the object model's C-API-shaped functions.
+
+Each handler is a method named exactly like the opcode; it returns None, or the return value
+(a new reference) for ``RETURN_VALUE``.
+"""
+
+from heapsim.base.errors import GuestError, GuestException, LimitExceeded, Unsupported
+from heapsim.interp.decode import BINARY_OPS, CMP_OPS
+from heapsim.interp.exceptions import ExcObject, is_subtype, new_exception
+from heapsim.objects.core import TypeObject
+from heapsim.objects.cellobject import CellObject, cell_new, cell_set
+from heapsim.objects.dictobject import (
+    dict_contains, dict_delitem, dict_getitem, dict_items, dict_merge, dict_new,
+    dict_new_presized, dict_setitem,
+)
+from heapsim.objects.funcobject import FunctionObject, function_new
+from heapsim.objects.listobject import list_append_steal, list_extend, list_new
+from heapsim.objects.longobject import new_int
+from heapsim.objects.methodobject import MethodObject
+from heapsim.objects.setobject import set_add_key, set_new
+from heapsim.objects.tupleobject import tuple_from_list, tuple_new
+from heapsim.objects.unicodeobject import intern_string, new_str
+
+
+class Reraise(GuestException):
+    """A guest exception re-raised (RERAISE, bare ``raise``): no new traceback entry."""
+
+
+class Frame:
+    __slots__ = ("code", "dc", "func", "localsplus", "stack", "globals", "builtins",
+                 "locals", "i", "instrs", "handlers", "kwnames", "ins", "back")
+
+
+class Interpreter:
+    def __init__(self, heap, space, max_steps=None, recursion_limit=1000):
+        self.heap = heap
+        self.sp = space
+        space.interp = self
+        self.exc_types = space.exc_types
+        self.steps = 0
+        self.max_steps = max_steps
+        self.recursion_limit = recursion_limit
+        self.depth = 0
+        self.exc_info = None
+        self.frame = None
+        self.handler_cache = {}
+        self.import_hook = None
+
+    # --- exceptions ----------------------------------------------------------------------
+
+    def make_exception(self, name, msg=None):
+        """A new reference to a new exception of builtin type name with message msg."""
+        sp = self.sp
+        tp = self.exc_types[name]
+        if msg is None:
+            args = self.heap.empty_tuple
+            args.ob_refcnt += 1
+        elif isinstance(msg, str):
+            args = sp.newtuple([new_str(self.heap, msg)])
+        else:
+            msg.ob_refcnt += 1
+            args = sp.newtuple([msg])
+        e = new_exception(self.heap, tp, args)
+        self.heap.decref(args)
+        return e
+
+    def materialize(self, err):
+        """A GuestError from a lower layer → a GuestException carrying a new exception."""
+        key = getattr(err, "key", None)
+        name = err.kind if err.kind in self.exc_types else "SystemError"
+        if key is not None:
+            e = self.make_exception(name, key)
+        else:
+            e = self.make_exception(name, err.message)
+        self.set_context(e)
+        return GuestException(e)
+
+    def set_context(self, e):
+        cur = self.exc_info
+        if cur is not None and cur is not e and cur is not self.heap.none:
+            old = e.context
+            cur.ob_refcnt += 1
+            e.context = cur
+            self.heap.xdecref(old)
+
+    def exc_matches(self, exc, match):
+        if isinstance(match, TypeObject):
+            return is_subtype(exc.ob_type, match)
+        if match.ob_type is self.heap.tuple_type:
+            return any(self.exc_matches(exc, m) for m in match.items)
+        return False
+
+    # --- calls ---------------------------------------------------------------------------
+
+    def call_function(self, func, args, kwrefs):
+        """Call a guest function: args (host list) and kwrefs (name -> obj) are new
+        references that move into the frame, and so does the reference to func."""
+        kwnames = None
+        if kwrefs:
+            kwnames = []
+            for k, v in kwrefs.items():
+                kwnames.append(intern_string(self.heap, k))
+                args.append(v)
+        try:
+            return self.call_py(func, args, len(args) - (len(kwnames) if kwnames else 0),
+                                kwnames)
+        finally:
+            if kwnames:
+                for k in kwnames:
+                    self.heap.decref(k)
+
+    def call_py(self, func, args, argcount, kwnames):
+        """``_PyEvalFramePushAndInit`` + the frame's run: consumes func and args."""
+        heap = self.heap
+        co = func.func_code
+        dc = co.decoded
+        f = Frame()
+        f.code = co
+        f.dc = dc
+        f.func = func
+        co.ob_refcnt += 1
+        f.globals = func.func_globals
+        f.builtins = func.func_builtins
+        f.locals = None
+        f.localsplus = [None] * dc.nlocalsplus
+        f.stack = []
+        f.i = 0
+        f.kwnames = None
+        f.ins = None
+        try:
+            self.initialize_locals(f, func, args, argcount, kwnames)
+        except BaseException:
+            self.clear_frame(f)
+            raise
+        if self.depth >= self.recursion_limit:
+            self.clear_frame(f)
+            raise GuestError("RecursionError", "maximum recursion depth exceeded")
+        return self.run_frame(f)
+
+    def initialize_locals(self, f, func, args, argcount, kwnames):
+        heap = self.heap
+        sp = self.sp
+        dc = f.dc
+        lp = f.localsplus
+        co_argcount = dc.argcount
+        kwonly = dc.kwonlyargcount
+        total_args = co_argcount + kwonly
+        flags = dc.flags
+        has_varargs = bool(flags & 0x04)
+        has_varkw = bool(flags & 0x08)
+        qualname = func.func_qualname.value
+        kwdict = None
+        if has_varkw:
+            kwdict = dict_new(heap)
+            lp[total_args + has_varargs] = kwdict
+        n = min(argcount, co_argcount)
+        for j in range(n):
+            lp[j] = args[j]
+        if has_varargs:
+            lp[total_args] = sp.newtuple(args[n:argcount])
+        elif argcount > co_argcount:
+            for a in args:
+                heap.decref(a)
+            ndef = len(func.func_defaults.items) if func.func_defaults is not None else 0
+            if ndef:
+                takes = f"from {co_argcount - ndef} to {co_argcount} positional arguments"
+            else:
+                takes = (f"{co_argcount} positional argument"
+                         f"{'' if co_argcount == 1 else 's'}")
+            given = f"{argcount} {'was' if argcount == 1 else 'were'} given"
+            raise GuestError("TypeError", f"{qualname}() takes {takes} but {given}")
+        if kwnames:
+            names = dc.localsplus_names
+            for k, kname in enumerate(kwnames):
+                value = args[argcount + k]
+                name = kname.value
+                try:
+                    j = names.index(name, dc.posonlyargcount, total_args)
+                except ValueError:
+                    j = -1
+                if j >= 0:
+                    if lp[j] is not None:
+                        heap.decref(value)
+                        for v in args[argcount + k + 1:]:
+                            heap.decref(v)
+                        raise GuestError("TypeError", f"{qualname}() got multiple values "
+                                         f"for argument '{name}'")
+                    lp[j] = value
+                elif kwdict is not None:
+                    dict_setitem(heap, kwdict, kname, value)
+                    heap.decref(value)
+                else:
+                    heap.decref(value)
+                    for v in args[argcount + k + 1:]:
+                        heap.decref(v)
+                    raise GuestError("TypeError", f"{qualname}() got an unexpected keyword "
+                                     f"argument '{name}'")
+        if argcount < co_argcount:
+            defaults = func.func_defaults.items if func.func_defaults is not None else []
+            m = co_argcount - len(defaults)
+            missing = []
+            for j in range(argcount, co_argcount):
+                if lp[j] is None:
+                    if j >= m:
+                        d = defaults[j - m]
+                        d.ob_refcnt += 1
+                        lp[j] = d
+                    else:
+                        missing.append(dc.localsplus_names[j])
+            if missing:
+                raise GuestError("TypeError", _missing_msg(qualname, missing, "positional"))
+        if kwonly:
+            missing = []
+            for j in range(co_argcount, total_args):
+                if lp[j] is None:
+                    name = dc.localsplus_names[j]
+                    d = None
+                    if func.func_kwdefaults is not None:
+                        key = new_str(heap, name)
+                        d = dict_getitem(heap, func.func_kwdefaults, key)
+                        heap.decref(key)
+                    if d is not None:
+                        d.ob_refcnt += 1
+                        lp[j] = d
+                    else:
+                        missing.append(name)
+            if missing:
+                raise GuestError("TypeError", _missing_msg(qualname, missing, "keyword-only"))
+
+    def clear_frame(self, f):
+        """``_PyFrame_Clear``: the value stack (top first), localsplus in index order, then
+        the function and the code."""
+        heap = self.heap
+        st = f.stack
+        while st:
+            heap.xdecref(st.pop())
+        lp = f.localsplus
+        for j in range(len(lp)):
+            o = lp[j]
+            if o is not None:
+                lp[j] = None
+                heap.decref(o)
+        func = f.func
+        if func is not None:
+            f.func = None
+            heap.decref(func)
+        heap.decref(f.code)
+
+    def handlers_for(self, dc):
+        hs = self.handler_cache.get(id(dc))
+        if hs is None:
+            hs = []
+            for ins in dc.instructions:
+                h = getattr(self, ins.opname, None)
+                if h is None:
+                    h = self._unsupported_op
+                hs.append(h)
+            self.handler_cache[id(dc)] = (dc, hs)
+            return hs
+        return hs[1]
+
+    def _unsupported_op(self, f, ins):
+        raise Unsupported(f"opcode {ins.opname}")
+
+    # --- the loop ------------------------------------------------------------------------
+
+    def run_frame(self, f):
+        heap = self.heap
+        dc = f.dc
+        instrs = dc.instructions
+        hs = self.handlers_for(dc)
+        f.back = self.frame
+        self.frame = f
+        self.depth += 1
+        max_steps = self.max_steps
+        try:
+            while True:
+                try:
+                    while True:
+                        ins = instrs[f.i]
+                        f.ins = ins
+                        f.i += 1
+                        self.steps += 1
+                        if max_steps is not None and self.steps > max_steps:
+                            raise LimitExceeded("instruction", max_steps)
+                        r = hs[ins.index](f, ins)
+                        if r is not None:
+                            self.clear_frame(f)
+                            return r
+                except GuestError as err:
+                    exc = self.materialize(err)
+                except GuestException as ge:
+                    exc = ge
+                except Unsupported as u:
+                    raise u.located(dc.filename, dc.line_of(ins.index))
+                eobj = exc.exc
+                if not isinstance(exc, Reraise):
+                    eobj.tb.append((dc, ins.index))
+                entry = dc.exception_handler(ins.index)
+                if entry is None:
+                    self.clear_frame(f)
+                    raise GuestException(eobj)
+                st = f.stack
+                while len(st) > entry.depth:
+                    heap.xdecref(st.pop())
+                if entry.lasti:
+                    st.append(new_int(heap, ins.offset))
+                st.append(eobj)
+                f.i = entry.target
+        finally:
+            self.depth -= 1
+            self.frame = f.back
+
+    def run_module(self, code, globals_dict, builtins_dict):
+        """``PyEval_EvalCode``: a function object for the module code, then its frame."""
+        from heapsim.objects.funcobject import function_from_constructor
+        heap = self.heap
+        func = function_from_constructor(heap, globals_dict, builtins_dict, code.co_name,
+                                         code.co_qualname, code)
+        f = Frame()
+        f.code = code
+        code.ob_refcnt += 1
+        f.dc = code.decoded
+        f.func = func
+        f.globals = globals_dict
+        f.builtins = builtins_dict
+        f.locals = globals_dict
+        f.localsplus = [None] * f.dc.nlocalsplus
+        f.stack = []
+        f.i = 0
+        f.kwnames = None
+        f.ins = None
+        return self.run_frame(f)
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _name(self, f, ins):
+        return f.code.co_names[ins.arg]
+
+    def _lookup_global(self, f, key):
+        heap = self.heap
+        v = dict_getitem(heap, f.globals, key)
+        if v is None:
+            v = dict_getitem(heap, f.builtins, key)
+        return v
+
+    def _jump(self, f, ins):
+        f.i = ins.target
+
+    # --- opcodes: stack and constants ----------------------------------------------------
+
+    def NOP(self, f, ins):
+        pass
+
+    RESUME = NOP
+    EXTENDED_ARG = NOP
+    CACHE = NOP
+
+    def POP_TOP(self, f, ins):
+        self.heap.xdecref(f.stack.pop())
+
+    def PUSH_NULL(self, f, ins):
+        f.stack.append(None)
+
+    def COPY(self, f, ins):
+        o = f.stack[-ins.arg]
+        o.ob_refcnt += 1
+        f.stack.append(o)
+
+    def SWAP(self, f, ins):
+        st = f.stack
+        n = ins.arg
+        st[-1], st[-n] = st[-n], st[-1]
+
+    def LOAD_CONST(self, f, ins):
+        o = f.code.co_consts[ins.arg]
+        o.ob_refcnt += 1
+        f.stack.append(o)
+
+    def RETURN_VALUE(self, f, ins):
+        return f.stack.pop()
+
+    # --- locals, cells, globals ----------------------------------------------------------
+
+    def LOAD_FAST(self, f, ins):
+        o = f.localsplus[ins.arg]
+        if o is None:
+            raise GuestError("UnboundLocalError", f"cannot access local variable "
+                             f"'{f.dc.localsplus_names[ins.arg]}' where it is not associated "
+                             "with a value")
+        o.ob_refcnt += 1
+        f.stack.append(o)
+
+    def STORE_FAST(self, f, ins):
+        v = f.stack.pop()
+        lp = f.localsplus
+        old = lp[ins.arg]
+        lp[ins.arg] = v
+        if old is not None:
+            self.heap.decref(old)
+
+    def DELETE_FAST(self, f, ins):
+        lp = f.localsplus
+        old = lp[ins.arg]
+        if old is None:
+            raise GuestError("UnboundLocalError", f"cannot access local variable "
+                             f"'{f.dc.localsplus_names[ins.arg]}' where it is not associated "
+                             "with a value")
+        lp[ins.arg] = None
+        self.heap.decref(old)
+
+    def MAKE_CELL(self, f, ins):
+        lp = f.localsplus
+        initial = lp[ins.arg]
+        cell = cell_new(self.heap, initial)
+        lp[ins.arg] = cell
+        self.heap.xdecref(initial)
+
+    def COPY_FREE_VARS(self, f, ins):
+        closure = f.func.func_closure.items
+        lp = f.localsplus
+        off = len(lp) - ins.arg
+        for j in range(ins.arg):
+            o = closure[j]
+            o.ob_refcnt += 1
+            lp[off + j] = o
+
+    def LOAD_CLOSURE(self, f, ins):
+        o = f.localsplus[ins.arg]
+        o.ob_refcnt += 1
+        f.stack.append(o)
+
+    def _deref_error(self, f, ins):
+        name = f.dc.localsplus_names[ins.arg]
+        if ins.arg < f.dc.nlocals:
+            raise GuestError("UnboundLocalError", f"cannot access local variable '{name}' "
+                             "where it is not associated with a value")
+        raise GuestError("NameError", f"cannot access free variable '{name}' where it is not "
+                         "associated with a value in enclosing scope")
+
+    def LOAD_DEREF(self, f, ins):
+        cell = f.localsplus[ins.arg]
+        o = cell.ob_ref
+        if o is None:
+            self._deref_error(f, ins)
+        o.ob_refcnt += 1
+        f.stack.append(o)
+
+    def LOAD_CLASSDEREF(self, f, ins):
+        raise Unsupported("class bodies")
+
+    def STORE_DEREF(self, f, ins):
+        v = f.stack.pop()
+        cell = f.localsplus[ins.arg]
+        old = cell.ob_ref
+        cell.ob_ref = v
+        self.heap.xdecref(old)
+
+    def DELETE_DEREF(self, f, ins):
+        cell = f.localsplus[ins.arg]
+        old = cell.ob_ref
+        if old is None:
+            self._deref_error(f, ins)
+        cell.ob_ref = None
+        self.heap.decref(old)
+
+    def LOAD_GLOBAL(self, f, ins):
+        key = f.code.co_names[ins.arg >> 1]
+        v = self._lookup_global(f, key)
+        if v is None:
+            raise GuestError("NameError", f"name '{key.value}' is not defined")
+        if ins.arg & 1:
+            f.stack.append(None)
+        v.ob_refcnt += 1
+        f.stack.append(v)
+
+    def STORE_GLOBAL(self, f, ins):
+        v = f.stack.pop()
+        dict_setitem(self.heap, f.globals, self._name(f, ins), v)
+        self.heap.decref(v)
+
+    def DELETE_GLOBAL(self, f, ins):
+        key = self._name(f, ins)
+        if not dict_contains(self.heap, f.globals, key):
+            raise GuestError("NameError", f"name '{key.value}' is not defined")
+        dict_delitem(self.heap, f.globals, key)
+
+    def LOAD_NAME(self, f, ins):
+        key = self._name(f, ins)
+        heap = self.heap
+        v = dict_getitem(heap, f.locals, key)
+        if v is None:
+            v = self._lookup_global(f, key)
+        if v is None:
+            raise GuestError("NameError", f"name '{key.value}' is not defined")
+        v.ob_refcnt += 1
+        f.stack.append(v)
+
+    def STORE_NAME(self, f, ins):
+        v = f.stack.pop()
+        dict_setitem(self.heap, f.locals, self._name(f, ins), v)
+        self.heap.decref(v)
+
+    def DELETE_NAME(self, f, ins):
+        key = self._name(f, ins)
+        if not dict_contains(self.heap, f.locals, key):
+            raise GuestError("NameError", f"name '{key.value}' is not defined")
+        dict_delitem(self.heap, f.locals, key)
+
+    def SETUP_ANNOTATIONS(self, f, ins):
+        heap = self.heap
+        key = intern_string(heap, "__annotations__")
+        if not dict_contains(heap, f.locals, key):
+            d = dict_new(heap)
+            dict_setitem(heap, f.locals, key, d)
+            heap.decref(d)
+        heap.decref(key)
+
+    # --- operators -------------------------------------------------------------------
+
+    def BINARY_OP(self, f, ins):
+        st = f.stack
+        rhs = st[-1]
+        lhs = st[-2]
+        res = self.sp.binary_op(BINARY_OPS[ins.arg], lhs, rhs)
+        st.pop()
+        st[-1] = res
+        self.heap.decref(lhs)
+        self.heap.decref(rhs)
+
+    def _unary(self, f, op):
+        st = f.stack
+        v = st[-1]
+        res = self.sp.unary(op, v)
+        st[-1] = res
+        self.heap.decref(v)
+
+    def UNARY_NEGATIVE(self, f, ins):
+        self._unary(f, "-")
+
+    def UNARY_POSITIVE(self, f, ins):
+        self._unary(f, "+")
+
+    def UNARY_INVERT(self, f, ins):
+        self._unary(f, "~")
+
+    def UNARY_NOT(self, f, ins):
+        self._unary(f, "not")
+
+    def COMPARE_OP(self, f, ins):
+        st = f.stack
+        right = st[-1]
+        left = st[-2]
+        res = self.sp.compare(CMP_OPS[ins.arg], left, right)
+        st.pop()
+        st[-1] = res
+        self.heap.decref(left)
+        self.heap.decref(right)
+
+    def IS_OP(self, f, ins):
+        st = f.stack
+        right = st.pop()
+        left = st[-1]
+        res = self.sp.newbool((left is right) ^ bool(ins.arg))
+        st[-1] = res
+        self.heap.decref(left)
+        self.heap.decref(right)
+
+    def CONTAINS_OP(self, f, ins):
+        st = f.stack
+        right = st[-1]
+        left = st[-2]
+        r = self.sp.contains(right, left)
+        del st[-2:]
+        self.heap.decref(left)
+        self.heap.decref(right)
+        st.append(self.sp.newbool(r ^ bool(ins.arg)))
+
+    def BINARY_SUBSCR(self, f, ins):
+        st = f.stack
+        sub = st[-1]
+        container = st[-2]
+        res = self.sp.getitem(container, sub)
+        st.pop()
+        st[-1] = res
+        self.heap.decref(container)
+        self.heap.decref(sub)
+
+    def STORE_SUBSCR(self, f, ins):
+        st = f.stack
+        sub, container, v = st[-1], st[-2], st[-3]
+        del st[-3:]
+        try:
+            self.sp.setitem(container, sub, v)
+        finally:
+            self.heap.decref(v)
+            self.heap.decref(container)
+            self.heap.decref(sub)
+
+    def DELETE_SUBSCR(self, f, ins):
+        st = f.stack
+        sub, container = st[-1], st[-2]
+        del st[-2:]
+        try:
+            self.sp.delitem(container, sub)
+        finally:
+            self.heap.decref(container)
+            self.heap.decref(sub)
+
+    def BUILD_SLICE(self, f, ins):
+        st = f.stack
+        if ins.arg == 3:
+            step = st.pop()
+        else:
+            step = None
+        stop = st.pop()
+        start = st.pop()
+        s = self.sp.build_slice(start, stop, step)
+        self.heap.decref(start)
+        self.heap.decref(stop)
+        self.heap.xdecref(step)
+        st.append(s)
+
+    def GET_LEN(self, f, ins):
+        f.stack.append(new_int(self.heap, self.sp.len(f.stack[-1])))
+
+    # --- jumps -------------------------------------------------------------------------
+
+    def JUMP_FORWARD(self, f, ins):
+        f.i = ins.target
+
+    JUMP_BACKWARD = JUMP_FORWARD
+    JUMP_BACKWARD_NO_INTERRUPT = JUMP_FORWARD
+    JUMP_NO_INTERRUPT = JUMP_FORWARD
+
+    def _pop_jump_if(self, f, ins, flag):
+        cond = f.stack.pop()
+        heap = self.heap
+        if cond is heap.true:
+            t = True
+        elif cond is heap.false:
+            t = False
+        else:
+            try:
+                t = self.sp.truth(cond)
+            finally:
+                heap.decref(cond)
+            if t == flag:
+                f.i = ins.target
+            return
+        heap.decref(cond)
+        if t == flag:
+            f.i = ins.target
+
+    def POP_JUMP_FORWARD_IF_FALSE(self, f, ins):
+        self._pop_jump_if(f, ins, False)
+
+    def POP_JUMP_FORWARD_IF_TRUE(self, f, ins):
+        self._pop_jump_if(f, ins, True)
+
+    POP_JUMP_BACKWARD_IF_FALSE = POP_JUMP_FORWARD_IF_FALSE
+    POP_JUMP_BACKWARD_IF_TRUE = POP_JUMP_FORWARD_IF_TRUE
+
+    def POP_JUMP_FORWARD_IF_NONE(self, f, ins):
+        v = f.stack.pop()
+        is_none = v is self.heap.none
+        self.heap.decref(v)
+        if is_none:
+            f.i = ins.target
+
+    def POP_JUMP_FORWARD_IF_NOT_NONE(self, f, ins):
+        v = f.stack.pop()
+        is_none = v is self.heap.none
+        self.heap.decref(v)
+        if not is_none:
+            f.i = ins.target
+
+    POP_JUMP_BACKWARD_IF_NONE = POP_JUMP_FORWARD_IF_NONE
+    POP_JUMP_BACKWARD_IF_NOT_NONE = POP_JUMP_FORWARD_IF_NOT_NONE
+
+    def _jump_or_pop(self, f, ins, flag):
+        st = f.stack
+        cond = st[-1]
+        if self.sp.truth(cond) == flag:
+            f.i = ins.target
+        else:
+            st.pop()
+            self.heap.decref(cond)
+
+    def JUMP_IF_FALSE_OR_POP(self, f, ins):
+        self._jump_or_pop(f, ins, False)
+
+    def JUMP_IF_TRUE_OR_POP(self, f, ins):
+        self._jump_or_pop(f, ins, True)
+
+    # --- iteration ---------------------------------------------------------------------
+
+    def GET_ITER(self, f, ins):
+        st = f.stack
+        iterable = st[-1]
+        it = self.sp.iter(iterable)
+        st[-1] = it
+        self.heap.decref(iterable)
+
+    def FOR_ITER(self, f, ins):
+        st = f.stack
+        it = st[-1]
+        nxt = self.sp.next(it)
+        if nxt is not None:
+            st.append(nxt)
+        else:
+            st.pop()
+            self.heap.decref(it)
+            f.i = ins.target
+
+    def UNPACK_SEQUENCE(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        seq = st[-1]
+        n = ins.arg
+        tp = seq.ob_type
+        if tp is heap.tuple_type or tp is heap.list_type:
+            items = list(seq.items)
+            if len(items) != n:
+                if len(items) < n:
+                    raise GuestError("ValueError", f"not enough values to unpack (expected "
+                                     f"{n}, got {len(items)})")
+                raise GuestError("ValueError", f"too many values to unpack (expected {n})")
+            for o in items:
+                o.ob_refcnt += 1
+        else:
+            items = []
+            it = self.sp.iter(seq)
+            try:
+                while True:
+                    x = self.sp.next(it)
+                    if x is None:
+                        break
+                    items.append(x)
+                    if len(items) > n:
+                        for o in items:
+                            heap.decref(o)
+                        raise GuestError("ValueError",
+                                         f"too many values to unpack (expected {n})")
+            finally:
+                heap.decref(it)
+            if len(items) < n:
+                for o in items:
+                    heap.decref(o)
+                raise GuestError("ValueError", f"not enough values to unpack (expected {n}, "
+                                 f"got {len(items)})")
+        st.pop()
+        st.extend(reversed(items))
+        heap.decref(seq)
+
+    def UNPACK_EX(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        seq = st[-1]
+        before = ins.arg & 0xFF
+        after = ins.arg >> 8
+        items = self.sp.collect(seq)
+        if len(items) < before + after:
+            for o in items:
+                heap.decref(o)
+            raise GuestError("ValueError", f"not enough values to unpack (expected at least "
+                             f"{before + after}, got {len(items)})")
+        head = items[:before]
+        mid = items[before:len(items) - after]
+        tail = items[len(items) - after:]
+        lst = self.sp.newlist(mid)
+        st.pop()
+        st.extend(reversed(head + [lst] + tail))
+        heap.decref(seq)
+
+    # --- building ----------------------------------------------------------------------
+
+    def _popn(self, f, n):
+        st = f.stack
+        if n == 0:
+            return []
+        items = st[-n:]
+        del st[-n:]
+        return items
+
+    def BUILD_TUPLE(self, f, ins):
+        f.stack.append(self.sp.newtuple(self._popn(f, ins.arg)))
+
+    def BUILD_LIST(self, f, ins):
+        f.stack.append(self.sp.newlist(self._popn(f, ins.arg)))
+
+    def BUILD_SET(self, f, ins):
+        heap = self.heap
+        items = self._popn(f, ins.arg)
+        s = set_new(heap)
+        try:
+            for x in items:
+                set_add_key(heap, s, x)
+        finally:
+            for x in items:
+                heap.decref(x)
+        f.stack.append(s)
+
+    def BUILD_MAP(self, f, ins):
+        heap = self.heap
+        items = self._popn(f, 2 * ins.arg)
+        d = dict_new_presized(heap, ins.arg, all(
+            k.ob_type is heap.str_type for k in items[0::2]))
+        try:
+            for j in range(0, len(items), 2):
+                dict_setitem(heap, d, items[j], items[j + 1])
+        finally:
+            for x in reversed(items):
+                heap.decref(x)
+        f.stack.append(d)
+
+    def BUILD_CONST_KEY_MAP(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        keys = st.pop()
+        values = self._popn(f, ins.arg)
+        d = dict_new_presized(heap, ins.arg, all(
+            k.ob_type is heap.str_type for k in keys.items))
+        for k, v in zip(keys.items, values):
+            dict_setitem(heap, d, k, v)
+        heap.decref(keys)
+        for v in reversed(values):
+            heap.decref(v)
+        st.append(d)
+
+    def LIST_APPEND(self, f, ins):
+        v = f.stack.pop()
+        list_append_steal(self.heap, f.stack[-ins.arg], v)
+
+    def SET_ADD(self, f, ins):
+        v = f.stack.pop()
+        try:
+            set_add_key(self.heap, f.stack[-ins.arg], v)
+        finally:
+            self.heap.decref(v)
+
+    def MAP_ADD(self, f, ins):
+        st = f.stack
+        value = st.pop()
+        key = st.pop()
+        try:
+            dict_setitem(self.heap, st[-ins.arg], key, value)
+        finally:
+            self.heap.decref(key)
+            self.heap.decref(value)
+
+    def LIST_EXTEND(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        iterable = st[-1]
+        lst = st[-1 - ins.arg]
+        tp = iterable.ob_type
+        if tp is heap.list_type or tp is heap.tuple_type:
+            list_extend(heap, lst, iterable)
+        else:
+            try:
+                it = self.sp.iter(iterable)
+            except GuestError as e:
+                if e.kind == "TypeError":
+                    raise GuestError("TypeError", f"Value after * must be an iterable, not "
+                                     f"{tp.name}") from None
+                raise
+            from heapsim.objects.listobject import list_extend_from_iterable
+            try:
+                hint = self.sp.len_or_none(iterable)
+                list_extend_from_iterable(heap, lst, self._host_iter(it),
+                                          8 if hint is None else hint)
+            finally:
+                heap.decref(it)
+        st.pop()
+        heap.decref(iterable)
+
+    def _host_iter(self, it):
+        while True:
+            x = self.sp.next(it)
+            if x is None:
+                return
+            yield x
+
+    def SET_UPDATE(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        iterable = st.pop()
+        s = st[-ins.arg]
+        try:
+            for x in self.sp.iterate(iterable):
+                try:
+                    set_add_key(heap, s, x)
+                finally:
+                    heap.decref(x)
+        finally:
+            heap.decref(iterable)
+
+    def DICT_UPDATE(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        update = st.pop()
+        try:
+            if update.ob_type is not heap.dict_type:
+                raise GuestError("TypeError", f"'{update.ob_type.name}' object is not a "
+                                 "mapping")
+            dict_merge(heap, st[-ins.arg], update)
+        finally:
+            heap.decref(update)
+
+    def DICT_MERGE(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        update = st.pop()
+        try:
+            d = st[-ins.arg]
+            if update.ob_type is not heap.dict_type:
+                raise GuestError("TypeError", "argument after ** must be a mapping, not "
+                                 f"{update.ob_type.name}")
+            for k, v in dict_items(update):
+                if dict_contains(heap, d, k):
+                    func = st[-ins.arg - 2]
+                    name = func.func_qualname.value if isinstance(func, FunctionObject) \
+                        else "function"
+                    raise GuestError("TypeError", f"{name}() got multiple values for keyword "
+                                     f"argument '{self.sp.str_host(k)}'")
+                dict_setitem(heap, d, k, v)
+        finally:
+            heap.decref(update)
+
+    def LIST_TO_TUPLE(self, f, ins):
+        st = f.stack
+        lst = st[-1]
+        st[-1] = tuple_from_list(self.heap, lst)
+        self.heap.decref(lst)
+
+    def FORMAT_VALUE(self, f, ins):
+        heap = self.heap
+        sp = self.sp
+        st = f.stack
+        flags = ins.arg
+        spec = st.pop() if flags & 0x04 else None
+        value = st.pop()
+        conv = flags & 0x03
+        try:
+            if conv == 1:
+                nv = sp.str(value)
+            elif conv == 2:
+                nv = sp.repr(value)
+            elif conv == 3:
+                nv = new_str(heap, ascii(sp.repr_host(value)))
+            else:
+                nv = value
+                nv.ob_refcnt += 1
+        finally:
+            heap.decref(value)
+        try:
+            if spec is None and nv.ob_type is heap.str_type:
+                res = nv
+                nv.ob_refcnt += 1
+            else:
+                res = sp.format(nv, spec.value if spec is not None else "")
+        finally:
+            heap.decref(nv)
+            heap.xdecref(spec)
+        st.append(res)
+
+    def BUILD_STRING(self, f, ins):
+        heap = self.heap
+        items = self._popn(f, ins.arg)
+        if len(items) == 1 and items[0].ob_type is heap.str_type:
+            res = items[0]
+            res.ob_refcnt += 1
+        else:
+            res = new_str(heap, "".join(x.value for x in items))
+        for x in reversed(items):
+            heap.decref(x)
+        f.stack.append(res)
+
+    # --- attributes --------------------------------------------------------------------
+
+    def LOAD_ATTR(self, f, ins):
+        st = f.stack
+        owner = st[-1]
+        res = self.sp.getattr(owner, f.code.co_names[ins.arg].value)
+        st[-1] = res
+        self.heap.decref(owner)
+
+    def STORE_ATTR(self, f, ins):
+        st = f.stack
+        owner, v = st[-1], st[-2]
+        del st[-2:]
+        try:
+            self.sp.setattr(owner, f.code.co_names[ins.arg].value, v)
+        finally:
+            self.heap.decref(v)
+            self.heap.decref(owner)
+
+    def DELETE_ATTR(self, f, ins):
+        raise Unsupported("del of an attribute")
+
+    def LOAD_METHOD(self, f, ins):
+        st = f.stack
+        obj = st[-1]
+        name = f.code.co_names[ins.arg].value
+        descr = self.sp.lookup_method(obj, name)
+        if descr is not None:
+            descr.ob_refcnt += 1
+            st[-1] = descr
+            st.append(obj)
+            return
+        meth = self.sp.getattr(obj, name)
+        st[-1] = None
+        self.heap.decref(obj)
+        st.append(meth)
+
+    # --- functions and calls -----------------------------------------------------------
+
+    def MAKE_FUNCTION(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        code = st.pop()
+        consts = code.co_consts
+        doc = consts[0] if consts and consts[0].ob_type is heap.str_type else heap.none
+        key = intern_string(heap, "__name__")
+        module = dict_getitem(heap, f.globals, key)
+        heap.decref(key)
+        func = function_new(heap, code, f.globals, code.co_name, code.co_qualname, doc,
+                            module, f.builtins)
+        heap.decref(code)
+        flags = ins.arg
+        if flags & 0x08:
+            func.func_closure = st.pop()
+        if flags & 0x04:
+            func.func_annotations = st.pop()
+        if flags & 0x02:
+            func.func_kwdefaults = st.pop()
+        if flags & 0x01:
+            func.func_defaults = st.pop()
+        st.append(func)
+
+    def KW_NAMES(self, f, ins):
+        f.kwnames = f.code.co_consts[ins.arg]
+
+    def PRECALL(self, f, ins):
+        st = f.stack
+        n = ins.arg
+        if st[-n - 2] is None:
+            callable = st[-n - 1]
+            if isinstance(callable, MethodObject):
+                s = callable.im_self
+                fn = callable.im_func
+                s.ob_refcnt += 1
+                fn.ob_refcnt += 1
+                st[-n - 1] = s
+                st[-n - 2] = fn
+                self.heap.decref(callable)
+
+    def CALL(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        n = ins.arg
+        kwnames = f.kwnames
+        f.kwnames = None
+        is_meth = st[-n - 2] is not None
+        if is_meth:
+            callable = st[-n - 2]
+            nargs = n + 1
+        else:
+            callable = st[-n - 1]
+            nargs = n
+        args = st[len(st) - nargs:]
+        nkw = len(kwnames.items) if kwnames is not None else 0
+        if isinstance(callable, FunctionObject):
+            del st[len(st) - n - 2:]
+            res = self.call_py(callable, args, nargs - nkw,
+                               kwnames.items if kwnames is not None else None)
+            st.append(res)
+            return
+        kw = None
+        if nkw:
+            kw = {k.value: v for k, v in zip(kwnames.items, args[nargs - nkw:])}
+            pos = args[:nargs - nkw]
+        else:
+            pos = args
+        res = self.sp.call(callable, pos, kw)
+        del st[len(st) - n - 2:]
+        for a in args:
+            heap.decref(a)
+        heap.decref(callable)
+        st.append(res)
+
+    def CALL_FUNCTION_EX(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        kwargs = st.pop() if ins.arg & 1 else None
+        callargs = st.pop()
+        func = st[-1]
+        try:
+            if callargs.ob_type is not heap.tuple_type:
+                items = self.sp.collect(callargs)
+                t = self.sp.newtuple(items)
+                heap.decref(callargs)
+                callargs = t
+            kw = None
+            if kwargs is not None and kwargs.ma_used:
+                kw = {k.value: v for k, v in dict_items(kwargs)}
+            res = self.sp.call(func, list(callargs.items), kw)
+        finally:
+            heap.decref(callargs)
+            heap.xdecref(kwargs)
+        st.pop()
+        heap.decref(func)
+        if st and st[-1] is None:
+            st.pop()
+        st.append(res)
+
+    def RETURN_GENERATOR(self, f, ins):
+        raise Unsupported("generators")
+
+    def LOAD_BUILD_CLASS(self, f, ins):
+        raise Unsupported("class definitions")
+
+    def BEFORE_WITH(self, f, ins):
+        raise Unsupported("with statements")
+
+    def IMPORT_NAME(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        fromlist = st.pop()
+        level = st[-1]
+        name = f.code.co_names[ins.arg].value
+        mod = self.import_hook(name)
+        st[-1] = mod
+        heap.decref(level)
+        heap.decref(fromlist)
+
+    def IMPORT_FROM(self, f, ins):
+        mod = f.stack[-1]
+        name = f.code.co_names[ins.arg].value
+        try:
+            v = self.sp.getattr(mod, name)
+        except GuestError:
+            raise GuestError("ImportError", f"cannot import name '{name}' from "
+                             f"'{mod.md_name.value}' (unknown location)") from None
+        f.stack.append(v)
+
+    def IMPORT_STAR(self, f, ins):
+        raise Unsupported("import *")
+
+    # --- exceptions --------------------------------------------------------------------
+
+    def LOAD_ASSERTION_ERROR(self, f, ins):
+        tp = self.exc_types["AssertionError"]
+        tp.ob_refcnt += 1
+        f.stack.append(tp)
+
+    def _instantiate(self, exc):
+        """The exception instance for ``raise exc``: takes the reference to exc."""
+        heap = self.heap
+        if isinstance(exc, TypeObject):
+            if is_subtype(exc, self.exc_types["BaseException"]):
+                e = self.sp.call(exc, [], None)
+                heap.decref(exc)
+                return e
+        elif isinstance(exc, ExcObject):
+            return exc
+        heap.decref(exc)
+        raise GuestError("TypeError", "exceptions must derive from BaseException")
+
+    def RAISE_VARARGS(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        n = ins.arg
+        if n == 0:
+            cur = self.exc_info
+            if cur is None or cur is heap.none:
+                raise GuestError("RuntimeError", "No active exception to reraise")
+            cur.ob_refcnt += 1
+            raise Reraise(cur)
+        cause = st.pop() if n == 2 else None
+        exc = st.pop()
+        try:
+            e = self._instantiate(exc)
+        except BaseException:
+            heap.xdecref(cause)
+            raise
+        if cause is not None:
+            if cause is heap.none:
+                c = None
+                heap.decref(cause)
+            else:
+                c = self._instantiate(cause)
+            old = e.cause
+            e.cause = c
+            e.suppress_context = True
+            heap.xdecref(old)
+        self.set_context(e)
+        raise GuestException(e)
+
+    def PUSH_EXC_INFO(self, f, ins):
+        st = f.stack
+        value = st[-1]
+        cur = self.exc_info
+        if cur is not None:
+            st[-1] = cur
+        else:
+            n = self.heap.none
+            n.ob_refcnt += 1
+            st[-1] = n
+        value.ob_refcnt += 1
+        st.append(value)
+        self.exc_info = value
+
+    def POP_EXCEPT(self, f, ins):
+        old = self.exc_info
+        v = f.stack.pop()
+        self.exc_info = None if v is self.heap.none and False else v
+        self.heap.xdecref(old)
+
+    def CHECK_EXC_MATCH(self, f, ins):
+        st = f.stack
+        right = st.pop()
+        left = st[-1]
+        r = self.exc_matches(left, right)
+        self.heap.decref(right)
+        st.append(self.sp.newbool(r))
+
+    def CHECK_EG_MATCH(self, f, ins):
+        raise Unsupported("except*")
+
+    def RERAISE(self, f, ins):
+        st = f.stack
+        val = st.pop()
+        if ins.arg:
+            lasti = st[-ins.arg]
+            f.i = f.dc.offset_to_index.get(lasti.value, f.i)
+        raise Reraise(val)
+
+
+def _missing_msg(qualname, missing, kind):
+    n = len(missing)
+    names = [f"'{m}'" for m in missing]
+    if n == 1:
+        s = names[0]
+    elif n == 2:
+        s = f"{names[0]} and {names[1]}"
+    else:
+        s = ", ".join(names[:-1]) + f", and {names[-1]}"
+    return (f"{qualname}() missing {n} required {kind} argument{'s' if n > 1 else ''}: {s}")

@@ -1,0 +1,141 @@
+"""The builtin exception hierarchy as static guest types, and guest exception objects.
+
+``PyBaseExceptionObject`` (Include/cpython/pyerrors.h) is a GC object of 72 bytes (head,
+dict, args, notes, traceback, context, cause, suppress_context); subclasses with extra
+fields are larger.  Exceptions participate in the trashcan.
+
+A guest exception object is an ``ExcObject``.  Its traceback is kept as a host list of
+``(code, lineno)`` entries (innermost last) rather than simulated traceback and frame objects:
+those are not modelled yet.
+"""
+
+from heapsim.base.errors import GuestError, GuestException
+from heapsim.objects.core import (
+    GCObject, TPFLAGS_BASE_EXC_SUBCLASS, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, UNTRACKED,
+    make_static_type,
+)
+
+# name, base, basicsize (sizeof the C struct on 64-bit 3.11)
+HIERARCHY = (
+    ("BaseException", None, 72),
+    ("SystemExit", "BaseException", 80),
+    ("KeyboardInterrupt", "BaseException", 72),
+    ("GeneratorExit", "BaseException", 72),
+    ("Exception", "BaseException", 72),
+    ("StopIteration", "Exception", 80),
+    ("ArithmeticError", "Exception", 72),
+    ("FloatingPointError", "ArithmeticError", 72),
+    ("OverflowError", "ArithmeticError", 72),
+    ("ZeroDivisionError", "ArithmeticError", 72),
+    ("AssertionError", "Exception", 72),
+    ("AttributeError", "Exception", 88),
+    ("BufferError", "Exception", 72),
+    ("EOFError", "Exception", 72),
+    ("ImportError", "Exception", 104),
+    ("ModuleNotFoundError", "ImportError", 104),
+    ("LookupError", "Exception", 72),
+    ("IndexError", "LookupError", 72),
+    ("KeyError", "LookupError", 72),
+    ("MemoryError", "Exception", 72),
+    ("NameError", "Exception", 80),
+    ("UnboundLocalError", "NameError", 80),
+    ("OSError", "Exception", 120),
+    ("ReferenceError", "Exception", 72),
+    ("RuntimeError", "Exception", 72),
+    ("NotImplementedError", "RuntimeError", 72),
+    ("RecursionError", "RuntimeError", 72),
+    ("SystemError", "Exception", 72),
+    ("TypeError", "Exception", 72),
+    ("ValueError", "Exception", 72),
+    ("UnicodeError", "ValueError", 72),
+)
+
+EXC_FIELDS = ("ex_dict", "args", "notes", "traceback", "context", "cause")
+
+
+class ExcObject(GCObject):
+    """``PyBaseExceptionObject``; ``extra`` holds SystemExit.code / StopIteration.value."""
+
+    __slots__ = ("ex_dict", "args", "notes", "traceback", "context", "cause",
+                 "suppress_context", "extra", "tb", "weaklist")
+
+
+def exc_traverse(e):
+    out = [getattr(e, f) for f in EXC_FIELDS]
+    out.append(e.extra)
+    return [o for o in out if o is not None]
+
+
+def exc_clear(heap, e):
+    for f in EXC_FIELDS:
+        o = getattr(e, f)
+        if o is not None:
+            setattr(e, f, None)
+            heap.decref(o)
+    o = e.extra
+    if o is not None:
+        e.extra = None
+        heap.decref(o)
+
+
+def exc_dealloc(heap, e):
+    heap.gc.untrack(e)
+    if e.weaklist is not None and heap.clear_weakrefs is not None:
+        heap.clear_weakrefs(e)
+    exc_clear(heap, e)
+    heap.gc_del(e)
+
+
+def init_exception_types(heap):
+    """Register the builtin exception types; returns name -> type."""
+    types = {}
+    for name, base, size in HIERARCHY:
+        tp = make_static_type(name, size, 0,
+                              TPFLAGS_HAVE_GC | TPFLAGS_BASETYPE | TPFLAGS_BASE_EXC_SUBCLASS,
+                              base=types[base] if base else heap.object_type,
+                              dealloc=exc_dealloc, traverse=exc_traverse, clear=exc_clear,
+                              trashcan=True, weakrefable=True)
+        heap.register_static_type(tp)
+        types[name] = tp
+    return types
+
+
+def new_exception(heap, tp, args_tuple):
+    """``BaseException_new``: a new reference; args_tuple is borrowed (increfed)."""
+    addr = heap.gc_alloc(tp, tp.basicsize)
+    e = ExcObject.__new__(ExcObject)
+    e.ob_refcnt = 1
+    e.ob_type = tp
+    e.addr = addr
+    e.gc_gen = UNTRACKED
+    e.gc_refs = 0
+    e.gc_flags = 0
+    e.ex_dict = None
+    args_tuple.ob_refcnt += 1
+    e.args = args_tuple
+    e.notes = None
+    e.traceback = None
+    e.context = None
+    e.cause = None
+    e.suppress_context = False
+    e.extra = None
+    e.tb = []
+    e.weaklist = None
+    heap.gc.track(e)
+    if len(args_tuple.items) >= 1 and tp.name in ("SystemExit", "StopIteration"):
+        v = args_tuple.items[0] if len(args_tuple.items) == 1 else args_tuple
+        v.ob_refcnt += 1
+        e.extra = v
+    return e
+
+
+def is_subtype(tp, base):
+    while tp is not None:
+        if tp is base:
+            return True
+        tp = tp.base
+    return False
+
+
+__all__ = ["ExcObject", "GuestError", "GuestException", "init_exception_types",
+           "new_exception", "is_subtype"]
