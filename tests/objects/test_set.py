@@ -42,7 +42,11 @@ HOST_SCRIPT = r'''
 import gc, json, sys
 
 def operand(x):
-    return set(x) if isinstance(x, list) else x
+    if isinstance(x, list):
+        return set(x)
+    if isinstance(x, dict):
+        return dict.fromkeys(x["dict"])
+    return x
 
 def prepare(ops):
     return [[op[0]] + [operand(x) for x in op[1:]] for op in ops]
@@ -82,6 +86,10 @@ def apply_all(ops, record):
             s -= op[1]
         elif k == "ixor":
             s ^= op[1]
+        elif k == "symdiff":
+            s.symmetric_difference_update(op[1])
+        elif k == "diffupdate":
+            s.difference_update(op[1])
         if record:
             deltas[i] = sys.getallocatedblocks() - base
             counts[i] = gc.get_count()[0] - c0
@@ -115,6 +123,10 @@ def run_steps(sc):
             s -= op[1]
         elif k == "ixor":
             s ^= op[1]
+        elif k == "symdiff":
+            s.symmetric_difference_update(op[1])
+        elif k == "diffupdate":
+            s.difference_update(op[1])
         sizes.append(sys.getsizeof(s))
         orders.append(list(s))
         tracked.append(gc.is_tracked(s))
@@ -125,17 +137,20 @@ def run_build(sc):
     kind = sc["kind"]
     a = sc.get("a")
     b = operand(sc.get("b"))
-    if kind in ("copy", "or", "and", "sub", "xor"):
+    if kind in ("copy", "or", "and", "sub", "xor", "difference", "symdiff"):
         a = set(a)
+    elif kind == "set_of_dict":
+        a = operand(a)
     code = compile(sc["source"], "<literal>", "eval") if kind == "literal" else None
     g = {"__builtins__": __builtins__}   # so that eval adds no key to it
     gc.collect()
     # The first get_count() tuple stays on the tuple free list; the second reading counts it.
     c0 = gc.get_count()[0]
+    set().update(())       # the argument tuple of METH_VARARGS methods, as in apply_all
     c0 = gc.get_count()[0]
     base = sys.getallocatedblocks()
     calib = sys.getallocatedblocks() - base
-    if kind == "set_of":
+    if kind == "set_of" or kind == "set_of_dict":
         s = set(a)
     elif kind == "frozenset_of":
         s = frozenset(a)
@@ -155,6 +170,10 @@ def run_build(sc):
         s = a - b
     elif kind == "xor":
         s = a ^ b
+    elif kind == "difference":
+        s = a.difference(b)
+    elif kind == "symdiff":
+        s = a.symmetric_difference(b)
     delta = sys.getallocatedblocks() - base - calib
     count = gc.get_count()[0] - c0
     return {"size": sys.getsizeof(s), "order": list(s), "tracked": gc.is_tracked(s),
@@ -215,6 +234,15 @@ def _steps_scenarios():
     ops = [["update", [f"w{i}" for i in range(25)]], ["update", list(range(50))],
            ["update", []], ["update", [f"w{i}" for i in range(20, 30)]]]
     sc["update_merges"] = ops
+    ops = [["add", i] for i in range(12)] + [
+        ["update", {"dict": [f"d{i}" for i in range(15)] + list(range(8, 20))}],
+        ["symdiff", {"dict": list(range(0, 40, 3)) + ["d1", "d2", "zz"]}],
+        ["diffupdate", {"dict": [f"d{i}" for i in range(0, 15, 2)]}],
+        ["symdiff", list(range(30, 50))],
+        ["diffupdate", list(range(0, 400))],          # more than 8 times larger
+        ["diffupdate", [f"d{i}" for i in range(15)]],  # many dummies: purged by a resize
+        ["symdiff", {"dict": []}], ["update", {"dict": ["only"]}]]
+    sc["dict_and_set_operands"] = ops
     return {name: {"id": "steps:" + name, "ops": ops} for name, ops in sc.items()}
 
 
@@ -246,6 +274,14 @@ def _build_scenarios():
         sc[f"{kind}_strs"] = {"kind": kind, "a": [f"p{i}" for i in range(40)],
                               "b": [f"p{i}" for i in range(20, 45)]}
     sc["or_small_into_big"] = {"kind": "or", "a": [1, 2], "b": list(range(100))}
+    for n in (0, 3, 5, 8, 30):
+        sc[f"set_of_dict_{n}"] = {"kind": "set_of_dict",
+                                  "a": {"dict": [f"q{i}" if i % 3 else i for i in range(n)]}}
+    for kind in ("difference", "symdiff"):
+        sc[f"{kind}_set"] = {"kind": kind, "a": list(range(30)), "b": list(range(20, 50))}
+        sc[f"{kind}_dict"] = {"kind": kind, "a": list(range(30)),
+                              "b": {"dict": list(range(20, 50)) + ["x"]}}
+        sc[f"{kind}_small_dict"] = {"kind": kind, "a": list(range(30)), "b": {"dict": [3]}}
     sc["sub_big_minus_small"] = {"kind": "sub", "a": list(range(100)), "b": [3, 4]}
     for name, spec in sc.items():
         spec["id"] = "build:" + name
@@ -286,6 +322,17 @@ class Values:
             obj.ob_refcnt += 1
             yield obj
 
+    def dict_of(self, keys):
+        """``dict.fromkeys(keys)``: the keys in insertion order, each mapped to None."""
+        from heapsim.objects.dictobject import dict_new, dict_setitem
+        d = dict_new(self.heap)
+        for k in keys:
+            dict_setitem(self.heap, d, self.make(k), self.heap.none)
+        return d
+
+    def operand(self, x):
+        return self.dict_of(x["dict"]) if isinstance(x, dict) else self.set_of(x)
+
     def set_of(self, values, frozen=False):
         s = S.frozenset_new(self.heap) if frozen else S.set_new(self.heap)
         S.set_update_iter(self.heap, s, self.new_refs(values))
@@ -295,6 +342,22 @@ class Values:
         for obj in self.held:
             self.heap.decref(obj)
         self.held.clear()
+
+
+def install_iterate(heap):
+    """Stand in for the interpreter's ``heap.iterate`` hook, for dicts (their keys).
+
+    The guest's dict_keyiterator is allocated and freed around the loop, so the counts read
+    after an operation do not see it; only the keys, as new references, matter here.
+    """
+    from heapsim.objects.dictobject import dict_keys
+
+    def iterate(obj):
+        assert obj.ob_type is heap.dict_type
+        for k in dict_keys(obj):
+            k.ob_refcnt += 1
+            yield k
+    heap.iterate = iterate
 
 
 def host_value(obj):
@@ -317,6 +380,10 @@ def apply_op(heap, s, op):
         S.set_clear(heap, s)
     elif k == "update":
         S.set_update_internal(heap, s, op[1])
+    elif k == "symdiff":
+        S.set_symmetric_difference_update(heap, s, op[1])
+    elif k == "diffupdate":
+        S.set_difference_update(heap, s, [op[1]])
     else:
         inplace = {"ior": S.set_ior, "iand": S.set_iand, "isub": S.set_isub,
                    "ixor": S.set_ixor}[k]
@@ -330,14 +397,15 @@ def blocks(heap):
 @pytest.mark.parametrize("name", sorted(STEPS))
 def test_steps_match_host(heap, name):
     expected = host_results()[STEPS[name]["id"]]
+    install_iterate(heap)
     vals = Values(heap)
     operand_sets = []
     ops = []
     for op in STEPS[name]["ops"]:
         args = []
         for x in op[1:]:
-            if isinstance(x, list):
-                operand_sets.append(vals.set_of(x))
+            if isinstance(x, (list, dict)):
+                operand_sets.append(vals.operand(x))
                 args.append(operand_sets[-1])
             else:
                 args.append(vals.make(x))
@@ -358,7 +426,9 @@ def test_steps_match_host(heap, name):
             assert g == e, f"{key} differ after step {step} ({ops[step][0]})"
     assert len(got["sizes"]) == len(expected["sizes"])
     # Each set holds exactly one reference to each of its keys, and gives them all back.
-    holders = [set(map(id, S.set_keys(t))) for t in [s] + operand_sets]
+    from heapsim.objects.dictobject import dict_keys
+    holders = [set(map(id, S.set_keys(t) if t.ob_type is not heap.dict_type else dict_keys(t)))
+               for t in [s] + operand_sets]
     for obj in vals.held:
         if obj.ob_type is heap.int_type and -5 <= obj.value <= 256:
             continue                            # static small ints
@@ -441,13 +511,20 @@ def build_sim(heap, vals, spec):
             S.set_update_iter(heap, s, refs())
             return s
         return setup, build
+    if kind == "set_of_dict":
+        d = vals.operand(spec["a"])
+        setup.append(d)
+        return setup, lambda: S.set_new(heap, d)
     a = vals.set_of(spec["a"])
     setup.append(a)
     if kind == "copy":
         return setup, lambda: S.set_copy(heap, a)
-    b = vals.set_of(spec["b"])
+    b = vals.operand(spec["b"])
     setup.append(b)
-    op = {"or": S.set_or, "and": S.set_and, "sub": S.set_sub, "xor": S.set_xor}[kind]
+    if kind == "difference":                    # set.difference(*others), one other
+        return setup, lambda: S.set_difference_multi(heap, a, [b])
+    op = {"or": S.set_or, "and": S.set_and, "sub": S.set_sub, "xor": S.set_xor,
+          "symdiff": S.set_symmetric_difference}[kind]
     return setup, lambda: op(heap, a, b)
 
 
@@ -455,6 +532,7 @@ def build_sim(heap, vals, spec):
 def test_build_matches_host(heap, name):
     spec = BUILDS[name]
     expected = host_results()[spec["id"]]
+    install_iterate(heap)
     vals = Values(heap)
     setup, build = build_sim(heap, vals, spec)
     start_blocks = blocks(heap)

@@ -571,15 +571,11 @@ def set_update_internal(heap, so, other):
 
 def _update_from_dict(heap, so, d):
     """The exact-dict branch: presize for the dict's size, then add keys with their hashes."""
-    from heapsim.objects import dictobject
-    entries = getattr(dictobject, "dict_key_hash_pairs", None)
-    if entries is None:
-        set_update_iter(heap, so, _get_iter(heap, d))
-        return
+    from heapsim.objects.dictobject import dict_key_hash_pairs
     size = d.ma_used
     if (so.fill + size) * 5 >= so.mask * 3:
         set_table_resize(heap, so, (so.used + size) * 2)
-    for key, hash in entries(d):
+    for key, hash in dict_key_hash_pairs(d, heap):
         set_add_entry(heap, so, key, hash)
 
 
@@ -806,13 +802,19 @@ def _copy_and_difference(heap, so, other):
 
 def set_difference(heap, so, other):
     """``set_difference``: a new set of so's keys that other lacks."""
-    if not anyset_check(heap, other):
-        # Exact dicts have a branch of their own in CPython; until dict lookups by known
-        # hash are reachable from here they take the generic path.
+    is_dict = False
+    if anyset_check(heap, other):
+        other_size = other.used
+    elif _exact_dict(heap, other):
+        is_dict = True
+        other_size = other.ma_used
+    else:
         return _copy_and_difference(heap, so, other)
-    if (so.used >> 2) > other.used:
+    if (so.used >> 2) > other_size:
         return _copy_and_difference(heap, so, other)
     result = make_new_set_basetype(heap, so.ob_type)
+    if is_dict:
+        from heapsim.objects.dictobject import dict_contains
     try:
         pos = set_next(so, 0)
         while pos >= 0:
@@ -820,7 +822,11 @@ def set_difference(heap, so, other):
             hash = so.hashes[pos]
             key.ob_refcnt += 1
             try:
-                if not set_contains_entry(heap, other, key, hash):
+                if is_dict:
+                    found = dict_contains(heap, other, key)
+                else:
+                    found = set_contains_entry(heap, other, key, hash)
+                if not found:
                     set_add_entry(heap, result, key, hash)
             finally:
                 heap.decref(key)
@@ -865,6 +871,16 @@ def set_symmetric_difference_update(heap, so, other):
     """``set.symmetric_difference_update(other)``: toggle each of other's keys."""
     if other is so:
         set_clear_internal(heap, so)
+        return
+    if _exact_dict(heap, other):
+        from heapsim.objects.dictobject import dict_key_hash_pairs
+        for key, hash in dict_key_hash_pairs(other, heap):
+            key.ob_refcnt += 1
+            try:
+                if set_discard_entry(heap, so, key, hash) == DISCARD_NOTFOUND:
+                    set_add_entry(heap, so, key, hash)
+            finally:
+                heap.decref(key)
         return
     if anyset_check(heap, other):
         other.ob_refcnt += 1
