@@ -240,7 +240,7 @@ def b_sum(sp, self, args, kw):
     result = _incref(start) if start is not None else new_int(heap, 0)
     acc = None
     for x in sp.iterate(args[0]):
-        if result.ob_type in (heap.int_type, heap.bool_type) and x.ob_type in (
+        if (result is None or result.ob_type in (heap.int_type, heap.bool_type)) and x.ob_type in (
                 heap.int_type, heap.bool_type):
             # sum's C-long fast path: no intermediate int objects
             if acc is None:

@@ -109,11 +109,13 @@ class ConstantTable:
                     t.items[i] = self.convert(item)
                 return t
         elif type(value) is frozenset:
-            from heapsim.objects.setobject import frozenset_from_items
+            from heapsim.objects.setobject import frozenset_new
             items = [self.convert(v) for v in value]
-            obj = frozenset_from_items(heap, items)
-            for item in items:
-                heap.decref(item)
+            t = tuple_new(heap, len(items))
+            if items:
+                t.items[:] = items
+            obj = frozenset_new(heap, t)
+            heap.decref(t)
             return obj
         elif hasattr(value, "co_code"):
             return self.code(value)

@@ -155,3 +155,5 @@ def _index_at_or_after(offset_to_index, offset, count):
 OPNAMES = tuple(dis.opname)
 CMP_OPS = tuple(dis.cmp_op)
 BINARY_OPS = tuple(name for name, _ in dis._nb_ops)
+# The operator each BINARY_OP oparg stands for: '+', '+=', '//', ...
+BINARY_OP_SYMBOLS = tuple(symbol for _, symbol in dis._nb_ops)

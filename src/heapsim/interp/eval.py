@@ -10,7 +10,7 @@ Each handler is a method named exactly like the opcode; it returns None, or the 
 """
 
 from heapsim.base.errors import GuestError, GuestException, LimitExceeded, Unsupported
-from heapsim.interp.decode import BINARY_OPS, CMP_OPS
+from heapsim.interp.decode import BINARY_OP_SYMBOLS, CMP_OPS
 from heapsim.interp.exceptions import ExcObject, is_subtype, new_exception
 from heapsim.objects.core import TypeObject
 from heapsim.objects.cellobject import CellObject, cell_new, cell_set
@@ -50,6 +50,7 @@ class Interpreter:
         self.frame = None
         self.handler_cache = {}
         self.import_hook = None
+        self.error_location = None
 
     # --- exceptions ----------------------------------------------------------------------
 
@@ -298,6 +299,10 @@ class Interpreter:
                     exc = ge
                 except Unsupported as u:
                     raise u.located(dc.filename, dc.line_of(ins.index))
+                except Exception:
+                    if self.error_location is None:
+                        self.error_location = (dc.filename, dc.line_of(ins.index))
+                    raise
                 eobj = exc.exc
                 if not isinstance(exc, Reraise):
                     eobj.tb.append((dc, ins.index))
@@ -527,7 +532,7 @@ class Interpreter:
         st = f.stack
         rhs = st[-1]
         lhs = st[-2]
-        res = self.sp.binary_op(BINARY_OPS[ins.arg], lhs, rhs)
+        res = self.sp.binary_op(BINARY_OP_SYMBOLS[ins.arg], lhs, rhs)
         st.pop()
         st[-1] = res
         self.heap.decref(lhs)

@@ -241,10 +241,7 @@ class ObjectSpace:
                     return False
             return True
         if ta in (h.set_type, h.frozenset_type) and tb in (h.set_type, h.frozenset_type):
-            r = set_richcompare(h, a, b, 2)
-            res = r is h.true
-            h.decref(r)
-            return res
+            return set_richcompare(h, a, b, 2) is True
         if ta is h.range_type and tb is h.range_type:
             return (a.length.value == b.length.value and
                     (a.length.value == 0 or (a.start.value == b.start.value and
@@ -274,10 +271,7 @@ class ObjectSpace:
             return _CMPOPS[op](len(ia), len(ib))
         if ta in (h.set_type, h.frozenset_type) and tb in (h.set_type, h.frozenset_type):
             code = {"<": 0, "<=": 1, ">": 4, ">=": 5}[op]
-            r = set_richcompare(h, a, b, code)
-            res = r is h.true
-            h.decref(r)
-            return res
+            return set_richcompare(h, a, b, code) is True
         raise GuestError("TypeError", f"'{op}' not supported between instances of "
                          f"'{ta.name}' and '{tb.name}'")
 
@@ -460,7 +454,7 @@ class ObjectSpace:
                 start, stop, step, n = slice_indices(h, key, len(s))
                 if step == 1 and start == 0 and n == len(s):
                     return self._incref(container)
-                return new_str(h, s[start:stop:step] if n else "")
+                return new_str(h, "".join(s[start + k * step] for k in range(n)))
             i = self._index(key, "string")
             if i < 0:
                 i += len(s)

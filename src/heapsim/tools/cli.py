@@ -100,6 +100,8 @@ def run_program(path, argv, stdout=None, stderr=None, max_steps=DEFAULT_MAX_STEP
 
 
 def _guest_location(rt):
+    if rt is not None and rt.interp.error_location is not None:
+        return rt.interp.error_location
     f = rt.interp.frame if rt is not None else None
     if f is None or f.ins is None:
         return "?", 0
