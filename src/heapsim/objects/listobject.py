@@ -147,9 +147,16 @@ def list_build(heap, items):
     must not use it afterwards.
     """
     n = len(items)
-    op = list_new(heap, n)
-    if n:
-        op.items = items
+    free = heap.list_freelist
+    if free:
+        op = free.pop()
+        op.ob_refcnt = 1
+    else:
+        op = _new_shell(heap, heap.list_type)
+    op.buf = heap.malloc(POINTER * n) if n else 0
+    op.items = items
+    op.allocated = n
+    heap.gc.track(op)
     return op
 
 
