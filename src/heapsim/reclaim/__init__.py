@@ -1,0 +1,111 @@
+"""The reclaim layer: reference counting and deallocation, the cycle collector, finalizers and
+weak references (Include/object.h's Py_DECREF path, the trashcan, Modules/gcmodule.c,
+Objects/weakrefobject.c's clearing).
+
+``install(heap)`` plugs the layer into a heap built by ``heapsim.objects.bootstrap``:
+
+* ``heap.dealloc``: the dealloc cascade with the trashcan (``refcount.Reclaimer``);
+* ``heap.gc.collect_hook``: the automatic collection (``collector.Collector``);
+* ``heap.clear_weakrefs``: ``PyObject_ClearWeakRefs`` (``weakrefs.clear_weakrefs``);
+* ``heap.subtype_dealloc``: the ``tp_dealloc`` of heap types (``subtype.subtype_dealloc``);
+* ``heap.gc.garbage`` / ``heap.gc.callbacks``: the ``gc.garbage`` and ``gc.callbacks`` lists;
+* ``heap.reclaim``: this layer's state (``ReclaimState``).
+
+The library API is ``heapsim.reclaim.gcapi`` (the ``gc`` module) and
+``heapsim.reclaim.weakrefs`` (the ``weakref`` module).  Guest code runs only through the hooks
+the runtime injects on the heap: ``heap.call_object`` (weakref and gc callbacks),
+``heap.write_unraisable``, and the types' ``tp_finalize``/``tp_del``.
+"""
+
+from heapsim.reclaim import subtype as _subtype
+from heapsim.reclaim.audit import check_heap, compute_baseline
+from heapsim.reclaim.collector import Collector, find_function
+from heapsim.reclaim.refcount import Reclaimer
+from heapsim.reclaim.weakrefs import clear_weakrefs
+
+
+# ``ReclaimState`` is what the layer keeps on the heap (``heap.reclaim``): its two engines, the
+# functions it borrows from type modules, the audit's baseline (references the runtime held
+# to each static object at install time) and root providers (callables returning the objects
+# the host holds, one entry per reference), and whether an audit is due.
+class ReclaimState:
+    """The reclaim layer's per-heap state."""
+
+    def __init__(self, heap, audit):
+        self.heap = heap
+        self.reclaimer = Reclaimer(heap)
+        self.collector = Collector(heap)
+        self.tuple_new = find_function("tupleobject", "tuple_new")
+        self.audit_enabled = audit
+        self.audit_pending = False
+        self.audits_run = 0
+        self.root_providers = []
+        self.baseline = {}
+
+    def runtime_roots(self):
+        """Objects the runtime itself holds one reference to: gc.garbage, gc.callbacks."""
+        gc = self.heap.gc
+        return [x for x in (gc.garbage, gc.callbacks)
+                if x is not None and not isinstance(x, list)]
+
+    def extra_blocks(self):
+        """Allocator blocks owned by the runtime rather than by objects (none yet)."""
+        return ()
+
+    def on_collection(self, generation):
+        if self.audit_enabled:
+            self.audit_pending = True
+
+    def checkpoint(self):
+        """At a safe point (no C operation half done): run the audit if a collection happened
+        since the last one.  Explicit ``gcapi.collect`` calls it; an interpreter calls it
+        between instructions or statements; tests call it after each step."""
+        if self.audit_pending:
+            self.audit_pending = False
+            self.audits_run += 1
+            check_heap(self.heap)
+
+
+def install(heap, audit=False):
+    """Install the reclaim layer on ``heap`` (once); return its ``ReclaimState``."""
+    existing = getattr(heap, "reclaim", None)
+    if existing is not None:
+        existing.audit_enabled = existing.audit_enabled or audit
+        return existing
+    state = ReclaimState(heap, audit)
+    heap.reclaim = state
+    heap.dealloc = state.reclaimer.dealloc
+    heap.clear_weakrefs = lambda obj: clear_weakrefs(heap, obj)
+    heap.subtype_dealloc = _subtype.subtype_dealloc
+    _subtype.bind()
+    gc = heap.gc
+    gc.collect_hook = state.collector.collect_automatic
+    state.collector.after_collection = state.on_collection
+    list_new = find_function("listobject", "list_new")
+    if gc.garbage is None:
+        gc.garbage = list_new(heap, 0) if list_new is not None else []
+    if gc.callbacks is None:
+        gc.callbacks = list_new(heap, 0) if list_new is not None else []
+    state.baseline = compute_baseline(heap)
+    return state
+
+
+def add_root_provider(heap, provider):
+    """Register ``provider()`` -> iterable of objects the host holds (one entry per
+    reference), for the audit."""
+    heap.reclaim.root_providers.append(provider)
+
+
+def remove_root_provider(heap, provider):
+    heap.reclaim.root_providers.remove(provider)
+
+
+def checkpoint(heap):
+    """Run the audit now if one is due (see ``ReclaimState.checkpoint``)."""
+    heap.reclaim.checkpoint()
+
+
+def audit(heap, roots=()):
+    """Audit the heap now, whatever the settings; raise ``AuditFailure`` on findings."""
+    heap.reclaim.audits_run += 1
+    check_heap(heap, roots)
