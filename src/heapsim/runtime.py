@@ -121,7 +121,10 @@ class Runtime:
         main = new_module(sp, "__main__")
         self.modules["__main__"] = main
         g = main.md_dict
-        for name, value in (("__builtins__", self.builtins), ("__file__", None),
+        from heapsim.objects.dictobject import dict_new
+        annotations = dict_new(heap)
+        for name, value in (("__annotations__", annotations),
+                            ("__builtins__", self.builtins), ("__file__", None),
                             ("__cached__", heap.none)):
             key = intern_string(heap, name)
             if value is None:
@@ -131,6 +134,7 @@ class Runtime:
             dict_setitem(heap, g, key, value)
             heap.decref(key)
             heap.decref(value)
+        heap.decref(annotations)
         try:
             res = self.interp.run_module(code, g, self.builtins.md_dict)
             heap.decref(res)
