@@ -3,7 +3,9 @@
 An audit finds every live object, then checks three things:
 
 1. **Refcounts.**  Every live object's ``ob_refcnt`` equals the number of references other live
-   objects hold to it (counted with ``tp_traverse``, one per reference), plus the explicit
+   objects hold to it (counted with ``tp_traverse``, one per reference, or with the type
+   module's complete list where ``tp_traverse`` leaves some out, as ``dict_traverse`` leaves
+   out str keys), plus the explicit
    roots, plus its *baseline*: the references the runtime held when the reclaim layer was
    installed (for the statically allocated objects, their initial 999999999 or 1).
 2. **Generation lists.**  Each object in ``heap.gc.lists[g]`` has ``gc_gen == g`` and a
@@ -23,8 +25,9 @@ The audit reads the heap and changes nothing.  Its findings are a list of string
 """
 
 from heapsim.base.errors import AuditFailure
-from heapsim.objects.core import PyObject, UNTRACKED
+from heapsim.objects.core import TPFLAGS_HEAPTYPE, TPFLAGS_TYPE_SUBCLASS, UNTRACKED, PyObject
 from heapsim.objects.gcstate import NUM_GENERATIONS, PERMANENT
+from heapsim.reclaim.collector import find_function
 
 # Heap attributes that hold dead shells waiting for reuse: (attribute, nesting).  Nesting 0 is
 # a single shell or None, 1 a host list of shells, 2 a host list of such lists.
@@ -39,13 +42,46 @@ FREE_LISTS = (
 
 MAX_FINDINGS = 50
 
+# Types whose ``tp_traverse`` leaves references out, as CPython's does, and the function that
+# lists them all: (heap attribute of the type, type module, function of the object).
+# ``dict_traverse`` skips the str keys of a str-keyed table.
+ALL_REFERENCES = (
+    ("dict_type", "dictobject", "dict_all_references"),
+)
+# References a heap type object holds beyond its ``tp_traverse`` (its shared keys' names).
+HEAP_TYPE_REFERENCES = ("instanceobject", "cached_keys_references")
+
+
+def reference_functions(heap):
+    """type -> function(obj) listing every reference an object of that type holds."""
+    table = {}
+    for attr, module, name in ALL_REFERENCES:
+        tp = getattr(heap, attr, None)
+        fn = find_function(module, name)
+        if tp is not None and fn is not None:
+            table[tp] = fn
+    return table
+
+
+def references(obj, table, heap_type_refs):
+    """Every reference ``obj`` holds (one entry per reference), for counting."""
+    tp = obj.ob_type
+    fn = table.get(tp)
+    refs = fn(obj) if fn is not None else tp.tp_traverse(obj)
+    if (heap_type_refs is not None and tp.flags & TPFLAGS_TYPE_SUBCLASS
+            and obj.flags & TPFLAGS_HEAPTYPE):
+        refs = list(refs) + list(heap_type_refs(obj))
+    return refs
+
 
 def compute_baseline(heap):
     """References held to each static object beyond those other objects hold (at install)."""
     refs = {}
     statics = heap.static_objects
+    table = reference_functions(heap)
+    heap_type_refs = find_function(*HEAP_TYPE_REFERENCES)
     for obj in statics:
-        for r in obj.ob_type.tp_traverse(obj):
+        for r in references(obj, table, heap_type_refs):
             refs[r] = refs.get(r, 0) + 1
     return {obj: obj.ob_refcnt - refs.get(obj, 0) for obj in statics}
 
@@ -110,12 +146,14 @@ def audit_heap(heap, roots=()):
         for obj in lst:
             reach(obj)
     refs = {}
+    table = reference_functions(heap)
+    heap_type_refs = find_function(*HEAP_TYPE_REFERENCES)
     while stack:
         obj = stack.pop()
         if obj.ob_refcnt <= 0:
             fail(f"dead object reachable: {obj!r}")
             continue
-        for r in obj.ob_type.tp_traverse(obj):
+        for r in references(obj, table, heap_type_refs):
             refs[r] = refs.get(r, 0) + 1
             if r not in found:
                 found.add(r)
