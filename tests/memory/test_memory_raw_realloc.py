@@ -64,6 +64,8 @@ def test_raw_allocator_alone():
 
 def test_invalid_raw_free():
     m = fresh()
+    m.free(0)                                     # free(NULL) does nothing
+    assert m.allocated_blocks() == 0
     with pytest.raises(SimulatorBug):
         m.free(CONFIG.raw_base + 12345 * 16)
 

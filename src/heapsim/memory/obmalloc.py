@@ -167,7 +167,7 @@ class Pymalloc:
         self.narenas_highwater = 0
         self._raw_blocks = 0      # raw_allocated_blocks: raw blocks obtained through malloc
 
-    # -- the hot paths ------------------------------------------------------------------------
+    # -- the hot paths -------------------------------------------------------------------------
 
     def malloc(self, nbytes):
         """Allocate ``nbytes`` bytes; return the block's address."""
@@ -244,7 +244,7 @@ class Pymalloc:
         self.free(address)
         return new
 
-    # -- queries ----------------------------------------------------------------------------------
+    # -- queries -------------------------------------------------------------------------------
 
     def block_size(self, address):
         """Usable size of the block at ``address``: its class size, or the raw request size."""
@@ -254,7 +254,11 @@ class Pymalloc:
         return pool.size
 
     def owns(self, address):
-        """True if ``address`` lies in a pool of a live arena (a pymalloc block, not raw)."""
+        """True if ``address`` lies in a carved pool of a live arena (pymalloc, not raw).
+
+        CPython's ``address_in_range`` answers for the whole arena; the two differ only for
+        addresses in never-carved pools, where no block was ever handed out.
+        """
         return (address & self._pool_mask) in self._pools
 
     def allocated_blocks(self):
@@ -331,7 +335,7 @@ class Pymalloc:
                                        numfreepools, misaligned * self._pool_size,
                                        len(self._map_mid), len(self._map_bot))
 
-    # -- slow paths of malloc -----------------------------------------------------------------
+    # -- slow paths of malloc ------------------------------------------------------------------
 
     def _raw_malloc(self, nbytes):
         if nbytes < 0:
@@ -440,9 +444,11 @@ class Pymalloc:
             self._map_bot.add(bot)
         return arena
 
-    # -- slow paths of free ---------------------------------------------------------------------
+    # -- slow paths of free --------------------------------------------------------------------
 
     def _raw_free(self, address):
+        if not address:
+            return                  # free(NULL) does nothing
         self.raw.free(address)
         self._raw_blocks -= 1
         if self.tracer is not None:
@@ -526,7 +532,7 @@ class Pymalloc:
         self._released_addresses.append(arena.address)
         self.raw.reserved -= self._arena_size
 
-    # -- consistency --------------------------------------------------------------------------------
+    # -- consistency ---------------------------------------------------------------------------
 
     def check(self):
         """Verify every invariant of the allocator; raise AuditFailure on the first broken one."""
@@ -547,7 +553,6 @@ class _Checker:
         raise AuditFailure(f"pymalloc: {message}")
 
     def run(self):
-        a = self.a
         in_used_list = self.check_used_lists()
         self.check_arenas(in_used_list)
         self.check_usable_arenas()

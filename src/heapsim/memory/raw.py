@@ -53,7 +53,7 @@ class RawAllocator:
         self.reserved = 0
         self.limit = config.heap_limit
 
-    # -- sizes ------------------------------------------------------------------------------
+    # -- sizes ---------------------------------------------------------------------------------
 
     def chunk_size(self, nbytes):
         """Footprint of a chunk holding a request of ``nbytes`` (0 counts as 1)."""
@@ -62,7 +62,7 @@ class RawAllocator:
         mask = self._align_mask
         return self._header + ((nbytes + mask) & ~mask)
 
-    # -- the allocator API --------------------------------------------------------------------
+    # -- the allocator API ---------------------------------------------------------------------
 
     def malloc(self, nbytes):
         """Return the user address of a new chunk of at least ``nbytes`` bytes."""
@@ -145,7 +145,7 @@ class RawAllocator:
         """``(start, end)`` of the part of the raw region used so far."""
         return self.config.raw_base, self._top
 
-    # -- consistency ----------------------------------------------------------------------------
+    # -- consistency ---------------------------------------------------------------------------
 
     def check(self):
         """Verify that live and binned chunks tile the used region exactly, without overlap."""
