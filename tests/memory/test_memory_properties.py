@@ -2,8 +2,14 @@
 
 After each step: ``check()`` of both allocators; the same number of allocated blocks; live
 blocks disjoint, each at least as big as requested, and exactly the blocks the test holds;
-at most one wholly free arena, and only as the last usable arena; and the block freed last is
-the next one handed out for its size class.
+at most one wholly free arena, and only as the last usable arena.  Along the way: a block
+freed into the pool that heads its class's used list is the next block of that class handed
+out (LIFO), and realloc stays in place exactly when ``4 * nbytes > 3 * size`` allows.
+
+The machines differ in configuration: ``TestSmallConfig`` (the 1,000-example run) uses 2 KiB
+pools and 2-pool arenas so that arenas fill, empty and are released within 30 steps; the
+others use CPython's own sizes, a heap limit, only the largest classes (arena reordering), and
+arenas that do not start on a pool boundary.
 """
 
 import dataclasses
