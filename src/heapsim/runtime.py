@@ -50,7 +50,7 @@ class Runtime:
         sp.methods["TextIOWrapper"] = {"write": gb.stream_write, "flush": gb.stream_flush}
         self.collector = self._install_collector(heap)
         heap.iterate = sp.iterate
-        heap.call_object = lambda func, args: sp.call(func, list(args), None)
+        heap.call_object = self.call_object
         heap.write_unraisable = self.write_unraisable
         self.builtins = gb.make_builtins(sp)
         self.modules = {
@@ -62,24 +62,9 @@ class Runtime:
 
     @staticmethod
     def _install_collector(heap):
-        collector = getattr(heap, "collector", None)
-        if collector is not None:
-            return collector
-        try:
-            from heapsim.reclaim.collector import Collector
-        except ImportError:
-            return None
-        collector = Collector(heap)
-        heap.collector = collector
-        if heap.gc.collect_hook is None:
-            heap.gc.collect_hook = collector.collect_automatic
-        if getattr(heap, "dealloc", None) == heap._plain_dealloc:
-            try:
-                from heapsim.reclaim.refcount import Reclaimer
-                heap.dealloc = Reclaimer(heap).dealloc
-            except ImportError:
-                pass
-        return collector
+        """The reclaim layer's collector (``build_heap`` installs the layer)."""
+        state = getattr(heap, "reclaim", None)
+        return state.collector if state is not None else None
 
     def import_module(self, name):
         from heapsim.base.errors import Unsupported
@@ -89,12 +74,24 @@ class Runtime:
         mod.ob_refcnt += 1
         return mod
 
+    def call_object(self, func, args):
+        """The heap's hook for calls from below (gc callbacks, weakref callbacks,
+        finalizers): args are borrowed; a guest error arrives as a GuestException."""
+        from heapsim.base.errors import GuestError, GuestException
+        try:
+            return self.space.call(func, list(args), None)
+        except GuestError as err:
+            raise self.interp.materialize(err) from None
+
     def write_unraisable(self, exc, context):
+        """``PyErr_WriteUnraisable``: report on stderr and release the exception."""
         sp = self.space
         err = self.interp.stderr
+        self.flush()
         if context is not None:
             err.write(f"Exception ignored in: {sp.repr_host(context)}\n")
         err.write(self.format_exception(exc))
+        self.heap.decref(exc)
 
     # --- running a program ------------------------------------------------------------
 
