@@ -44,6 +44,8 @@ class Runtime:
         interp.stdout = stdout if stdout is not None else host_sys.stdout
         interp.stderr = stderr if stderr is not None else host_sys.stderr
         gb.install_methods(sp)
+        from heapsim.interp.genobject import init_gen_type
+        init_gen_type(heap, interp.clear_frame)
         stream_type = make_static_type("TextIOWrapper", 16, 0, 0, base=heap.object_type,
                                        module="_io")
         heap.register_static_type(stream_type)

@@ -158,6 +158,21 @@ def b_iter(sp, self, args, kw):
 def b_next(sp, self, args, kw):
     _arity("next", args, 1, 2)
     it = args[0]
+    heap = sp.heap
+    if it.ob_type is getattr(heap, "generator_type", None):
+        more, r = sp.interp.gen_send(it, heap.none)
+        if more:
+            return r
+        if len(args) == 2:
+            heap.xdecref(r)
+            return _incref(args[1])
+        if r is None or r is heap.none:
+            heap.xdecref(r)
+            raise GuestError("StopIteration", None)
+        err = GuestError("StopIteration")
+        err.key = r
+        err.owned = True      # materialize releases this reference
+        raise err
     x = sp.next(it)
     if x is None:
         if len(args) == 2:

@@ -33,7 +33,7 @@ class Reraise(GuestException):
 
 class Frame:
     __slots__ = ("code", "dc", "func", "localsplus", "stack", "globals", "builtins",
-                 "locals", "i", "instrs", "handlers", "kwnames", "ins", "back")
+                 "locals", "i", "instrs", "handlers", "kwnames", "ins", "back", "suspend")
 
 
 class Interpreter:
@@ -76,6 +76,9 @@ class Interpreter:
         name = err.kind if err.kind in self.exc_types else "SystemError"
         if key is not None:
             e = self.make_exception(name, key)
+            if getattr(err, "owned", False):
+                err.owned = False
+                self.heap.decref(key)
         else:
             e = self.make_exception(name, err.message)
         self.set_context(e)
@@ -133,6 +136,7 @@ class Interpreter:
         f.i = 0
         f.kwnames = None
         f.ins = None
+        f.suspend = False
         try:
             self.initialize_locals(f, func, args, argcount, kwnames)
         except BaseException:
@@ -291,6 +295,9 @@ class Interpreter:
                             raise LimitExceeded("instruction", max_steps)
                         r = hs[ins.index](f, ins)
                         if r is not None:
+                            if f.suspend:
+                                f.suspend = False
+                                return r
                             self.clear_frame(f)
                             return r
                 except GuestError as err:
@@ -340,6 +347,7 @@ class Interpreter:
         f.i = 0
         f.kwnames = None
         f.ins = None
+        f.suspend = False
         return self.run_frame(f)
 
     # --- helpers -----------------------------------------------------------------------
@@ -1126,7 +1134,87 @@ class Interpreter:
         st.append(res)
 
     def RETURN_GENERATOR(self, f, ins):
-        raise Unsupported("generators")
+        from heapsim.interp.genobject import gen_new
+        f.suspend = True
+        return gen_new(self.heap, f)
+
+    def YIELD_VALUE(self, f, ins):
+        f.suspend = True
+        return f.stack.pop()
+
+    def gen_send(self, gen, value):
+        """``gen_send_ex2``: resume gen with value (borrowed).  Returns (True, yielded) or
+        (False, return value), new references; a guest exception propagates."""
+        heap = self.heap
+        f = gen.frame
+        if f is None:
+            if value is not heap.none:
+                raise GuestError("StopIteration")
+            return False, None
+        if gen.running:
+            raise GuestError("ValueError", "generator already executing")
+        if self.depth >= self.recursion_limit:
+            raise GuestError("RecursionError", "maximum recursion depth exceeded")
+        value.ob_refcnt += 1
+        f.stack.append(value)
+        gen.running = True
+        try:
+            r = self.run_frame(f)
+        except BaseException:
+            gen.frame = None
+            raise
+        finally:
+            gen.running = False
+        if f.i > 0 and f.dc.instructions[f.i - 1].opname == "YIELD_VALUE" and \
+                gen.frame is not None and f.func is not None:
+            return True, r
+        gen.frame = None
+        return False, r
+
+    def gen_next(self, gen):
+        """``tp_iternext`` of a generator: a new reference, or None when it is exhausted."""
+        more, r = self.gen_send(gen, self.heap.none)
+        if more:
+            return r
+        self.heap.xdecref(r)
+        return None
+
+    def GET_YIELD_FROM_ITER(self, f, ins):
+        st = f.stack
+        iterable = st[-1]
+        if iterable.ob_type is getattr(self.heap, "generator_type", None):
+            return
+        it = self.sp.iter(iterable)
+        st[-1] = it
+        self.heap.decref(iterable)
+
+    def SEND(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        v = st.pop()
+        receiver = st[-1]
+        try:
+            if receiver.ob_type is getattr(heap, "generator_type", None):
+                more, r = self.gen_send(receiver, v)
+            elif v is heap.none:
+                r = self.sp.next(receiver)
+                more = r is not None
+                if not more:
+                    r = heap.none
+                    r.ob_refcnt += 1
+            else:
+                raise Unsupported("send() to a non-generator iterator")
+        finally:
+            heap.decref(v)
+        if more:
+            st.append(r)
+        else:
+            if r is None:
+                r = heap.none
+                r.ob_refcnt += 1
+            st[-1] = r
+            heap.decref(receiver)
+            f.i = ins.target
 
     def LOAD_BUILD_CLASS(self, f, ins):
         raise Unsupported("class definitions")

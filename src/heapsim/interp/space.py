@@ -544,6 +544,9 @@ class ObjectSpace:
             it = itmod.new_iter(h, it_types[_VIEW_ITER[tp.name]], d)
             it.used = d.ma_used
             return it
+        if tp is getattr(h, "generator_type", None):
+            obj.ob_refcnt += 1
+            return obj
         if isinstance(obj, itmod.IterObject) or tp in (h.range_iterator_type,
                                                         h.longrange_iterator_type,
                                                         h.set_iterator_type):
@@ -559,6 +562,8 @@ class ObjectSpace:
             return rangeiter_next(h, it)
         if tp is h.set_iterator_type:
             return setiter_next(h, it)
+        if tp is getattr(h, "generator_type", None):
+            return self.interp.gen_next(it)
         if not isinstance(it, itmod.IterObject):
             raise GuestError("TypeError", f"'{tp.name}' object is not an iterator")
         name = tp.name
@@ -798,6 +803,8 @@ class ObjectSpace:
             return f"<class '{obj.module}.{obj.qualname}'>"
         if isinstance(obj, FunctionObject):
             return f"<function {obj.func_qualname.value} at {obj.addr:#x}>"
+        if tp is getattr(h, "generator_type", None):
+            return f"<generator object {obj.qualname.value} at {obj.addr:#x}>"
         if isinstance(obj, CFunctionObject):
             s = obj.m_self
             if s is None or isinstance(s, ModuleObject):
