@@ -168,9 +168,18 @@ def run_both(prog, argv=(), max_steps=DEFAULT_MAX_STEPS):
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     host = subprocess.run([sys.executable, prog, *argv], capture_output=True, text=True,
                           env=env)
-    out, err = io.StringIO(), io.StringIO()
-    code = run_program(prog, list(argv), stdout=out, stderr=err, max_steps=max_steps)
-    return (host.stdout, host.stderr, host.returncode), (out.getvalue(), err.getvalue(), code)
+    if os.environ.get("PYTHONHASHSEED") == "0":
+        out, err = io.StringIO(), io.StringIO()
+        code = run_program(prog, list(argv), stdout=out, stderr=err, max_steps=max_steps)
+        return (host.stdout, host.stderr, host.returncode), (out.getvalue(), err.getvalue(), code)
+    # str hashes come from the host's hash(): run heapsim under the oracle's seed too.
+    import heapsim
+    pkg_parent = os.path.dirname(os.path.dirname(os.path.abspath(heapsim.__file__)))
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (pkg_parent, env.get("PYTHONPATH")) if p)
+    sim = subprocess.run([sys.executable, "-m", "heapsim", "run", "--max-steps",
+                          str(max_steps), prog, *argv], capture_output=True, text=True, env=env)
+    return (host.stdout, host.stderr, host.returncode), (sim.stdout, sim.stderr,
+                                                         sim.returncode)
 
 
 def last_line(text):
@@ -200,8 +209,6 @@ def cmd_check(args):
     if not os.path.exists(args.prog):
         return run_program(args.prog, args.args)
     host, sim = run_both(args.prog, args.args, args.max_steps)
-    if os.environ.get("PYTHONHASHSEED") != "0":
-        pass
     diffs = compare_results(host, sim)
     if not diffs:
         print(f"{args.prog}: identical to python3 (stdout, last stderr line, exit code "

@@ -1,0 +1,2 @@
+s = {"apple", "banana", "cherry", "date"}
+print(s, list({"x": 1, "y": 2}))
