@@ -11,7 +11,9 @@ algorithm (``make_subtype_dealloc``).  The kinds:
 * ``N``: plain;  ``F``: ``__del__`` (PEP 442 ``tp_finalize``) that logs ``del:<name>``;
 * ``R``: ``__del__`` that logs and resurrects the object into the ``saved`` list;
 * ``L``: a legacy ``tp_del`` that logs ``tpdel:<name>`` (``_testcapi.with_tp_del`` on the host);
+* ``C``: ``__del__`` that calls ``gc.collect()`` and logs ``inner:<result>``;
 * ``CB``: a weakref callback that logs ``cb:<name>:dead|alive``; ``CBD`` also empties ``keep``;
+  ``CBX`` then raises (logged as ``unraisable`` by ``sys.unraisablehook``);
 * ``GCB``: a gc callback that logs ``gccb:<name>:<phase>:<generation>:<collected>:<uncollectable>``.
 
 **Scenarios** are the body of a Python function written in a small subset of Python::
@@ -57,8 +59,8 @@ from heapsim.reclaim import gcapi
 from heapsim.reclaim.subtype import make_subtype_dealloc
 
 NODE_SIZE = 24          # PyObject header + the weaklist pointer (like `class C: pass`'s 16+8)
-KINDS = ("N", "F", "R", "L", "CB", "CBD", "GCB")
-CALLBACK_KINDS = ("CB", "CBD", "GCB")
+KINDS = ("N", "F", "R", "L", "C", "CB", "CBD", "CBX", "GCB")
+CALLBACK_KINDS = ("CB", "CBD", "CBX", "GCB")
 
 
 # ``Node``: the simulated object of a test class.  ``name`` is a host payload (the host's
@@ -126,6 +128,8 @@ def make_node_type(heap, kind, saved=None, log=None):
         traverse=node_traverse, clear=node_clear, trashcan=True, weakrefable=True)
     tp.ext = NodeTypeInfo(kind)
     heap.register_static_type(tp)
+    # A heap type holds a reference to its base (type_traverse reports it).
+    tp.base.ob_refcnt += 1
     if kind == "F":
         def finalize(heap, obj):
             log.append("del:" + obj.name)
@@ -134,6 +138,10 @@ def make_node_type(heap, kind, saved=None, log=None):
         def finalize(heap, obj):
             log.append("del:" + obj.name)
             listobject.list_append(heap, saved, obj)
+        tp.tp_finalize = finalize
+    elif kind == "C":
+        def finalize(heap, obj):
+            log.append(f"inner:{gcapi.collect(heap)}")
         tp.tp_finalize = finalize
     elif kind == "L":
         def tp_del(heap, obj):
@@ -196,6 +204,12 @@ class _R:
     def __del__(self):
         log.append('del:' + self.name)
         saved.append(self)
+class _C:
+    def __del__(self):
+        log.append(f'inner:{gc.collect()}')
+def _unraisable(u):
+    log.append('unraisable')
+sys.unraisablehook = _unraisable
 import _testcapi
 class _L:
     def __tp_del__(self):
@@ -209,6 +223,8 @@ def R(name):
     o = _R(); o.name = name; return o
 def L(name):
     o = _L(); o.name = name; return o
+def C(name):
+    o = _C(); o.name = name; return o
 def _state(r):
     if isinstance(r, weakref.ProxyType):
         return ':proxy'
@@ -218,6 +234,9 @@ def _cb(name, r):
 def _cbd(name, r):
     log.append('cb:' + name + _state(r))
     keep.clear()
+def _cbx(name, r):
+    log.append('cb:' + name + _state(r))
+    raise ValueError(name)
 def hold(o):
     keep.append(o)
 def _gccb(name, phase, info):
@@ -269,6 +288,7 @@ class _HostRewrite(ast.NodeTransformer):
             name = node.args[0].value
             src = {"CB": f"lambda r: _cb({name!r}, r)",
                    "CBD": f"lambda r: _cbd({name!r}, r)",
+                   "CBX": f"lambda r: _cbx({name!r}, r)",
                    "GCB": f"lambda phase, info: _gccb({name!r}, phase, info)"}[node.func.id]
             return ast.parse(src, mode="eval").body
         return node
@@ -354,7 +374,7 @@ class Sim:
     def call_object(self, callable, args):
         heap = self.heap
         kind = callable.ob_type.ext.kind if isinstance(callable, Node) else None
-        if kind in ("CB", "CBD"):
+        if kind in ("CB", "CBD", "CBX"):
             wr = args[0]
             if wro.is_proxy(heap, wr):
                 state = ":proxy"
@@ -363,6 +383,8 @@ class Sim:
             self.log.append("cb:" + callable.name + state)
             if kind == "CBD":
                 listobject.list_clear(heap, self.keep)
+            elif kind == "CBX":
+                raise guest_exception(heap)
         elif kind == "GCB":
             phase, info = args
             phase = phase if isinstance(phase, str) else phase.value
@@ -379,7 +401,9 @@ class Sim:
         return {k.value: v.value for k, v in dictobject.dict_items(d)}
 
     def write_unraisable(self, exc, context):
+        """``PyErr_WriteUnraisable``: report, then release the exception."""
         self.log.append("unraisable")
+        self.heap.decref(exc)
 
     # --- running scenarios -----------------------------------------------------------------
 

@@ -316,6 +316,44 @@ SCENARIOS = {
         del a, b, c
         collect()
     """,
+    "weakref_callback_exception_is_unraisable": """
+        a = N('a')
+        w = weakref.ref(a, CBX('x'))
+        w2 = weakref.ref(a, CB('after'))
+        del a
+        note('done')
+    """,
+    "weakref_callback_exception_in_collection": """
+        a = N('a'); a.s = a
+        w = weakref.ref(a, CBX('x'))
+        del a
+        collect()
+    """,
+    "clearing_several_weakrefs_allocates_a_tuple": """
+        a = N('a')
+        w1 = weakref.ref(a, CB('1')); w2 = weakref.ref(a, CB('2'))
+        count()
+        del a
+        count()
+        b = N('b')
+        w3 = weakref.ref(b, CB('3'))
+        count()
+        del b
+        count()
+    """,
+    # --- collections started from finalizers -----------------------------------------------------
+    "collect_inside_finalizer_during_collection_returns_0": """
+        a = C('a'); a.s = a
+        del a
+        collect()
+    """,
+    "collect_inside_finalizer_at_refcount_death": """
+        g = F('g'); g.s = g
+        del g
+        b = C('b')
+        del b
+        collect()
+    """,
     # --- legacy finalizers, gc.garbage, DEBUG_SAVEALL --------------------------------------------
     "legacy_finalizer_cycle_is_uncollectable": """
         a = L('a'); a.s = a

@@ -56,11 +56,18 @@ class ReclaimState:
         if self.audit_enabled:
             self.audit_pending = True
 
+    def quiescent(self):
+        """No collection running and no dealloc cascade half done (a finalizer calling
+        ``gc.collect()`` is not a safe point)."""
+        r = self.reclaimer
+        return (not self.heap.gc.collecting and not r.nesting and not r.depth
+                and not r.pending())
+
     def checkpoint(self):
         """At a safe point (no C operation half done): run the audit if a collection happened
         since the last one.  Explicit ``gcapi.collect`` calls it; an interpreter calls it
         between instructions or statements; tests call it after each step."""
-        if self.audit_pending:
+        if self.audit_pending and self.quiescent():
             self.audit_pending = False
             self.audits_run += 1
             check_heap(self.heap)

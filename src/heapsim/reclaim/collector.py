@@ -480,7 +480,7 @@ class Collector:
         if not collectable:
             return
         heap = self.heap
-        decref = heap.decref
+        dealloc = heap.dealloc
         mark = UNREACHABLE
         saveall = self.gc.debug & DEBUG_SAVEALL
         for op in list(collectable):
@@ -491,7 +491,10 @@ class Collector:
             else:
                 op.ob_refcnt += 1
                 op.ob_type.tp_clear(heap, op)
-                decref(op)
+                rc = op.ob_refcnt - 1
+                op.ob_refcnt = rc
+                if rc == 0:
+                    dealloc(op)
             if op.gc_gen == mark:
                 del collectable[op]
                 old[op] = None

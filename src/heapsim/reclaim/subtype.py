@@ -26,7 +26,7 @@ the order lives in one place.
 """
 
 from heapsim.base.errors import SimulatorBug
-from heapsim.objects.core import FINALIZED, TPFLAGS_HEAPTYPE, TPFLAGS_MANAGED_DICT
+from heapsim.objects.core import FINALIZED, TPFLAGS_HEAPTYPE, TPFLAGS_MANAGED_DICT, UNTRACKED
 from heapsim.objects.weakrefobject import clear_ref
 from heapsim.reclaim.collector import find_function
 
@@ -109,10 +109,18 @@ def make_subtype_dealloc(pieces):
                 heap.decref(tp)
             return
 
-        gc.untrack(obj)
-        base = _nearest_base(tp)
-        has_finalizer = tp.tp_finalize is not None or tp.tp_del is not None
-        if tp.tp_finalize is not None:
+        # PyObject_GC_UnTrack (inline: this is the hot path of every instance's death).
+        g = obj.gc_gen
+        if g != UNTRACKED:
+            del gc.lists[g][obj]
+            obj.gc_gen = UNTRACKED
+        deallocs = SUBTYPE_DEALLOCS
+        base = tp.base
+        if base.tp_dealloc in deallocs:
+            base = _nearest_base(base)
+        finalize = tp.tp_finalize
+        legacy = tp.tp_del
+        if finalize is not None:
             gc.track(obj)
             if call_finalizer_from_dealloc(heap, obj):
                 return                                  # resurrected
@@ -120,19 +128,18 @@ def make_subtype_dealloc(pieces):
         owns_weaklist = tp.weakrefable and not base.weakrefable
         if owns_weaklist and obj.weaklist is not None:
             heap.clear_weakrefs(obj)
-        if tp.tp_del is not None:
+        if legacy is not None:
             gc.track(obj)
-            tp.tp_del(heap, obj)
+            legacy(heap, obj)
             if obj.ob_refcnt > 0:
                 return                                  # resurrected
             gc.untrack(obj)
-        if has_finalizer and owns_weaklist:
+        if owns_weaklist and (finalize is not None or legacy is not None):
             # Weakrefs made by the finalizer are cleared without calling their callbacks.
             while obj.weaklist is not None:
                 clear_ref(heap, obj.weaklist)
 
         b = tp
-        deallocs = SUBTYPE_DEALLOCS
         while b.tp_dealloc in deallocs:
             if b.slot_names:
                 clear_slots(heap, b, obj)
@@ -141,12 +148,18 @@ def make_subtype_dealloc(pieces):
             free_dict_or_values(heap, obj)
 
         tp = obj.ob_type
-        if base.is_gc:
-            gc.track(obj)
-        needs_decref = bool(tp.flags & TPFLAGS_HEAPTYPE) and not base.flags & TPFLAGS_HEAPTYPE
-        _base_dealloc(heap, base, obj, free_memory)
+        needs_decref = tp.flags & TPFLAGS_HEAPTYPE and not base.flags & TPFLAGS_HEAPTYPE
+        if base is heap.object_type:
+            free_memory(heap, obj)
+        else:
+            if base.is_gc:
+                gc.track(obj)
+            base.tp_dealloc(heap, obj)
         if needs_decref:
-            heap.decref(tp)
+            rc = tp.ob_refcnt - 1
+            tp.ob_refcnt = rc
+            if rc == 0:
+                heap.dealloc(tp)
 
     SUBTYPE_DEALLOCS.add(dealloc)
     return dealloc
