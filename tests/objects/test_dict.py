@@ -912,3 +912,28 @@ def test_kinds_of_tables(heap):
     T = new_heap_type(heap, "T")
     assert T.cached_keys.kind == KEYS_SPLIT
     assert T.flags & TPFLAGS_HEAPTYPE
+
+
+def test_heap_audit_agrees_with_dicts_of_every_kind(heap):
+    from heapsim import reclaim
+    from heapsim.objects.instanceobject import instance_get_dict, instance_setattr
+    roots = []
+    unicode_d = sim_from_items(heap, [(f"k{i}", 10**10 + i) for i in range(12)])
+    general_d = sim_from_items(heap, [(i * 7919, f"v{i}") for i in range(12)])
+    delitem(heap, general_d, 7919)
+    copy_d = dict_copy(heap, general_d)
+    T = new_heap_type(heap, "T")
+    obj = instance_new(heap, T)
+    for name in ("a", "b"):
+        n = new_str(heap, name)
+        v = list_new(heap, 0)
+        instance_setattr(heap, obj, n, v)
+        heap.decref(n)
+        heap.decref(v)
+    split_d = instance_get_dict(heap, obj)
+    split_copy = dict_copy(heap, split_d)
+    roots += [unicode_d, general_d, copy_d, T, obj, split_copy]
+    reclaim.audit(heap, roots=roots)
+    for o in roots[::-1]:
+        heap.decref(o)
+    reclaim.audit(heap)

@@ -29,7 +29,7 @@ from heapsim.objects.instanceobject import (
     instance_new, instance_set_slot, instance_setattr, instance_slot_index, instance_traverse,
     mangle, new_heap_type,
 )
-from heapsim.objects.listobject import list_new
+from heapsim.objects.listobject import list_clear_freelist, list_new
 from heapsim.objects.longobject import new_int
 from heapsim.objects.unicodeobject import new_str
 
@@ -596,3 +596,35 @@ def test_block_counts_of_100_instances_match_host(heap):
     assert [m[i + 1] - m[i] for i in range(4)] == expected
     heap.decref(warm)
     heap.allocator.check()
+
+
+def test_heap_audit_agrees_and_classes_die_cleanly(heap):
+    from heapsim import reclaim
+    blocks = heap.allocator.allocated_blocks
+    dict_clear_freelists(heap)
+    before = blocks()
+    A = new_heap_type(heap, "A")
+    S = new_heap_type(heap, "S", slots=("x", "__weakref__"))
+    SS = new_heap_type(heap, "SS", slots=("y",), base=S)
+    B = new_heap_type(heap, "B", base=SS)
+    a = instance_new(heap, A)
+    lst = list_new(heap, 0)
+    setattr_(heap, a, "p", lst)
+    heap.decref(lst)
+    b = instance_new(heap, B)
+    for name in ("x", "y"):
+        v = new_str(heap, name * 20)
+        instance_set_slot(heap, b, instance_slot_index(B, name), v)
+        heap.decref(v)
+    big = new_int(heap, 10**12)
+    setattr_(heap, b, "q", big)
+    heap.decref(big)
+    setattr_(heap, b, "r", a)
+    instance_get_dict(heap, b)
+    reclaim.audit(heap, roots=[A, S, SS, B, a, b])
+    for obj in (b, a, B, SS, S, A):
+        heap.decref(obj)
+    reclaim.audit(heap)
+    dict_clear_freelists(heap)
+    list_clear_freelist(heap)
+    assert blocks() == before

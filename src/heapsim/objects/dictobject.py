@@ -39,31 +39,30 @@ Iterating an arbitrary guest iterable (``dict.fromkeys(list)``) uses ``heap.iter
 the interpreter's hook that yields new references, unless the caller passes the keys.
 """
 
-from heapsim.base.errors import GuestError, OutOfMemory
-from heapsim.objects.abstract import hash_object, objects_equal
+from heapsim.base.errors import OutOfMemory
+from heapsim.objects.abstract import objects_equal
 from heapsim.objects.core import (
-    TPFLAGS_BASETYPE, TPFLAGS_DICT_SUBCLASS, TPFLAGS_HAVE_GC, TPFLAGS_HEAPTYPE,
-    TPFLAGS_MAPPING, TPFLAGS_MATCH_SELF, TPFLAGS_TYPE_SUBCLASS, UNTRACKED, GCObject,
-    make_static_type, unhashable,
+    TPFLAGS_BASETYPE, TPFLAGS_DICT_SUBCLASS, TPFLAGS_HAVE_GC, TPFLAGS_MAPPING,
+    TPFLAGS_MATCH_SELF, make_static_type, unhashable,
 )
 from heapsim.objects.dict_keys import (
-    KEYS_GENERAL, KEYS_SPLIT, LOG2_MAX_PRESIZE, LOG2_MINSIZE, DictKeys, KeyRef, as_keyref,
-    calculate_log2_keysize, estimate_log2_keysize, free_values, key_kinds, keys_decref,
-    keys_size, lookup_key, lookup_key_with_hash, make_empty_keys, make_generic,
-    new_keys_object, new_values, release_keys_block, scan_for_key, usable_fraction,
+    KEYS_GENERAL, LOG2_MAX_PRESIZE, LOG2_MINSIZE, DictKeys, KeyRef, estimate_log2_keysize,
+    free_values, key_kinds, keys_decref, keys_size, lookup_key_with_hash, make_empty_keys,
+    new_keys_object, new_values, usable_fraction,
+)
+# The table operations, re-exported: callers import the whole C-API from this module.
+from heapsim.objects.dict_table import (  # noqa: F401
+    DICT_SIZE, DictObject, delitem_common, dict_clear, dict_contains, dict_delitem,
+    dict_getitem, dict_len, dict_new, dict_new_generic, dict_pop, dict_popitem, dict_setdefault,
+    dict_setitem, dictresize, find_entry, gc_new_dict, insert_new, insert_to_emptydict,
+    insertdict, key_error, lookup_entry, maintain_tracking, may_be_tracked, new_dict, value_at,
 )
 
-DICT_SIZE = 48            # sizeof(PyDictObject)
+# The name the interpreter first imported.
+_key_error = key_error
 
 
-class DictObject(GCObject):
-    """``PyDictObject``: ``ma_used`` live entries, ``ma_keys`` (a ``DictKeys``), ``ma_values``
-    (a ``DictValues`` for a split table, else None)."""
-
-    __slots__ = ("ma_used", "ma_keys", "ma_values")
-
-
-# --- type and heap state -------------------------------------------------------------------
+# --- type and heap state --------------------------------------------------------------------------
 
 def init(heap):
     cfg = heap.objcfg
@@ -95,87 +94,7 @@ def refresh_builtin_types(heap):
     heap.dict_tuple_type = getattr(heap, "tuple_type", None)
 
 
-def may_be_tracked(heap, obj):
-    """``_PyObject_GC_MAY_BE_TRACKED``: a GC object, other than an untracked exact tuple.
-
-    Type objects are GC objects only when they are heap types (``type_is_gc``).
-    """
-    tp = obj.ob_type
-    if not tp.is_gc:
-        return False
-    if tp is heap.dict_tuple_type:
-        return obj.gc_gen >= 0
-    if tp.flags & TPFLAGS_TYPE_SUBCLASS:
-        return bool(obj.flags & TPFLAGS_HEAPTYPE)
-    return True
-
-
-def _key_error(key):
-    err = GuestError("KeyError")
-    err.key = key
-    return err
-
-
-# --- allocation ----------------------------------------------------------------------------
-
-def _gc_new_dict(heap):
-    """``PyObject_GC_New(PyDictObject, &PyDict_Type)``: a fresh block, counted in gen 0."""
-    tp = heap.dict_type
-    mp = DictObject.__new__(DictObject)
-    mp.addr = heap.gc_alloc(tp, DICT_SIZE)
-    mp.ob_type = tp
-    mp.ob_refcnt = 1
-    mp.gc_gen = UNTRACKED
-    mp.gc_refs = 0
-    mp.gc_flags = 0
-    return mp
-
-
-def new_dict(heap, keys, values, used):
-    """``new_dict``: a dict on ``keys`` (whose reference it takes) and ``values``, from the
-    free list when it can be."""
-    freelist = heap.dict_freelist
-    if freelist:
-        mp = freelist.pop()
-        mp.ob_refcnt = 1
-    else:
-        try:
-            mp = _gc_new_dict(heap)
-        except OutOfMemory:
-            if keys is not heap.dict_empty_keys:
-                keys_decref(heap, keys)
-            if values is not None:
-                free_values(heap, values)
-            raise
-    mp.ma_keys = keys
-    mp.ma_values = values
-    mp.ma_used = used
-    return mp
-
-
-def dict_new(heap):
-    """``PyDict_New`` (``{}``, ``BUILD_MAP 0``): an empty dict, from the free list if it can."""
-    freelist = heap.dict_freelist
-    if freelist:
-        mp = freelist.pop()
-        mp.ob_refcnt = 1
-    else:
-        mp = _gc_new_dict(heap)
-    mp.ma_keys = heap.dict_empty_keys
-    mp.ma_values = None
-    mp.ma_used = 0
-    return mp
-
-
-def dict_new_generic(heap):
-    """``dict()``: ``dict_new`` through ``tp_alloc`` (a fresh block, never the free list);
-    an exact dict is left untracked."""
-    mp = _gc_new_dict(heap)
-    mp.ma_keys = heap.dict_empty_keys
-    mp.ma_values = None
-    mp.ma_used = 0
-    return mp
-
+# --- constructors ---------------------------------------------------------------------------------
 
 def dict_new_presized(heap, minused, unicode=True):
     """``dict_new_presized``: room for ``minused`` entries without resizing (5 or fewer: a
@@ -205,410 +124,7 @@ def dict_from_items(heap, keys, values):
     return mp
 
 
-# --- lookup --------------------------------------------------------------------------------
-
-def _lookup_set(heap, dk, lk, ix):
-    """Record lookup key lk -> entry ix; a new key is distinct from every stored one."""
-    if dk.generic:
-        heap.dict_eq_suspended = True
-        try:
-            dk.lookup[lk] = ix
-        finally:
-            heap.dict_eq_suspended = False
-    else:
-        dk.lookup[lk] = ix
-
-
-def _lookup_del(heap, dk, lk):
-    """Forget a stored lookup key (found by identity, so no guest comparison runs)."""
-    if dk.generic:
-        heap.dict_eq_suspended = True
-        try:
-            del dk.lookup[lk]
-        finally:
-            heap.dict_eq_suspended = False
-    else:
-        del dk.lookup[lk]
-
-
-def _rebuild_lookup(heap, dk):
-    """Map the live lookup keys of dk (distinct by construction) to their entry indices."""
-    lkeys = dk.lkeys
-    if dk.generic:
-        heap.dict_eq_suspended = True
-        try:
-            dk.lookup = {lk: i for i, lk in enumerate(lkeys) if lk is not None}
-        finally:
-            heap.dict_eq_suspended = False
-    else:
-        dk.lookup = {lk: i for i, lk in enumerate(lkeys) if lk is not None}
-
-
-def _find_lk(heap, mp, key, lk):
-    """The entry index of key (whose lookup key is lk) in mp's keys, or -1."""
-    dk = mp.ma_keys
-    if lk.__class__ is KeyRef:
-        if not dk.generic:
-            if dk.kind == KEYS_SPLIT:
-                return scan_for_key(heap, dk, key, lk.hash)
-            if dk.nentries == 0:
-                return -1
-            make_generic(heap, dk)
-    elif dk.generic:
-        lk = as_keyref(heap, key, lk)
-    return dk.lookup.get(lk, -1)
-
-
-def _lookup_ix(heap, mp, key):
-    """``_Py_dict_lookup``: hash key as CPython does, then find its entry index, or -1."""
-    dk = mp.ma_keys
-    if key.ob_type is heap.dict_str_type and not dk.generic:
-        return dk.lookup.get(key.value, -1)
-    if dk.generic:
-        lk = KeyRef(heap, key, hash_object(heap, key))
-    else:
-        lk = lookup_key(heap, key)
-    return _find_lk(heap, mp, key, lk)
-
-
-def _value_at(mp, ix):
-    values = mp.ma_values
-    if values is not None:
-        return values.values[ix]
-    return mp.ma_keys.evalues[ix]
-
-
-def dict_getitem(heap, mp, key):
-    """``PyDict_GetItemWithError``: the value stored under key (borrowed), or None.
-
-    Raises what hashing the key raises (``unhashable type``, a guest ``__hash__`` error).
-    """
-    dk = mp.ma_keys
-    if key.ob_type is heap.dict_str_type and not dk.generic:
-        ix = dk.lookup.get(key.value)
-        if ix is None:
-            return None
-    else:
-        ix = _lookup_ix(heap, mp, key)
-        if ix < 0:
-            return None
-    values = mp.ma_values
-    if values is not None:
-        return values.values[ix]
-    return mp.ma_keys.evalues[ix]
-
-
-def dict_contains(heap, mp, key):
-    """``PyDict_Contains``: True when key is present."""
-    ix = _lookup_ix(heap, mp, key)
-    return ix >= 0 and _value_at(mp, ix) is not None
-
-
-def dict_len(mp):
-    """``PyDict_Size``."""
-    return mp.ma_used
-
-
-# --- insertion -----------------------------------------------------------------------------
-
-def _maintain_tracking(heap, mp, key, value):
-    if (mp.gc_gen < 0 and (may_be_tracked(heap, key) or may_be_tracked(heap, value))):
-        heap.gc.track(mp)
-
-
-def dict_setitem(heap, mp, key, value):
-    """``PyDict_SetItem``: store value under key; the dict takes references to both."""
-    dk = mp.ma_keys
-    if key.ob_type is heap.dict_str_type and not dk.generic:
-        lk = key.value
-    elif dk.generic:
-        lk = KeyRef(heap, key, hash_object(heap, key))
-    else:
-        lk = lookup_key(heap, key)
-    key.ob_refcnt += 1
-    value.ob_refcnt += 1
-    if dk is heap.dict_empty_keys:
-        _insert_to_emptydict(heap, mp, key, lk, value)
-    else:
-        _insertdict(heap, mp, key, lk, value)
-
-
-def _insert_to_emptydict(heap, mp, key, lk, value):
-    """``insert_to_emptydict``: the first key of a dict on the empty keys (consumes both)."""
-    dk = new_keys_object(heap, LOG2_MINSIZE, key.ob_type is heap.dict_str_type)
-    mp.ma_keys = dk
-    mp.ma_values = None
-    if mp.gc_gen < 0 and (may_be_tracked(heap, key) or may_be_tracked(heap, value)):
-        heap.gc.track(mp)
-    if lk.__class__ is KeyRef:
-        dk.generic = True
-    dk.ekeys.append(key)
-    dk.evalues.append(value)
-    dk.lkeys.append(lk)
-    dk.lookup[lk] = 0
-    mp.ma_used += 1
-    dk.usable -= 1
-    dk.nentries = 1
-
-
-def _insertdict(heap, mp, key, lk, value):
-    """``insertdict``: store value under key in a dict with a real keys object (consumes
-    both references; an equal stored key is kept and the new one released)."""
-    dk = mp.ma_keys
-    if dk.kind != KEYS_GENERAL and key.ob_type is not heap.dict_str_type:
-        _dictresize(heap, mp, calculate_log2_keysize(mp.ma_used * 3), False)
-        dk = mp.ma_keys
-    if lk.__class__ is KeyRef:
-        if not dk.generic:
-            make_generic(heap, dk)
-    elif dk.generic:
-        lk = as_keyref(heap, key, lk)
-    ix = dk.lookup.get(lk)
-    if mp.gc_gen < 0 and (may_be_tracked(heap, key) or may_be_tracked(heap, value)):
-        heap.gc.track(mp)
-    if ix is None:
-        _insert_new(heap, mp, key, lk, value)
-        return
-    values = mp.ma_values
-    if values is not None:
-        vals = values.values
-        old = vals[ix]
-        if old is not value:
-            vals[ix] = value
-            if old is None:
-                values.order.append(ix)
-                mp.ma_used += 1
-    else:
-        evalues = dk.evalues
-        old = evalues[ix]
-        if old is not value:
-            evalues[ix] = value
-    if old is not None:
-        heap.decref(old)
-    heap.decref(key)
-
-
-def _insert_new(heap, mp, key, lk, value):
-    """Add an entry for a key known to be absent (consumes both references); resizes a full
-    table first.  A split table adds the key to its shared keys."""
-    dk = mp.ma_keys
-    if dk.usable <= 0:
-        _dictresize(heap, mp, calculate_log2_keysize(mp.ma_used * 3), True)
-        dk = mp.ma_keys
-        if dk.generic and lk.__class__ is not KeyRef:
-            lk = as_keyref(heap, key, lk)
-    ix = dk.nentries
-    dk.ekeys.append(key)
-    dk.lkeys.append(lk)
-    if dk.generic:
-        _lookup_set(heap, dk, lk, ix)
-    else:
-        dk.lookup[lk] = ix
-    values = mp.ma_values
-    if values is not None:
-        values.values[ix] = value
-        values.order.append(ix)
-    else:
-        dk.evalues.append(value)
-    mp.ma_used += 1
-    dk.usable -= 1
-    dk.nentries = ix + 1
-
-
-def dict_setdefault(heap, mp, key, default):
-    """``PyDict_SetDefault``: the value under key (borrowed), storing default if absent."""
-    dk = mp.ma_keys
-    if key.ob_type is heap.dict_str_type and not dk.generic:
-        lk = key.value
-    elif dk.generic:
-        lk = KeyRef(heap, key, hash_object(heap, key))
-    else:
-        lk = lookup_key(heap, key)
-    if dk is heap.dict_empty_keys:
-        key.ob_refcnt += 1
-        default.ob_refcnt += 1
-        _insert_to_emptydict(heap, mp, key, lk, default)
-        return default
-    if key.ob_type is not heap.dict_str_type and dk.kind != KEYS_GENERAL:
-        _dictresize(heap, mp, calculate_log2_keysize(mp.ma_used * 3), False)
-        dk = mp.ma_keys
-    ix = _find_lk(heap, mp, key, lk)
-    dk = mp.ma_keys
-    if dk.generic:
-        lk = as_keyref(heap, key, lk)
-    if ix < 0:
-        key.ob_refcnt += 1
-        default.ob_refcnt += 1
-        _insert_new(heap, mp, key, lk, default)
-        _maintain_tracking(heap, mp, key, default)
-        return default
-    values = mp.ma_values
-    if values is not None and values.values[ix] is None:
-        default.ob_refcnt += 1
-        _maintain_tracking(heap, mp, key, default)
-        values.values[ix] = default
-        values.order.append(ix)
-        mp.ma_used += 1
-        return default
-    return _value_at(mp, ix)
-
-
-# --- resizing ------------------------------------------------------------------------------
-
-def _dictresize(heap, mp, log2_newsize, unicode):
-    """``dictresize``: move the live entries into a new combined keys object of
-    ``1 << log2_newsize`` slots (unicode if asked and possible), in iteration order."""
-    oldkeys = mp.ma_keys
-    oldvalues = mp.ma_values
-    if oldkeys.kind == KEYS_GENERAL:
-        unicode = False
-    newkeys = new_keys_object(heap, log2_newsize, unicode)
-    mp.ma_keys = newkeys
-    n = mp.ma_used
-    if oldvalues is not None:
-        # split -> combined: the keys stay shared (take references), the values move.
-        oek = oldkeys.ekeys
-        olk = oldkeys.lkeys
-        vals = oldvalues.values
-        ek = newkeys.ekeys
-        ev = newkeys.evalues
-        lkl = newkeys.lkeys
-        for i in oldvalues.order:
-            k = oek[i]
-            k.ob_refcnt += 1
-            ek.append(k)
-            ev.append(vals[i])
-            lkl.append(olk[i])
-        _rebuild_lookup(heap, newkeys)
-        keys_decref(heap, oldkeys)
-        mp.ma_values = None
-        free_values(heap, oldvalues)
-    else:
-        if oldkeys is heap.dict_empty_keys:
-            pass
-        elif oldkeys.nentries == n:
-            # No deleted entries: hand the lists over as they are.
-            newkeys.ekeys, oldkeys.ekeys = oldkeys.ekeys, newkeys.ekeys
-            newkeys.evalues, oldkeys.evalues = oldkeys.evalues, newkeys.evalues
-            newkeys.lkeys, oldkeys.lkeys = oldkeys.lkeys, newkeys.lkeys
-            newkeys.lookup, oldkeys.lookup = oldkeys.lookup, newkeys.lookup
-            newkeys.generic = oldkeys.generic
-        else:
-            oek = oldkeys.ekeys
-            oev = oldkeys.evalues
-            olk = oldkeys.lkeys
-            live = [i for i in range(oldkeys.nentries) if oev[i] is not None]
-            newkeys.ekeys = [oek[i] for i in live]
-            newkeys.evalues = [oev[i] for i in live]
-            newkeys.lkeys = [olk[i] for i in live]
-            newkeys.generic = oldkeys.generic
-            _rebuild_lookup(heap, newkeys)
-            oek.clear()
-            oev.clear()
-            olk.clear()
-            oldkeys.lookup.clear()
-        if oldkeys is not heap.dict_empty_keys:
-            oldkeys.nentries = 0
-            release_keys_block(heap, oldkeys)
-    newkeys.usable -= n
-    newkeys.nentries = n
-
-
-# --- deletion ------------------------------------------------------------------------------
-
-def _delitem_common(heap, mp, ix):
-    """``delitem_common``: remove entry ix; release the key (combined) and then the value."""
-    mp.ma_used -= 1
-    values = mp.ma_values
-    if values is not None:
-        vals = values.values
-        old = vals[ix]
-        vals[ix] = None
-        values.order.remove(ix)
-    else:
-        dk = mp.ma_keys
-        _lookup_del(heap, dk, dk.lkeys[ix])
-        old_key = dk.ekeys[ix]
-        old = dk.evalues[ix]
-        dk.ekeys[ix] = None
-        dk.evalues[ix] = None
-        dk.lkeys[ix] = None
-        heap.decref(old_key)
-    heap.decref(old)
-
-
-def dict_delitem(heap, mp, key):
-    """``PyDict_DelItem``: remove key; ``GuestError("KeyError")`` (with ``.key``) if absent."""
-    ix = _lookup_ix(heap, mp, key)
-    if ix < 0 or _value_at(mp, ix) is None:
-        raise _key_error(key)
-    _delitem_common(heap, mp, ix)
-
-
-def dict_pop(heap, mp, key, default=None):
-    """``_PyDict_Pop`` (``dict.pop``): a new reference to the removed value, or to default
-    (None meaning no default: a missing key raises KeyError)."""
-    if mp.ma_used == 0:
-        if default is not None:
-            default.ob_refcnt += 1
-            return default
-        raise _key_error(key)
-    ix = _lookup_ix(heap, mp, key)
-    old = _value_at(mp, ix) if ix >= 0 else None
-    if old is None:
-        if default is not None:
-            default.ob_refcnt += 1
-            return default
-        raise _key_error(key)
-    old.ob_refcnt += 1
-    _delitem_common(heap, mp, ix)
-    return old
-
-
-def dict_popitem(heap, mp):
-    """``dict.popitem``: remove the last entry; return (key, value), references owned by the
-    caller.  The caller allocates the result tuple first, as CPython does."""
-    if mp.ma_used == 0:
-        raise GuestError("KeyError", "popitem(): dictionary is empty")
-    if mp.ma_keys.kind == KEYS_SPLIT:
-        _dictresize(heap, mp, mp.ma_keys.log2_size, True)
-    dk = mp.ma_keys
-    evalues = dk.evalues
-    i = dk.nentries - 1
-    while i >= 0 and evalues[i] is None:
-        i -= 1
-    key = dk.ekeys[i]
-    value = evalues[i]
-    _lookup_del(heap, dk, dk.lkeys[i])
-    del dk.ekeys[i:]
-    del evalues[i:]
-    del dk.lkeys[i:]
-    dk.nentries = i
-    mp.ma_used -= 1
-    return key, value
-
-
-def dict_clear(heap, mp):
-    """``PyDict_Clear`` (also ``tp_clear``): back to the empty keys, then release the entries."""
-    oldkeys = mp.ma_keys
-    if oldkeys is heap.dict_empty_keys:
-        return
-    oldvalues = mp.ma_values
-    mp.ma_keys = heap.dict_empty_keys
-    mp.ma_values = None
-    mp.ma_used = 0
-    if oldvalues is not None:
-        vals = oldvalues.values
-        for i in range(oldkeys.nentries):
-            v = vals[i]
-            if v is not None:
-                vals[i] = None
-                heap.decref(v)
-        free_values(heap, oldvalues)
-    keys_decref(heap, oldkeys)
-
-
-# --- iteration -----------------------------------------------------------------------------
+# --- iteration ------------------------------------------------------------------------------------
 
 def dict_next(mp, pos):
     """``_PyDict_Next``: (next_pos, key, value) of the first entry at or after pos, or None.
@@ -673,7 +189,7 @@ def dict_key_hash_pairs(mp, heap=None):
     return out
 
 
-# --- copies and updates --------------------------------------------------------------------
+# --- copies and updates ---------------------------------------------------------------------------
 
 def _clone_combined_keys(heap, orig):
     """``clone_combined_dict_keys``: a block-for-block copy of a combined keys object (a fresh
@@ -710,7 +226,7 @@ def dict_copy(heap, mp):
         size = dk.nentries + dk.usable
         newvalues = new_values(heap, size)
         try:
-            copy = _gc_new_dict(heap)
+            copy = gc_new_dict(heap)
         except OutOfMemory:
             free_values(heap, newvalues)
             raise
@@ -765,12 +281,12 @@ def dict_merge(heap, a, b, override=1):
                 heap.gc.track(a)
             return
     if usable_fraction(1 << a.ma_keys.log2_size) < b.ma_used:
-        _dictresize(heap, a, estimate_log2_keysize(a.ma_used + b.ma_used),
+        dictresize(heap, a, estimate_log2_keysize(a.ma_used + b.ma_used),
                     b.ma_keys.kind != KEYS_GENERAL)
     bk = b.ma_keys
     for ix in _live_indices(b):
         key = bk.ekeys[ix]
-        value = _value_at(b, ix)
+        value = value_at(b, ix)
         lk = bk.lkeys[ix]
         key.ob_refcnt += 1
         value.ob_refcnt += 1
@@ -779,8 +295,8 @@ def dict_merge(heap, a, b, override=1):
             value.ob_refcnt += 1
             _insert_known(heap, a, key, lk, value)
         else:
-            found = _find_lk(heap, a, key, lk)
-            if found >= 0 and _value_at(a, found) is None:
+            found = find_entry(heap, a, key, lk)
+            if found >= 0 and value_at(a, found) is None:
                 found = -1
             if found < 0:
                 key.ob_refcnt += 1
@@ -789,7 +305,7 @@ def dict_merge(heap, a, b, override=1):
             elif override != 0:
                 heap.decref(value)
                 heap.decref(key)
-                raise _key_error(key)
+                raise key_error(key)
         heap.decref(value)
         heap.decref(key)
 
@@ -797,9 +313,9 @@ def dict_merge(heap, a, b, override=1):
 def _insert_known(heap, mp, key, lk, value):
     """``insertdict`` with the hash already known (consumes both references)."""
     if mp.ma_keys is heap.dict_empty_keys:
-        _insert_to_emptydict(heap, mp, key, lk, value)
+        insert_to_emptydict(heap, mp, key, lk, value)
     else:
-        _insertdict(heap, mp, key, lk, value)
+        insertdict(heap, mp, key, lk, value)
 
 
 def dict_update(heap, a, b):
@@ -831,23 +347,23 @@ def dict_fromkeys(heap, iterable, value, keys=None):
     mp = dict_new_generic(heap)
     src_type = iterable.ob_type
     if src_type is heap.dict_type:
-        _dictresize(heap, mp, estimate_log2_keysize(iterable.ma_used),
+        dictresize(heap, mp, estimate_log2_keysize(iterable.ma_used),
                     iterable.ma_keys.kind != KEYS_GENERAL)
         bk = iterable.ma_keys
         for ix in _live_indices(iterable):
             key = bk.ekeys[ix]
             key.ob_refcnt += 1
             value.ob_refcnt += 1
-            _insertdict(heap, mp, key, bk.lkeys[ix], value)
+            insertdict(heap, mp, key, bk.lkeys[ix], value)
         return mp
     set_entries = _set_entries(heap, iterable)
     if set_entries is not None:
-        _dictresize(heap, mp, estimate_log2_keysize(len(set_entries)), False)
+        dictresize(heap, mp, estimate_log2_keysize(len(set_entries)), False)
         for key, hash in set_entries:
             lk = lookup_key_with_hash(heap, key, hash)
             key.ob_refcnt += 1
             value.ob_refcnt += 1
-            _insertdict(heap, mp, key, lk, value)
+            insertdict(heap, mp, key, lk, value)
         return mp
     if keys is not None:
         for key in keys:
@@ -875,7 +391,7 @@ def _set_entries(heap, obj):
     return out
 
 
-# --- split tables (instance dictionaries) ---------------------------------------------------
+# --- split tables (instance dictionaries) ---------------------------------------------------------
 
 def new_dict_with_shared_keys(heap, keys):
     """``new_dict_with_shared_keys``: an empty split dict on a class's shared keys (takes the
@@ -903,7 +419,7 @@ def make_dict_from_instance_attributes(heap, keys, values):
     return mp
 
 
-# --- type slots ----------------------------------------------------------------------------
+# --- type slots -----------------------------------------------------------------------------------
 
 def dict_sizeof(mp):
     """``_PyDict_SizeOf``: the struct, a split table's value pointers (for the shared keys'
@@ -1008,12 +524,12 @@ def dict_eq(heap, a, b):
         if key is None:
             i += 1
             continue
-        aval = _value_at(a, i)
+        aval = value_at(a, i)
         if aval is not None:
             aval.ob_refcnt += 1
             key.ob_refcnt += 1
-            ix = _find_lk(heap, b, key, dk.lkeys[i])
-            bval = _value_at(b, ix) if ix >= 0 else None
+            ix = find_entry(heap, b, key, dk.lkeys[i])
+            bval = value_at(b, ix) if ix >= 0 else None
             if bval is None:
                 heap.decref(key)
                 heap.decref(aval)
@@ -1032,7 +548,7 @@ def dict_eq(heap, a, b):
     return True
 
 
-# --- the collector's and the runtime's hooks -----------------------------------------------
+# --- the collector's and the runtime's hooks ------------------------------------------------------
 
 def dict_maybe_untrack(heap, mp):
     """``_PyDict_MaybeUntrack`` (full collections): untrack an exact dict none of whose

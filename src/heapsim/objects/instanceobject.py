@@ -42,17 +42,17 @@ reclaim layer's ``heap.subtype_dealloc`` when it has been installed, and ``insta
 
 import re
 
-from heapsim.base.errors import GuestError, OutOfMemory, Unsupported
+from heapsim.base.errors import GuestError, OutOfMemory, SimulatorBug, Unsupported
 from heapsim.objects.core import (
     TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HEAPTYPE, TPFLAGS_MANAGED_DICT, TPFLAGS_READY,
-    UNTRACKED, GCObject, TypeObject, preheader_size,
+    UNTRACKED, GCObject, PyObject, TypeObject, preheader_size,
 )
 from heapsim.objects.dict_keys import (
     free_values, insert_into_shared_keys, keys_decref, keys_size, new_shared_keys, new_values,
 )
 from heapsim.objects.dictobject import (
-    dict_delitem, dict_getitem, dict_new, dict_setitem, make_dict_from_instance_attributes,
-    new_dict_with_shared_keys,
+    dict_clear, dict_delitem, dict_getitem, dict_new, dict_setitem,
+    make_dict_from_instance_attributes, new_dict_with_shared_keys,
 )
 
 OBJECT_HEADER = 16          # sizeof(PyObject): where the first member of an instance sits
@@ -68,11 +68,16 @@ class InstanceObject(GCObject):
 
 
 def init(heap):
-    """Teach the ``type`` type the sizes and blocks of heap types (``type.__sizeof__`` adds the
-    shared keys; the keys object is a block the class owns)."""
+    """Teach the ``type`` type what heap types are made of: their size (``type.__sizeof__``
+    adds the shared keys), their blocks (the shared keys object), their references
+    (``type_traverse``: the class dict and the base) and their deallocation
+    (``type_dealloc``).  Static types keep the behaviour ``type`` already had."""
     type_type = heap.type_type
     static_sizeof = type_type.tp_sizeof
     static_buffers = type_type.tp_buffers
+    static_traverse = type_type.tp_traverse
+    static_clear = type_type.tp_clear
+    static_dealloc = type_type.tp_dealloc
 
     def type_sizeof(tp):
         if tp.flags & TPFLAGS_HEAPTYPE:
@@ -84,8 +89,30 @@ def init(heap):
             return [*static_buffers(tp), tp.cached_keys.addr]
         return static_buffers(tp)
 
+    def type_traverse(tp):
+        if tp.flags & TPFLAGS_HEAPTYPE:
+            return heap_type_traverse(tp)
+        return static_traverse(tp)
+
+    def type_clear(heap_, tp):
+        if tp.flags & TPFLAGS_HEAPTYPE:
+            heap_type_clear(heap_, tp)
+        else:
+            static_clear(heap_, tp)
+
+    def type_dealloc(heap_, tp):
+        if tp.flags & TPFLAGS_HEAPTYPE:
+            heap_type_dealloc(heap_, tp)
+        elif static_dealloc is not None:
+            static_dealloc(heap_, tp)
+        else:
+            raise SimulatorBug(f"the static type {tp.name!r} was deallocated")
+
     type_type.tp_sizeof = type_sizeof
     type_type.tp_buffers = type_buffers
+    type_type.tp_traverse = type_traverse
+    type_type.tp_clear = type_clear
+    type_type.tp_dealloc = type_dealloc
 
 
 # --- classes -------------------------------------------------------------------------------
@@ -200,6 +227,41 @@ def new_heap_type(heap, name, slots=None, base=None, module="__main__", qualname
     # type_ready_managed_dict, after the allocation.
     tp.cached_keys = new_shared_keys(heap) if flags & TPFLAGS_MANAGED_DICT else None
     return tp
+
+
+def heap_type_traverse(tp):
+    """``type_traverse`` of a class made here: its ``__dict__`` (when the interpreter has
+    given it one) and its base.  The ``__mro__``/``__bases__`` tuples and names are not
+    simulated objects at this level."""
+    d = tp.dict
+    if isinstance(d, PyObject):
+        return [d, tp.base]
+    return [tp.base]
+
+
+def heap_type_clear(heap, tp):
+    """``type_clear``: empty the class ``__dict__`` (the way cycles through a class break)."""
+    d = tp.dict
+    if isinstance(d, PyObject):
+        dict_clear(heap, d)
+
+
+def heap_type_dealloc(heap, tp):
+    """``type_dealloc`` of a class made here: untrack, clear weakrefs, release the base, the
+    dict and the shared keys, then free the class object."""
+    if tp.gc_gen >= 0:
+        heap.gc.untrack(tp)
+    if tp.weaklist is not None:
+        heap.clear_weakrefs(tp)
+    base = tp.base
+    tp.base = None
+    d = tp.dict
+    tp.dict = None
+    heap.decref(base)
+    if isinstance(d, PyObject):
+        heap.decref(d)
+    heap_type_release_cached_keys(heap, tp)
+    heap.gc_del(tp)
 
 
 def heap_type_release_cached_keys(heap, tp):
