@@ -45,6 +45,9 @@ class Heap:
         # Set by the reclaim layer: clear_weakrefs(obj) (PyObject_ClearWeakRefs).  Deallocs of
         # weakly referenceable types call it first when obj.weaklist is not None.
         self.clear_weakrefs = None
+        # Set by the interpreter layer: iterate(obj) -> host iterator of new references, for
+        # the C paths that consume an arbitrary iterable (set.update(gen), list(x), ...).
+        self.iterate = None
 
     # --- reference counting -------------------------------------------------------------
 
@@ -89,6 +92,13 @@ class Heap:
     def free_object(self, obj):
         """Give a non-GC object's memory back to the allocator (``PyObject_Free``)."""
         self.free(obj.addr - obj.ob_type.preheader)
+
+    def tp_free(self, obj):
+        """``tp_free`` of a type: ``PyObject_GC_Del`` for GC types, ``PyObject_Free`` else."""
+        if obj.ob_type.is_gc:
+            self.gc_del(obj)
+        else:
+            self.free(obj.addr - obj.ob_type.preheader)
 
     def gc_del(self, obj):
         """``PyObject_GC_Del``: untrack if needed, uncount, and free the block."""
