@@ -346,6 +346,24 @@ def test_fromkeys(heap):
             heap.decref(o)
 
 
+def test_fromkeys_of_a_set(heap):
+    from heapsim.objects.setobject import set_add_key, set_new
+    for n in range(0, 50, 3):
+        for make in (KEY_MAKERS["str"], KEY_MAKERS["int"], KEY_MAKERS["mixed"]):
+            hkeys = [make(i) for i in range(n)]
+            so = set_new(heap)
+            for k in hkeys:
+                key = sim(heap, k)
+                set_add_key(heap, so, key)
+                heap.decref(key)
+            d = dict_fromkeys(heap, so, heap.none)
+            expected = dict.fromkeys(set(hkeys))
+            assert getsizeof(d) == sys.getsizeof(expected), n
+            assert host_keys(d) == list(expected)
+            heap.decref(d)
+            heap.decref(so)
+
+
 def test_dict_of_zip_and_keywords(heap):
     for n in range(0, 40, 2):
         pairs = [(f"k{i}", i) for i in range(n)]

@@ -276,6 +276,15 @@ def test_split_dict_operations(heap):
     five = new_int(heap, 5)
     dict_setitem(heap, sd, w, five)
     assert getsizeof(sd) == sys.getsizeof(hd) and sim_dict_keys(sd) == list(hd)
+    # attribute stores after materialising go through the split dict
+    h.v = 6
+    setattr_(heap, o, "v", 6)
+    del h.x
+    xname = new_str(heap, "x")
+    instance_delattr(heap, o, xname)
+    heap.decref(xname)
+    assert getsizeof(sd) == sys.getsizeof(hd) and sim_dict_keys(sd) == list(hd)
+    assert getattr_(heap, o, "v").value == 6 and getattr_(heap, o, "x") is None
     h2, o2 = H(), instance_new(heap, T)
     assert sys.getsizeof(h2.__dict__) == getsizeof(instance_get_dict(heap, o2))
     # popitem converts a split table to a combined one
