@@ -33,7 +33,8 @@ the same allocations the host's bytecode makes (argument tuples of type calls, t
 ``gc.set_threshold(...)``, ``gc.enable()``, ``gc.disable()``, ``gc.set_debug(...)``,
 ``gc.freeze()``, ``gc.unfreeze()``, ``gc.garbage.clear()`` and the helpers ``collect([g])``,
 ``count()``, ``tracked(x)``, ``finalized(x)``, ``alive(w)``, ``rc(x)``, ``wrc(x)``, ``garbage()``,
-``freeze_count()``, ``make(KIND, n)``, ``drop()``, ``note('text')``.
+``freeze_count()``, ``make(KIND, n)``, ``drop()``, ``hold(x)``, ``referents(x)``,
+``referrers(x)``, ``note('text')``.
 """
 
 import ast
@@ -276,6 +277,14 @@ def drop():
     keep.clear()
 def note(text):
     log.append(text)
+def _label(r):
+    name = getattr(r, 'name', None)
+    return name if isinstance(name, str) else type(r).__name__
+def referents(o):
+    log.append('referents:' + ','.join([_label(r) for r in gc.get_referents(o)
+                                        if not isinstance(r, str)]))
+def referrers(o):
+    log.append('referrers:' + ','.join([_label(r) for r in gc.get_referrers(o)]))
 '''
 
 
@@ -546,6 +555,14 @@ class Sim:
                 return result
         raise ScenarioError(ast.dump(expr))
 
+    def label(self, obj):
+        """What the host's ``_label`` prints for the corresponding object."""
+        if isinstance(obj, Node):
+            return "function" if obj.ob_type.ext.kind in CALLBACK_KINDS else obj.name
+        if obj.ob_type is self.heap.type_type:
+            return "type"
+        return obj.ob_type.name
+
     def constant_str(self, value):
         """A str constant of the scenario's code object (interned names, as the compiler
         interns identifier-like constants): a new reference."""
@@ -599,6 +616,12 @@ class Sim:
             log.append("garbage:" + names)
         elif func == "note":
             log.append(const(0))
+        elif func == "referents":
+            labels = [self.label(r) for r in gcapi.get_referents(heap, local(0))]
+            log.append("referents:" + ",".join(labels))
+        elif func == "referrers":
+            labels = [self.label(r) for r in gcapi.get_referrers(heap, local(0))]
+            log.append("referrers:" + ",".join(labels))
         elif func == "make":
             tp = self.types[args[0].id]
             for _ in range(const(1)):

@@ -558,6 +558,29 @@ SCENARIOS = {
         collect()
         count()
     """,
+    # --- introspection ---------------------------------------------------------------------------
+    "get_referents_in_traverse_order": """
+        a = N('a'); b = N('b'); c = N('c')
+        a.y = b; a.x = c
+        referents(a)
+        l = [a, b, c]
+        referents(l)
+        t = (c, a)
+        referents(t)
+        w = weakref.ref(a, CB('k'))
+        referents(w)
+    """,
+    "get_referrers_in_generation_order": """
+        x = N('x')
+        a = N('a'); a.p = x
+        l = [x]
+        b = N('b'); b.q = x
+        collect(0)
+        t = (x, x)
+        referrers(x)
+        del a
+        referrers(x)
+    """,
     # --- freeze ---------------------------------------------------------------------------------
     "freeze_hides_cycles": """
         a = F('a'); a.s = a

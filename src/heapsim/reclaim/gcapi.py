@@ -126,7 +126,7 @@ def get_objects(heap, generation=None, exclude=None):
     its order.  ``exclude`` is the result list the caller is building (left out as CPython
     leaves its own result out)."""
     lists = heap.gc.lists
-    if generation is None:
+    if generation is None or generation == -1:       # -1 is the C default: "all"
         gens = range(NUM_GENERATIONS)
     else:
         if generation >= NUM_GENERATIONS:
