@@ -14,9 +14,11 @@ permanent generation:
 * ``UNREACHABLE``: the tentatively unreachable objects, later the garbage (``COLLECTING`` set);
 * ``FINALIZERS``: unreachable objects with legacy ``tp_del`` finalizers and everything
   reachable from them (``COLLECTING`` cleared);
-* ``WRCB``: reachable weakrefs whose callbacks are to be called (``wrcb_to_call``);
-* ``REACHED``: a marker (no list) for young objects ``move_unreachable`` has scanned and found
-  reachable (``COLLECTING`` cleared), until they are appended to their next generation.
+* ``WRCB``: reachable weakrefs whose callbacks are to be called (``wrcb_to_call``).
+
+Young objects that ``move_unreachable`` scans and finds reachable go straight onto the end of
+the list they are merged into (``COLLECTING`` cleared); appending them there in scan order is
+what CPython's ``gc_list_merge`` of the reordered young list gives.
 
 So "is this object in the collection" is one integer comparison, and an object's ``gc_gen``
 always names the list that holds it whenever code outside the collector can run (finalizers,
@@ -52,8 +54,7 @@ SCAN = PERMANENT + 1
 UNREACHABLE = PERMANENT + 2
 FINALIZERS = PERMANENT + 3
 WRCB = PERMANENT + 4
-REACHED = PERMANENT + 5          # a marker only; lists[REACHED] stays empty
-NUM_LISTS = REACHED + 1
+NUM_LISTS = WRCB + 1
 
 # gc.set_debug flags (Modules/gcmodule.c)
 DEBUG_STATS = 1 << 0
@@ -201,36 +202,34 @@ class Collector:
         old_index = generation if full else generation + 1
         old = lists[old_index]
 
+        # deduce_unreachable; the survivors go straight onto the end of ``old`` in the order
+        # move_unreachable leaves them (which is the order gc_list_merge would give).
         unreachable = lists[UNREACHABLE]
-        reached = self.deduce_unreachable(base, unreachable)
-        del base
-
-        # untrack_tuples, then promotion (or untrack_dicts on a full collection).
         before = len(old)
         tuple_type = self.tuple_type
-        maybe_untrack = self.functions["tuple_maybe_untrack"]
-        if maybe_untrack is None or tuple_type is None:
-            for op in reached:
-                old[op] = None
-                op.gc_gen = old_index
-        else:
-            for op in reached:
-                old[op] = None
-                op.gc_gen = old_index
-                if op.ob_type is tuple_type:
-                    maybe_untrack(heap, op)
-        if full:
+        dict_type = self.dict_type if full else None
+        candidates = self.deduce_unreachable(base, unreachable, old, old_index,
+                                             tuple_type, dict_type)
+        del base
+
+        # untrack_tuples over the survivors, then (full collections only) untrack_dicts.
+        if candidates:
+            maybe_untrack = self.functions["tuple_maybe_untrack"]
+            if maybe_untrack is not None:
+                for op in candidates:
+                    if op.ob_type is tuple_type:
+                        maybe_untrack(heap, op)
             untrack_dict = self.functions["dict_maybe_untrack"]
-            dict_type = self.dict_type
-            if untrack_dict is not None and dict_type is not None:
-                for op in reached:
+            if full and untrack_dict is not None:
+                for op in candidates:
                     if op.ob_type is dict_type:
                         untrack_dict(heap, op)
+        if full:
             gc.long_lived_pending = 0
             gc.long_lived_total = len(old)
         elif generation == NUM_GENERATIONS - 2:
             gc.long_lived_pending += len(old) - before
-        del reached
+        del candidates
 
         finalizers = lists[FINALIZERS]
         self.move_legacy_finalizers(unreachable, finalizers)
@@ -262,14 +261,17 @@ class Collector:
 
     # --- deduce_unreachable -------------------------------------------------------------
 
-    def deduce_unreachable(self, base, unreachable):
+    def deduce_unreachable(self, base, unreachable, target, target_index,
+                           tuple_type=None, dict_type=None):
         """``update_refs`` + ``subtract_refs`` + ``move_unreachable`` over ``base``.
 
         ``base`` is a host list of the objects in list order.  The unreachable ones are
         appended to the ``unreachable`` dict (``gc_gen`` UNREACHABLE) in the order
-        ``move_unreachable`` finds them; the reachable ones are returned as a host list in the
-        order CPython leaves them in the young list (objects first thought unreachable and then
-        reached again move to its end), each with ``gc_gen`` REACHED.
+        ``move_unreachable`` finds them.  The reachable ones are appended to ``target`` (the
+        list they are merged into next, ``gc_gen`` ``target_index``) in the order CPython
+        leaves them in the young list: objects first thought unreachable and then reached
+        again move to its end.  Returns the survivors whose type is ``tuple_type`` or
+        ``dict_type``, in that order (the untracking candidates).
         """
         scan_mark = SCAN
         unreach_mark = UNREACHABLE
@@ -283,14 +285,14 @@ class Collector:
                 if r.ob_type.is_gc and r.gc_gen == scan_mark:
                     r.gc_refs -= 1
         # move_unreachable: ``base`` doubles as the young list being scanned, with objects
-        # moved back from ``unreachable`` appended to it.
-        reached = []
-        reach = reached.append
+        # moved back from ``unreachable`` appended to it.  A scanned reachable object is no
+        # longer "collecting": it gets its final list index at once (never SCAN/UNREACHABLE).
+        candidates = []
         rescan = base.append
-        reached_mark = REACHED
         for op in base:
             if op.gc_refs:
-                for r in op.ob_type.tp_traverse(op):
+                tp = op.ob_type
+                for r in tp.tp_traverse(op):
                     if r.ob_type.is_gc:
                         g = r.gc_gen
                         if g == scan_mark:
@@ -301,12 +303,14 @@ class Collector:
                             r.gc_refs = 1
                             r.gc_gen = scan_mark
                             rescan(r)
-                op.gc_gen = reached_mark
-                reach(op)
+                target[op] = None
+                op.gc_gen = target_index
+                if tp is tuple_type or tp is dict_type:
+                    candidates.append(op)
             else:
                 unreachable[op] = None
                 op.gc_gen = unreach_mark
-        return reached
+        return candidates
 
     # --- legacy finalizers ----------------------------------------------------------------
 
@@ -467,10 +471,7 @@ class Collector:
         what a finalizer made reachable joins ``old``, the rest stays in ``unreachable``."""
         base = list(unreachable)
         unreachable.clear()
-        resurrected = self.deduce_unreachable(base, unreachable)
-        for op in resurrected:
-            old[op] = None
-            op.gc_gen = old_index
+        self.deduce_unreachable(base, unreachable, old, old_index)
 
     # --- delete_garbage ----------------------------------------------------------------------------
 
