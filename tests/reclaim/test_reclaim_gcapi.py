@@ -269,3 +269,50 @@ def test_audit_after_collection_catches_a_leak(sim):
         gcapi.collect(heap)
     obj.ob_refcnt -= 1
     reclaim.audit(heap)
+
+
+HOST_FREELISTS = r"""
+import os, re
+def stats():
+    r, w = os.pipe()
+    saved = os.dup(2); os.dup2(w, 2); os.close(w)
+    sys._debugmallocstats()
+    os.dup2(saved, 2); os.close(saved)
+    data = b''
+    while True:
+        chunk = os.read(r, 65536)
+        if not chunk:
+            break
+        data += chunk
+    os.close(r)
+    found = {name: int(n) for n, name in
+             re.findall(r'(\d+) free Py(Float|Dict)Objects', data.decode())}
+    return [found['Float'], found['Dict']]
+def run():
+    gc.disable(); gc.collect()
+    f = [i + 0.5 for i in range(7)]
+    d = [{} for i in range(3)]
+    del f, d
+    gc.collect(1)
+    out.append(stats())
+    gc.collect()
+    out.append(stats())
+run()
+"""
+
+
+def test_only_full_collections_clear_free_lists(sim):
+    """Dead floats and dicts stay on their free lists through ``collect(1)`` and are freed by
+    a full collection (``_debugmallocstats``'s free-list lines on the host)."""
+    from heapsim.objects.floatobject import new_float
+    heap = sim.heap
+    gcapi.collect(heap)
+    floats = [new_float(heap, i + 0.5) for i in range(7)]
+    dicts = [dictobject.dict_new(heap) for _ in range(3)]
+    for obj in floats + dicts:
+        heap.decref(obj)
+    gcapi.collect(heap, 1)
+    got = [[len(heap.float_freelist), len(heap.dict_freelist)]]
+    gcapi.collect(heap)
+    got.append([len(heap.float_freelist), len(heap.dict_freelist)])
+    assert got == host(HOST_FREELISTS)
