@@ -35,6 +35,8 @@ from heapsim.objects.core import (
 WEAKREF_SIZE = 64
 
 
+# ``WeakrefObject`` is ``PyWeakReference``: the fields are described in the module docstring.
+# One class serves refs, proxies and callable proxies; ``ob_type`` tells them apart, as in C.
 class WeakrefObject(GCObject):
     """``PyWeakReference`` (a ref, a proxy or a callable proxy; the type tells which)."""
 

@@ -185,7 +185,7 @@ class Collector:
         count = gc.count
         tracer = heap.tracer
         if tracer is not None:
-            tracer.event(GCPhase(generation, "collect"))
+            tracer.event(GCPhase(generation, "start"))
 
         if generation + 1 < NUM_GENERATIONS:
             count[generation + 1] += 1
@@ -254,7 +254,7 @@ class Collector:
         stats[1] += collected
         stats[2] += uncollectable
         if tracer is not None:
-            tracer.event(GCPhase(generation, "done", collected, uncollectable))
+            tracer.event(GCPhase(generation, "stop", collected, uncollectable))
         if self.after_collection is not None:
             self.after_collection(generation)
         return collected, uncollectable
