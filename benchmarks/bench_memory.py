@@ -93,6 +93,38 @@ def measure_raw(pairs=200_000, repeat=3, live=1_000, seed=2):
     return _best_rate(run, pairs, repeat)
 
 
+def measure_getsizeof(calls=200_000, repeat=3):
+    """``sys.getsizeof`` on a mix of simulated objects (int, str, list, dict, set, tuple)."""
+    from heapsim.objects.core import getsizeof
+    from heapsim.objects.dictobject import dict_new, dict_setitem
+    from heapsim.objects.listobject import list_append, list_new
+    from heapsim.objects.longobject import new_int
+    from heapsim.objects.setobject import set_add_key, set_new
+    from heapsim.objects.tupleobject import tuple_pack
+    from heapsim.objects.unicodeobject import new_str
+    from heapsim.runtime import build_heap
+
+    heap = build_heap()
+    big = new_int(heap, 10 ** 40)
+    text = new_str(heap, "h\u00e9llo w\u00f6rld")
+    lst = list_new(heap, 0)
+    dct = dict_new(heap)
+    st = set_new(heap)
+    for i in range(20):
+        item = new_int(heap, 1000 + i)
+        list_append(heap, lst, item)
+        dict_setitem(heap, dct, item, item)
+        set_add_key(heap, st, item)
+        heap.decref(item)
+    tup = tuple_pack(heap, big, text, lst)
+    objects = [big, text, lst, dct, st, tup] * (calls // 6)
+
+    def run():
+        for obj in objects:
+            getsizeof(obj)
+    return _best_rate(run, len(objects), repeat)
+
+
 MEASURES = [
     ("small, malloc then free (LIFO)", measure_small_lifo),
     ("small, pool emptied by every free", measure_small_pool_churn),
@@ -106,6 +138,8 @@ def main(argv=None):
     for name, measure in MEASURES:
         rate = measure()
         print(f"{name:<40} {rate:>12,.0f} malloc+free pairs/s")
+    rate = measure_getsizeof()
+    print(f"{'getsizeof on int/str/list/dict/set/tuple':<40} {rate:>12,.0f} getsizeof calls/s")
     return 0
 
 

@@ -79,13 +79,7 @@ def create_heap(allocator, profile=CPYTHON_3_11):
     heap = Heap(profile, allocator)
     _init_core(heap)
     for name in TYPE_MODULES:
-        try:
-            module = importlib.import_module(f"heapsim.objects.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"heapsim.objects.{name}":
-                continue        # type module not written yet
-            raise
-        module.init(heap)
+        importlib.import_module(f"heapsim.objects.{name}").init(heap)
     for tp in heap.types.values():
         if tp.ob_type is None:
             tp.ob_type = heap.type_type
