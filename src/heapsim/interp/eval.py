@@ -11,6 +11,7 @@ Each handler is a method named exactly like the opcode; it returns None, or the 
 
 from heapsim.base.errors import GuestError, GuestException, LimitExceeded, Unsupported
 from heapsim.interp.decode import BINARY_OP_SYMBOLS, CMP_OPS
+from heapsim.interp.opcodes_attrs import AttrOpcodes
 from heapsim.interp.exceptions import ExcObject, is_subtype, new_exception
 from heapsim.objects.core import TypeObject
 from heapsim.objects.cellobject import CellObject, cell_new, cell_set
@@ -36,7 +37,7 @@ class Frame:
                  "locals", "i", "instrs", "handlers", "kwnames", "ins", "back", "suspend")
 
 
-class Interpreter:
+class Interpreter(AttrOpcodes):
     def __init__(self, heap, space, max_steps=None, recursion_limit=1000):
         self.heap = heap
         self.sp = space
@@ -463,9 +464,6 @@ class Interpreter:
             self._deref_error(f, ins)
         o.ob_refcnt += 1
         f.stack.append(o)
-
-    def LOAD_CLASSDEREF(self, f, ins):
-        raise Unsupported("class bodies")
 
     def STORE_DEREF(self, f, ins):
         v = f.stack.pop()
@@ -995,43 +993,6 @@ class Interpreter:
             heap.decref(x)
         f.stack.append(res)
 
-    # --- attributes --------------------------------------------------------------------
-
-    def LOAD_ATTR(self, f, ins):
-        st = f.stack
-        owner = st[-1]
-        res = self.sp.getattr(owner, f.code.co_names[ins.arg].value)
-        st[-1] = res
-        self.heap.decref(owner)
-
-    def STORE_ATTR(self, f, ins):
-        st = f.stack
-        owner, v = st[-1], st[-2]
-        del st[-2:]
-        try:
-            self.sp.setattr(owner, f.code.co_names[ins.arg].value, v)
-        finally:
-            self.heap.decref(v)
-            self.heap.decref(owner)
-
-    def DELETE_ATTR(self, f, ins):
-        raise Unsupported("del of an attribute")
-
-    def LOAD_METHOD(self, f, ins):
-        st = f.stack
-        obj = st[-1]
-        name = f.code.co_names[ins.arg].value
-        descr = self.sp.lookup_method(obj, name)
-        if descr is not None:
-            descr.ob_refcnt += 1
-            st[-1] = descr
-            st.append(obj)
-            return
-        meth = self.sp.getattr(obj, name)
-        st[-1] = None
-        self.heap.decref(obj)
-        st.append(meth)
-
     # --- functions and calls -----------------------------------------------------------
 
     def MAKE_FUNCTION(self, f, ins):
@@ -1215,9 +1176,6 @@ class Interpreter:
             st[-1] = r
             heap.decref(receiver)
             f.i = ins.target
-
-    def LOAD_BUILD_CLASS(self, f, ins):
-        raise Unsupported("class definitions")
 
     def BEFORE_WITH(self, f, ins):
         raise Unsupported("with statements")
