@@ -1,0 +1,135 @@
+"""The guest ``gc`` module over the reclaim layer's library API (``reclaim.gcapi``)."""
+
+from heapsim.base.errors import Unsupported
+from heapsim.interp.sysmodule import arity as _arity, mdef_fn as _mdef_fn, new_module, \
+    set_attr as _set
+from heapsim.objects.dictobject import dict_new, dict_setitem
+from heapsim.objects.listobject import list_append, list_new
+from heapsim.objects.longobject import new_int
+from heapsim.objects.unicodeobject import new_str
+
+
+def make_gc(sp, collector):
+    """The guest ``gc`` module over the reclaim layer's library API (``reclaim.gcapi``)."""
+    from heapsim.reclaim import gcapi
+    heap = sp.heap
+    gc = heap.gc
+    mod = new_module(sp, "gc")
+
+    def _int_arg(args, kw, i, name, default):
+        if len(args) > i:
+            return args[i].value
+        if kw and name in kw:
+            return kw[name].value
+        return default
+
+    def collect(sp, self, args, kw):
+        _arity("collect", args, 0, 1)
+        if collector is None:
+            raise Unsupported("gc.collect (no collector installed)")
+        return new_int(heap, gcapi.collect(heap, _int_arg(args, kw, 0, "generation", 2)))
+
+    def get_count(sp, self, args, kw):
+        return sp.wrap(gcapi.get_count(heap))
+
+    def get_threshold(sp, self, args, kw):
+        return sp.wrap(gcapi.get_threshold(heap))
+
+    def set_threshold(sp, self, args, kw):
+        _arity("set_threshold", args, 1, 3)
+        gcapi.set_threshold(heap, *[a.value for a in args])
+        return sp.none()
+
+    def disable(sp, self, args, kw):
+        gcapi.disable(heap)
+        return sp.none()
+
+    def enable(sp, self, args, kw):
+        gcapi.enable(heap)
+        return sp.none()
+
+    def isenabled(sp, self, args, kw):
+        return sp.newbool(gcapi.isenabled(heap))
+
+    def is_tracked(sp, self, args, kw):
+        _arity("is_tracked", args, 1)
+        return sp.newbool(gcapi.is_tracked(heap, args[0]))
+
+    def is_finalized(sp, self, args, kw):
+        _arity("is_finalized", args, 1)
+        return sp.newbool(gcapi.is_finalized(heap, args[0]))
+
+    def _objlist(objs):
+        for o in objs:
+            o.ob_refcnt += 1
+        return sp.newlist(list(objs))
+
+    def get_referents(sp, self, args, kw):
+        return _objlist(gcapi.get_referents(heap, *args))
+
+    def get_referrers(sp, self, args, kw):
+        return _objlist(gcapi.get_referrers(heap, *args))
+
+    def get_objects(sp, self, args, kw):
+        gen = None
+        g = args[0] if args else (kw or {}).get("generation")
+        if g is not None and g is not heap.none:
+            gen = g.value
+        result = list_new(heap, 0)
+        for o in gcapi.get_objects(heap, gen, exclude=result):
+            list_append(heap, result, o)
+        return result
+
+    def freeze(sp, self, args, kw):
+        gcapi.freeze(heap)
+        return sp.none()
+
+    def unfreeze(sp, self, args, kw):
+        gcapi.unfreeze(heap)
+        return sp.none()
+
+    def get_freeze_count(sp, self, args, kw):
+        return new_int(heap, gcapi.get_freeze_count(heap))
+
+    def get_debug(sp, self, args, kw):
+        return new_int(heap, gcapi.get_debug(heap))
+
+    def set_debug(sp, self, args, kw):
+        _arity("set_debug", args, 1)
+        gcapi.set_debug(heap, args[0].value)
+        return sp.none()
+
+    def get_stats(sp, self, args, kw):
+        out = []
+        for st in gcapi.get_stats(heap):
+            d = dict_new(heap)
+            for k, v in st.items():
+                key = new_str(heap, k)
+                val = new_int(heap, v)
+                dict_setitem(heap, d, key, val)
+                heap.decref(key)
+                heap.decref(val)
+            out.append(d)
+        return sp.newlist(out)
+
+    for name, fn in (("collect", collect), ("get_count", get_count),
+                     ("get_threshold", get_threshold), ("set_threshold", set_threshold),
+                     ("disable", disable), ("enable", enable), ("isenabled", isenabled),
+                     ("is_tracked", is_tracked), ("is_finalized", is_finalized),
+                     ("get_referents", get_referents), ("get_referrers", get_referrers),
+                     ("get_objects", get_objects), ("freeze", freeze), ("unfreeze", unfreeze),
+                     ("get_freeze_count", get_freeze_count), ("get_debug", get_debug),
+                     ("set_debug", set_debug), ("get_stats", get_stats)):
+        _set(sp, mod, name, _mdef_fn(sp, mod, name, fn))
+    for name in ("DEBUG_STATS", "DEBUG_COLLECTABLE", "DEBUG_UNCOLLECTABLE", "DEBUG_SAVEALL",
+                 "DEBUG_LEAK"):
+        _set(sp, mod, name, new_int(heap, getattr(gcapi, name)))
+    for name in ("garbage", "callbacks"):
+        lst = getattr(gc, name)
+        if lst is None or isinstance(lst, list):
+            lst = list_new(heap, 0)
+            setattr(gc, name, lst)
+        else:
+            lst.ob_refcnt += 1
+        _set(sp, mod, name, lst)
+    return mod
