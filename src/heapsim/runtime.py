@@ -33,6 +33,7 @@ class Runtime:
         from heapsim.interp.eval import Interpreter
         from heapsim.interp.exceptions import init_exception_types
         from heapsim.interp.space import ObjectSpace
+        from heapsim.interp.weakrefmodule import make_weakref
         from heapsim.objects.core import make_static_type
 
         self.heap = heap = build_heap(profile, audit=audit)
@@ -44,8 +45,11 @@ class Runtime:
         interp.stdout = stdout if stdout is not None else host_sys.stdout
         interp.stderr = stderr if stderr is not None else host_sys.stderr
         gb.install_methods(sp)
-        from heapsim.interp.genobject import init_gen_type
-        init_gen_type(heap, interp.clear_frame)
+        from heapsim.interp import generators
+        from heapsim.interp.frameobject import init_frame_types
+        generators.init_gen_type(heap, interp)
+        generators.install_methods(sp)
+        init_frame_types(heap)
         stream_type = make_static_type("TextIOWrapper", 16, 0, 0, base=heap.object_type,
                                        module="_io")
         heap.register_static_type(stream_type)
@@ -59,6 +63,7 @@ class Runtime:
             "builtins": self.builtins,
             "sys": gb.make_sys(sp, list(argv), stream_type),
             "gc": gb.make_gc(sp, self.collector),
+            "weakref": make_weakref(sp),
         }
         interp.import_hook = self.import_module
 
@@ -184,9 +189,11 @@ class Runtime:
             out.append(self.format_exception(exc.context, seen))
             out.append("\nDuring handling of the above exception, another exception "
                        "occurred:\n\n")
-        if exc.tb:
+        from heapsim.interp.frameobject import traceback_entries
+        entries = traceback_entries(exc)
+        if entries:
             out.append("Traceback (most recent call last):\n")
-            for dc, index in reversed(exc.tb):
+            for dc, index in entries:
                 line = dc.line_of(index)
                 out.append(f'  File "{dc.filename}", line {line}, in {dc.name}\n')
                 text = self._source_line(dc.filename, line)

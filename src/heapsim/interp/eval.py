@@ -11,6 +11,8 @@ Each handler is a method named exactly like the opcode; it returns None, or the 
 
 from heapsim.base.errors import GuestError, GuestException, LimitExceeded, Unsupported
 from heapsim.interp.decode import BINARY_OP_SYMBOLS, CMP_OPS
+from heapsim.interp.frameobject import take_ownership, traceback_here
+from heapsim.interp.generators import COMPLETED, gen_new, send_ex
 from heapsim.interp.opcodes_attrs import AttrOpcodes
 from heapsim.interp.exceptions import ExcObject, is_subtype, new_exception
 from heapsim.objects.core import TypeObject
@@ -34,7 +36,8 @@ class Reraise(GuestException):
 
 class Frame:
     __slots__ = ("code", "dc", "func", "localsplus", "stack", "globals", "builtins",
-                 "locals", "i", "instrs", "handlers", "kwnames", "ins", "back", "suspend")
+                 "locals", "i", "instrs", "handlers", "kwnames", "ins", "back", "suspend",
+                 "gen", "fobj")
 
 
 class Interpreter(AttrOpcodes):
@@ -48,6 +51,7 @@ class Interpreter(AttrOpcodes):
         self.recursion_limit = recursion_limit
         self.depth = 0
         self.exc_info = None
+        self.exc_prev = []         # the handled-exception states below (generators' callers)
         self.frame = None
         self.handler_cache = {}
         self.import_hook = None
@@ -85,9 +89,29 @@ class Interpreter(AttrOpcodes):
         self.set_context(e)
         return GuestException(e)
 
-    def set_context(self, e):
+    def topmost_exception(self):
+        """``_PyErr_GetTopmostException``: the exception being handled (borrowed) or None."""
+        none = self.heap.none
         cur = self.exc_info
-        if cur is not None and cur is not e and cur is not self.heap.none:
+        if cur is not None and cur is not none:
+            return cur
+        for cur in reversed(self.exc_prev):
+            if cur is not None and cur is not none:
+                return cur
+        return None
+
+    def is_instance_of(self, e, name):
+        return is_subtype(e.ob_type, self.exc_types[name])
+
+    def is_exc_type(self, tp):
+        return is_subtype(tp, self.exc_types["BaseException"])
+
+    def is_exc_instance(self, obj):
+        return is_subtype(obj.ob_type, self.exc_types["BaseException"])
+
+    def set_context(self, e):
+        cur = self.topmost_exception()
+        if cur is not None and cur is not e:
             old = e.context
             cur.ob_refcnt += 1
             e.context = cur
@@ -138,6 +162,8 @@ class Interpreter(AttrOpcodes):
         f.kwnames = None
         f.ins = None
         f.suspend = False
+        f.gen = None
+        f.fobj = None
         try:
             self.initialize_locals(f, func, args, argcount, kwnames)
         except BaseException:
@@ -245,6 +271,14 @@ class Interpreter(AttrOpcodes):
         st = f.stack
         while st:
             heap.xdecref(st.pop())
+        fo = f.fobj
+        if fo is not None:
+            f.fobj = None
+            if fo.ob_refcnt > 1:
+                take_ownership(heap, fo, f, f.back if self.frame is f else None)
+                heap.decref(fo)
+                return
+            heap.decref(fo)
         lp = f.localsplus
         for j in range(len(lp)):
             o = lp[j]
@@ -256,6 +290,9 @@ class Interpreter(AttrOpcodes):
             f.func = None
             heap.decref(func)
         heap.decref(f.code)
+
+    def traceback_here(self, f, eobj, ins):
+        traceback_here(self.heap, f, eobj, ins)
 
     def handlers_for(self, dc):
         hs = self.handler_cache.get(id(dc))
@@ -275,7 +312,9 @@ class Interpreter(AttrOpcodes):
 
     # --- the loop ------------------------------------------------------------------------
 
-    def run_frame(self, f):
+    def run_frame(self, f, exc=None):
+        """Run f from ``f.i``; with ``exc`` (a GuestException), raise it at the instruction
+        f stopped at first (``throwflag``: a generator resumed by throw/close)."""
         heap = self.heap
         dc = f.dc
         instrs = dc.instructions
@@ -285,35 +324,37 @@ class Interpreter(AttrOpcodes):
         self.depth += 1
         max_steps = self.max_steps
         try:
+            if exc is not None:
+                ins = instrs[f.i - 1]
             while True:
-                try:
-                    while True:
-                        ins = instrs[f.i]
-                        f.ins = ins
-                        f.i += 1
-                        self.steps += 1
-                        if max_steps is not None and self.steps > max_steps:
-                            raise LimitExceeded("instruction", max_steps)
-                        r = hs[ins.index](f, ins)
-                        if r is not None:
-                            if f.suspend:
-                                f.suspend = False
+                if exc is None:
+                    try:
+                        while True:
+                            ins = instrs[f.i]
+                            f.ins = ins
+                            f.i += 1
+                            self.steps += 1
+                            if max_steps is not None and self.steps > max_steps:
+                                raise LimitExceeded("instruction", max_steps)
+                            r = hs[ins.index](f, ins)
+                            if r is not None:
+                                if not f.suspend:
+                                    self.clear_frame(f)
                                 return r
-                            self.clear_frame(f)
-                            return r
-                except GuestError as err:
-                    exc = self.materialize(err)
-                except GuestException as ge:
-                    exc = ge
-                except Unsupported as u:
-                    raise u.located(dc.filename, dc.line_of(ins.index))
-                except Exception:
-                    if self.error_location is None:
-                        self.error_location = (dc.filename, dc.line_of(ins.index))
-                    raise
+                    except GuestError as err:
+                        exc = self.materialize(err)
+                    except GuestException as ge:
+                        exc = ge
+                    except Unsupported as u:
+                        raise u.located(dc.filename, dc.line_of(ins.index))
+                    except Exception:
+                        if self.error_location is None:
+                            self.error_location = (dc.filename, dc.line_of(ins.index))
+                        raise
                 eobj = exc.exc
                 if not isinstance(exc, Reraise):
-                    eobj.tb.append((dc, ins.index))
+                    self.traceback_here(f, eobj, ins)
+                exc = None
                 entry = dc.exception_handler(ins.index)
                 if entry is None:
                     self.clear_frame(f)
@@ -349,6 +390,8 @@ class Interpreter(AttrOpcodes):
         f.kwnames = None
         f.ins = None
         f.suspend = False
+        f.gen = None
+        f.fobj = None
         return self.run_frame(f)
 
     # --- helpers -----------------------------------------------------------------------
@@ -1095,7 +1138,6 @@ class Interpreter(AttrOpcodes):
         st.append(res)
 
     def RETURN_GENERATOR(self, f, ins):
-        from heapsim.interp.genobject import gen_new
         f.suspend = True
         return gen_new(self.heap, f)
 
@@ -1106,38 +1148,16 @@ class Interpreter(AttrOpcodes):
     def gen_send(self, gen, value):
         """``gen_send_ex2``: resume gen with value (borrowed).  Returns (True, yielded) or
         (False, return value), new references; a guest exception propagates."""
-        heap = self.heap
-        f = gen.frame
-        if f is None:
-            if value is not heap.none:
-                raise GuestError("StopIteration")
-            return False, None
-        if gen.running:
-            raise GuestError("ValueError", "generator already executing")
-        if self.depth >= self.recursion_limit:
-            raise GuestError("RecursionError", "maximum recursion depth exceeded")
-        value.ob_refcnt += 1
-        f.stack.append(value)
-        gen.running = True
-        try:
-            r = self.run_frame(f)
-        except BaseException:
-            gen.frame = None
-            raise
-        finally:
-            gen.running = False
-        if f.i > 0 and f.dc.instructions[f.i - 1].opname == "YIELD_VALUE" and \
-                gen.frame is not None and f.func is not None:
-            return True, r
-        gen.frame = None
-        return False, r
+        return send_ex(self, gen, value)
 
     def gen_next(self, gen):
         """``tp_iternext`` of a generator: a new reference, or None when it is exhausted."""
-        more, r = self.gen_send(gen, self.heap.none)
+        if gen.state >= COMPLETED:
+            return None
+        more, r = send_ex(self, gen, self.heap.none)
         if more:
             return r
-        self.heap.xdecref(r)
+        self.heap.decref(r)
         return None
 
     def GET_YIELD_FROM_ITER(self, f, ins):
@@ -1164,7 +1184,27 @@ class Interpreter(AttrOpcodes):
                     r = heap.none
                     r.ob_refcnt += 1
             else:
-                raise Unsupported("send() to a non-generator iterator")
+                meth = self.sp.getattr(receiver, "send")
+                try:
+                    r = self.sp.call(meth, [v], None)
+                    more = True
+                except GuestError as err:
+                    if err.kind != "StopIteration":
+                        raise
+                    more = False
+                    r = getattr(err, "key", None)
+                    if r is not None and not getattr(err, "owned", False):
+                        r.ob_refcnt += 1
+                except GuestException as ge:
+                    if not self.is_instance_of(ge.exc, "StopIteration"):
+                        raise
+                    more = False
+                    r = ge.exc.extra
+                    if r is not None:
+                        r.ob_refcnt += 1
+                    heap.decref(ge.exc)
+                finally:
+                    heap.decref(meth)
         finally:
             heap.decref(v)
         if more:

@@ -1,0 +1,203 @@
+"""Frame objects and traceback objects (Objects/frameobject.c, Python/traceback.c, 3.11).
+
+3.11 runs Python frames as ``_PyInterpreterFrame``s outside the heap (here: host ``Frame``s)
+and creates a ``PyFrameObject`` only on demand (``_PyFrame_GetFrameObject``: a traceback
+entry, ``sys._getframe``, ``gi_frame``, ``f_back``).  A new frame object is *not* tracked by
+the collector.  The frame holds one reference to its frame object; when the frame finishes
+while someone else still holds the frame object, ``take_ownership`` moves the frame's data into
+the frame object (which then keeps the locals alive), materialises the caller's frame object
+for ``f_back``, and tracks the frame object.
+
+getsizeof: frame objects ``120 + 8*(nlocalsplus + stacksize) + 16``; tracebacks 56.
+"""
+
+from heapsim.objects.core import GCObject, TPFLAGS_HAVE_GC, UNTRACKED, make_static_type
+
+FRAME_BASICSIZE = 120
+TB_BASICSIZE = 40
+POINTER = 8
+
+
+class FrameObject(GCObject):
+    """``PyFrameObject``: ``frame`` is the host Frame; ``owned`` once the frame object holds
+    the frame's data (``FRAME_OWNED_BY_FRAME_OBJECT``)."""
+
+    __slots__ = ("frame", "f_back", "owned", "weaklist", "nslots")
+
+
+class TracebackObject(GCObject):
+    """``PyTracebackObject``: tb_next, tb_frame (a FrameObject), the instruction and line."""
+
+    __slots__ = ("tb_next", "tb_frame", "dc", "index", "lineno")
+
+
+def _frame_traverse(fo):
+    out = []
+    if fo.f_back is not None:
+        out.append(fo.f_back)
+    if fo.owned:
+        f = fo.frame
+        if f.func is not None:
+            out.append(f.func)
+        out.append(f.code)
+        out.extend(o for o in f.localsplus if o is not None)
+        out.extend(o for o in f.stack if o is not None)
+    return out
+
+
+def _tb_traverse(tb):
+    out = [tb.tb_frame]
+    if tb.tb_next is not None:
+        out.append(tb.tb_next)
+    return out
+
+
+def _tb_clear(heap, tb):
+    n = tb.tb_next
+    if n is not None:
+        tb.tb_next = None
+        heap.decref(n)
+    fr = tb.tb_frame
+    if fr is not None:
+        tb.tb_frame = None
+        heap.decref(fr)
+
+
+def init_frame_types(heap):
+    def frame_dealloc(heap, fo):
+        if fo.gc_gen >= 0:
+            heap.gc.untrack(fo)
+        if fo.weaklist is not None and heap.clear_weakrefs is not None:
+            heap.clear_weakrefs(fo)
+        co = None
+        if fo.owned:
+            f = fo.frame
+            co = f.code
+            func = f.func
+            f.func = None
+            if func is not None:
+                heap.decref(func)
+            lp = f.localsplus
+            for j in range(len(lp)):
+                o = lp[j]
+                if o is not None:
+                    lp[j] = None
+                    heap.decref(o)
+            st = f.stack
+            for j in range(len(st)):
+                o = st[j]
+                st[j] = None
+                if o is not None:
+                    heap.decref(o)
+            del st[:]
+            fo.owned = False
+        fo.frame = None
+        back = fo.f_back
+        if back is not None:
+            fo.f_back = None
+            heap.decref(back)
+        heap.gc_del(fo)
+        if co is not None:
+            heap.decref(co)
+
+    def frame_clear(heap, fo):
+        if fo.owned:
+            f = fo.frame
+            lp = f.localsplus
+            for j in range(len(lp)):
+                o = lp[j]
+                if o is not None:
+                    lp[j] = None
+                    heap.decref(o)
+            st = f.stack
+            while st:
+                heap.xdecref(st.pop())
+
+    ftp = make_static_type("frame", FRAME_BASICSIZE, POINTER, TPFLAGS_HAVE_GC,
+                           base=heap.object_type, dealloc=frame_dealloc,
+                           traverse=_frame_traverse, clear=frame_clear, trashcan=True,
+                           weakrefable=True,
+                           sizeof=lambda fo: FRAME_BASICSIZE + POINTER * fo.nslots)
+    heap.register_static_type(ftp)
+    heap.frame_type = ftp
+
+    def tb_dealloc(heap, tb):
+        heap.gc.untrack(tb)
+        _tb_clear(heap, tb)
+        heap.gc_del(tb)
+
+    ttp = make_static_type("traceback", TB_BASICSIZE, 0, TPFLAGS_HAVE_GC,
+                           base=heap.object_type, dealloc=tb_dealloc, traverse=_tb_traverse,
+                           clear=_tb_clear, trashcan=True)
+    heap.register_static_type(ttp)
+    heap.traceback_type = ttp
+
+
+def get_frame_object(heap, f):
+    """``_PyFrame_GetFrameObject``: f's frame object, created (untracked) if needed;
+    borrowed (the frame holds the reference)."""
+    fo = f.fobj
+    if fo is not None:
+        return fo
+    tp = heap.frame_type
+    n = f.dc.nlocalsplus + f.dc.stacksize
+    addr = heap.gc_alloc(tp, FRAME_BASICSIZE + POINTER * n)
+    fo = FrameObject.__new__(FrameObject)
+    fo.ob_refcnt = 1
+    fo.ob_type = tp
+    fo.addr = addr
+    fo.gc_gen = UNTRACKED
+    fo.gc_refs = 0
+    fo.gc_flags = 0
+    fo.frame = f
+    fo.f_back = None
+    fo.owned = False
+    fo.weaklist = None
+    fo.nslots = n
+    f.fobj = fo
+    return fo
+
+
+def take_ownership(heap, fo, f, prev):
+    """The frame f finishes while fo is still referenced: fo keeps f's data; ``f_back``
+    becomes the caller's frame object (prev is the calling host Frame or None)."""
+    fo.owned = True
+    if prev is not None:
+        back = get_frame_object(heap, prev)
+        back.ob_refcnt += 1
+        fo.f_back = back
+    if fo.gc_gen < 0:
+        heap.gc.track(fo)
+
+
+def traceback_here(heap, f, exc, ins):
+    """``PyTraceBack_Here``: prepend an entry for frame f (at instruction ins) to exc's
+    traceback."""
+    fo = get_frame_object(heap, f)
+    tp = heap.traceback_type
+    addr = heap.gc_alloc(tp, TB_BASICSIZE)
+    tb = TracebackObject.__new__(TracebackObject)
+    tb.ob_refcnt = 1
+    tb.ob_type = tp
+    tb.addr = addr
+    tb.gc_gen = UNTRACKED
+    tb.gc_refs = 0
+    tb.gc_flags = 0
+    tb.tb_next = exc.traceback          # the reference moves into the new entry
+    fo.ob_refcnt += 1
+    tb.tb_frame = fo
+    tb.dc = f.dc
+    tb.index = ins.index
+    tb.lineno = f.dc.line_of(ins.index)
+    exc.traceback = tb
+    heap.gc.track(tb)
+
+
+def traceback_entries(exc):
+    """(DecodedCode, instruction index) of each entry, outermost first."""
+    out = []
+    tb = exc.traceback
+    while tb is not None and isinstance(tb, TracebackObject):
+        out.append((tb.dc, tb.index))
+        tb = tb.tb_next
+    return out
