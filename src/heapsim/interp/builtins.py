@@ -947,6 +947,7 @@ def make_builtins(sp):
     _set(sp, mod, "None", sp.none())
     _set(sp, mod, "Ellipsis", _incref(heap.ellipsis))
     _set(sp, mod, "NotImplemented", _incref(heap.not_implemented))
+    sp.register_builtins(mod)      # the object protocol's builtins (descriptors.py)
     return mod
 
 

@@ -11,12 +11,12 @@ import operator
 
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp import iterobjects as itmod
-from heapsim.objects.core import PyObject, TypeObject, make_static_type, getsizeof
+from heapsim.objects.core import PyObject, TypeObject, make_static_type, getsizeof, TPFLAGS_HEAPTYPE
 from heapsim.objects.longobject import new_int
 from heapsim.objects.boolobject import new_bool
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.complexobject import new_complex
-from heapsim.objects.unicodeobject import new_str, str_concat, str_char
+from heapsim.objects.unicodeobject import new_str, str_concat, str_char, intern_string
 from heapsim.objects.tupleobject import tuple_new, tuple_concat, tuple_repeat, tuple_subscript_slice
 from heapsim.objects.listobject import (
     list_new, list_append, list_inplace_concat, list_ass_item, list_del_item,
@@ -39,6 +39,9 @@ from heapsim.objects.methodobject import (
 )
 from heapsim.objects.funcobject import FunctionObject
 from heapsim.objects.moduleobject import ModuleObject
+from heapsim.interp.space_proto import ProtoSpace
+
+HEAP = TPFLAGS_HEAPTYPE
 
 _BINOPS = {
     "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
@@ -61,7 +64,7 @@ class MethodDescr(PyObject):
     __slots__ = ("name", "fn", "objtype", "mdef")
 
 
-class ObjectSpace:
+class ObjectSpace(ProtoSpace):
     def __init__(self, heap):
         self.heap = heap
         self.interp = None
@@ -77,6 +80,7 @@ class ObjectSpace:
         h = heap
         self.scalar_types = {h.int_type, h.bool_type, h.float_type, h.str_type,
                              h.complex_type, h.none_type}
+        self.init_proto()
 
     # --- small constructors ---------------------------------------------------------
 
@@ -169,7 +173,7 @@ class ObjectSpace:
 
     # --- truth, hashing, length -------------------------------------------------------
 
-    def truth(self, obj):
+    def _builtin_truth(self, obj):
         h = self.heap
         if obj is h.true:
             return True
@@ -185,7 +189,7 @@ class ObjectSpace:
             return n > 0
         return True
 
-    def len_or_none(self, obj):
+    def _builtin_len_or_none(self, obj):
         h = self.heap
         tp = obj.ob_type
         if tp is h.list_type or tp is h.tuple_type:
@@ -219,7 +223,7 @@ class ObjectSpace:
             return True
         return self._eq(a, b)
 
-    def _eq(self, a, b):
+    def _builtin_eq(self, a, b):
         h = self.heap
         ta, tb = a.ob_type, b.ob_type
         if ta in self.scalar_types and tb in self.scalar_types:
@@ -275,12 +279,12 @@ class ObjectSpace:
         raise GuestError("TypeError", f"'{op}' not supported between instances of "
                          f"'{ta.name}' and '{tb.name}'")
 
-    def compare(self, op, a, b):
+    def _builtin_compare(self, op, a, b):
         if op == "==" and a is b and a.ob_type is not self.heap.float_type:
             return new_bool(self.heap, True)
         return new_bool(self.heap, self.compare_host(op, a, b))
 
-    def contains(self, container, item):
+    def _builtin_contains(self, container, item):
         h = self.heap
         tp = container.ob_type
         if tp is h.list_type or tp is h.tuple_type:
@@ -320,7 +324,7 @@ class ObjectSpace:
 
     # --- arithmetic -------------------------------------------------------------------
 
-    def binary_op(self, op, a, b):
+    def _builtin_binop(self, op, a, b):
         """``a op b`` for op in '+', '-', ... and the in-place forms '+=', ..."""
         h = self.heap
         inplace = op.endswith("=") and op not in ("==", "!=", "<=", ">=")
@@ -399,7 +403,7 @@ class ObjectSpace:
         o.ob_refcnt += 1
         return o
 
-    def unary(self, op, a):
+    def _builtin_unary(self, op, a):
         h = self.heap
         if op == "not":
             return new_bool(h, not self.truth(a))
@@ -423,7 +427,7 @@ class ObjectSpace:
         raise GuestError("TypeError", f"{what} indices must be integers or slices, not "
                          f"{obj.ob_type.name}")
 
-    def getitem(self, container, key):
+    def _builtin_getitem(self, container, key):
         h = self.heap
         tp = container.ob_type
         if tp is h.list_type or tp is h.tuple_type:
@@ -471,7 +475,7 @@ class ObjectSpace:
                 raise GuestError("IndexError", "range object index out of range") from None
         raise GuestError("TypeError", f"'{tp.name}' object is not subscriptable")
 
-    def setitem(self, container, key, value):
+    def _builtin_setitem(self, container, key, value):
         h = self.heap
         tp = container.ob_type
         if tp is h.list_type:
@@ -491,7 +495,7 @@ class ObjectSpace:
             return
         raise GuestError("TypeError", f"'{tp.name}' object does not support item assignment")
 
-    def delitem(self, container, key):
+    def _builtin_delitem(self, container, key):
         h = self.heap
         tp = container.ob_type
         if tp is h.list_type:
@@ -516,7 +520,7 @@ class ObjectSpace:
 
     # --- iteration ---------------------------------------------------------------------
 
-    def iter(self, obj):
+    def _builtin_iter(self, obj):
         h = self.heap
         tp = obj.ob_type
         it_types = self.iter_types
@@ -554,7 +558,7 @@ class ObjectSpace:
             return obj
         raise GuestError("TypeError", f"'{tp.name}' object is not iterable")
 
-    def next(self, it):
+    def _builtin_next(self, it):
         """``tp_iternext``: a new reference or None when exhausted."""
         h = self.heap
         tp = it.ob_type
@@ -735,7 +739,7 @@ class ObjectSpace:
             return obj
         return new_str(h, self.str_host(obj))
 
-    def str_host(self, obj):
+    def _builtin_str_host(self, obj):
         h = self.heap
         tp = obj.ob_type
         if tp is h.str_type:
@@ -751,7 +755,7 @@ class ObjectSpace:
             return self.repr_host(obj.args)
         return self.repr_host(obj)
 
-    def repr_host(self, obj):
+    def _builtin_repr_host(self, obj):
         h = self.heap
         tp = obj.ob_type
         if tp is h.str_type:
@@ -824,7 +828,7 @@ class ObjectSpace:
             return tp.name + self.repr_host(obj.args)
         return f"<{tp.name} object at {obj.addr:#x}>"
 
-    def format(self, obj, spec):
+    def _builtin_format(self, obj, spec):
         h = self.heap
         if self.is_scalar(obj):
             try:
@@ -869,7 +873,7 @@ class ObjectSpace:
             self.descrs[key] = d
         return d
 
-    def getattr(self, obj, name):
+    def builtin_getattr(self, obj, name):
         """``obj.name``: a new reference."""
         h = self.heap
         if isinstance(obj, ModuleObject):
@@ -935,7 +939,7 @@ class ObjectSpace:
                              f"type object '{obj.name}' has no attribute '{name}'")
         raise GuestError("AttributeError", f"'{tp.name}' object has no attribute '{name}'")
 
-    def setattr(self, obj, name, value):
+    def builtin_setattr(self, obj, name, value):
         h = self.heap
         if isinstance(obj, ModuleObject):
             key = new_str(h, name)
@@ -950,7 +954,7 @@ class ObjectSpace:
 
     # --- calls ------------------------------------------------------------------------
 
-    def call(self, func, args, kw):
+    def _builtin_call(self, func, args, kw):
         """Call func with borrowed args (host list) and kw (host dict name -> borrowed obj,
         or None): a new reference."""
         h = self.heap
@@ -978,7 +982,7 @@ class ObjectSpace:
             return self.call_type(func, args, kw)
         raise GuestError("TypeError", f"'{func.ob_type.name}' object is not callable")
 
-    def call_type(self, tp, args, kw):
+    def _builtin_call_type(self, tp, args, kw):
         t = tp
         while t is not None:
             ctor = self.constructors.get(t.name)
@@ -988,11 +992,166 @@ class ObjectSpace:
         raise Unsupported(f"calling type {tp.name}")
 
     def callable(self, obj):
+        tp = obj.ob_type
+        if tp.flags & HEAP and not isinstance(obj, TypeObject):
+            from heapsim.interp.typeobject import heap_lookup
+            return heap_lookup(self, tp, "__call__") is not None
         return isinstance(obj, (FunctionObject, CFunctionObject, MethodDescr, MethodObject,
                                 TypeObject))
 
     def sizeof(self, obj):
         return getsizeof(obj)
+
+    # --- dispatch: heap types first, then the builtin paths ----------------------------
+
+    def truth(self, obj):
+        h = self.heap
+        if obj is h.true:
+            return True
+        if obj is h.false or obj is h.none:
+            return False
+        if obj.ob_type.flags & HEAP:
+            return self.user_truth(obj)
+        return self._builtin_truth(obj)
+
+    def len_or_none(self, obj):
+        if obj.ob_type.flags & HEAP:
+            return self.user_len_or_none(obj)
+        return self._builtin_len_or_none(obj)
+
+    def _eq(self, a, b):
+        if (a.ob_type.flags | b.ob_type.flags) & HEAP:
+            r = self.user_compare("==", a, b)
+            try:
+                return self.truth(r)
+            finally:
+                self.heap.decref(r)
+        return self._builtin_eq(a, b)
+
+    def compare(self, op, a, b):
+        if (a.ob_type.flags | b.ob_type.flags) & HEAP:
+            return self.user_compare(op, a, b)
+        return self._builtin_compare(op, a, b)
+
+    def contains(self, container, item):
+        if container.ob_type.flags & HEAP:
+            r = self.user_contains(container, item)
+            if r is not None:
+                return r
+        return self._builtin_contains(container, item)
+
+    def binary_op(self, op, a, b):
+        if (a.ob_type.flags | b.ob_type.flags) & HEAP:
+            return self.user_binop(op, a, b)
+        return self._builtin_binop(op, a, b)
+
+    def unary(self, op, a):
+        if op != "not" and a.ob_type.flags & HEAP:
+            return self.user_unary(op, a)
+        return self._builtin_unary(op, a)
+
+    def getitem(self, container, key):
+        if container.ob_type.flags & HEAP or isinstance(container, TypeObject):
+            if isinstance(container, TypeObject) and not container.flags & HEAP and \
+                    container.ob_type is self.heap.type_type:
+                raise GuestError("TypeError", f"type '{container.name}' is not subscriptable")
+            return self.user_getitem(container, key)
+        return self._builtin_getitem(container, key)
+
+    def setitem(self, container, key, value):
+        if container.ob_type.flags & HEAP:
+            return self.user_setitem(container, key, value)
+        return self._builtin_setitem(container, key, value)
+
+    def delitem(self, container, key):
+        if container.ob_type.flags & HEAP:
+            return self.user_setitem(container, key, None)
+        return self._builtin_delitem(container, key)
+
+    def iter(self, obj):
+        if obj.ob_type.flags & HEAP:
+            return self.user_iter(obj)
+        return self._builtin_iter(obj)
+
+    def next(self, it):
+        tp = it.ob_type
+        if tp.flags & HEAP:
+            return self.user_next(it)
+        if tp.name == "iterator" and tp is self.iter_types.get("iterator"):
+            return self.seq_iter_next(it)
+        return self._builtin_next(it)
+
+    def str_host(self, obj):
+        if obj.ob_type.flags & HEAP:
+            return self.user_str(obj)
+        return self._builtin_str_host(obj)
+
+    def repr_host(self, obj):
+        tp = obj.ob_type
+        if tp.flags & HEAP:
+            return self.user_repr(obj)
+        if tp is self.super_type:
+            from heapsim.interp.descriptors import super_repr
+            return super_repr(self, obj)
+        if tp is self.member_descr_type or tp is self.getset_descr_type:
+            kind = "member" if tp is self.member_descr_type else "attribute"
+            return f"<{kind} '{obj.d_name.value}' of '{obj.d_type.name}' objects>"
+        if tp is self.mappingproxy_type:
+            return f"mappingproxy({self.repr_host(obj.mapping)})"
+        if isinstance(obj, MethodObject):
+            f = obj.im_func
+            fq = f.func_qualname.value if isinstance(f, FunctionObject) else "?"
+            return f"<bound method {fq} of {self.repr_host(obj.im_self)}>"
+        if tp is self.heap.property_type:
+            return f"<property object at {obj.addr:#x}>"
+        if tp is self.heap.staticmethod_type or tp is self.heap.classmethod_type:
+            return f"<{tp.name}({self.repr_host(obj.sm_callable if tp is self.heap.staticmethod_type else obj.cm_callable)})>"
+        return self._builtin_repr_host(obj)
+
+    def format(self, obj, spec):
+        if obj.ob_type.flags & HEAP:
+            return self.user_format(obj, spec)
+        return self._builtin_format(obj, spec)
+
+    def getattr(self, obj, name):
+        """``obj.name`` for a host str name: a new reference."""
+        tp = obj.ob_type
+        if tp.flags & HEAP or isinstance(obj, TypeObject) or tp is self.super_type:
+            k = intern_string(self.heap, name)
+            try:
+                return self.getattr_name(obj, k)
+            finally:
+                self.heap.decref(k)
+        return self.builtin_getattr(obj, name)
+
+    def setattr(self, obj, name, value):
+        tp = obj.ob_type
+        if tp.flags & HEAP or isinstance(obj, TypeObject):
+            k = intern_string(self.heap, name)
+            try:
+                return self.setattr_name(obj, k, value)
+            finally:
+                self.heap.decref(k)
+        return self.builtin_setattr(obj, name, value)
+
+    def call(self, func, args, kw):
+        tp = func.ob_type
+        if tp.flags & HEAP:
+            if isinstance(func, TypeObject):
+                return self.call_type(func, args, kw)
+            return self.user_call(func, args, kw)
+        return self._builtin_call(func, args, kw)
+
+    def call_type(self, tp, args, kw):
+        if tp.flags & HEAP:
+            from heapsim.interp.typeobject import type_call
+            return type_call(self, tp, args, kw)
+        ctor = self.proto_constructors.get(tp.name)
+        if ctor is not None and tp.name in ("type", "property", "staticmethod", "classmethod",
+                                            "super"):
+            return ctor(self, tp, args, kw)
+        return self._builtin_call_type(tp, args, kw)
+
 
 
 class _Reprable:

@@ -1,0 +1,571 @@
+"""The object space's half for instances of classes made by the class statement: special
+methods dispatched on the type (never the instance) with CPython's NotImplemented and
+reflected-operand rules (Objects/abstract.c ``binary_op1``, Objects/object.c
+``do_richcompare``, Objects/typeobject.c's ``slot_*`` functions).
+
+``ProtoSpace`` is mixed into ``ObjectSpace``; each builtin operation of space.py calls the
+matching ``user_*`` method first when an operand's type is a heap type.
+"""
+
+from heapsim.base.errors import GuestError, GuestException
+from heapsim.objects.core import TypeObject, TPFLAGS_HEAPTYPE
+from heapsim.objects.unicodeobject import intern_string, new_str
+from heapsim.interp import typeobject as T
+from heapsim.interp import descriptors as D
+
+HEAP = TPFLAGS_HEAPTYPE
+
+BIN_NAMES = {
+    "+": "add", "-": "sub", "*": "mul", "/": "truediv", "//": "floordiv", "%": "mod",
+    "**": "pow", "<<": "lshift", ">>": "rshift", "&": "and", "|": "or", "^": "xor",
+    "@": "matmul",
+}
+CMP_NAMES = {"<": ("__lt__", "__gt__"), "<=": ("__le__", "__ge__"), "==": ("__eq__", "__eq__"),
+             "!=": ("__ne__", "__ne__"), ">": ("__gt__", "__lt__"), ">=": ("__ge__", "__le__")}
+UNARY_NAMES = {"-": "__neg__", "+": "__pos__", "~": "__invert__", "abs": "__abs__"}
+
+
+class _AsBuiltin:
+    """Lets an instance of a builtin subclass (a list subclass, ...) go through the builtin
+    code paths, which test exact types: its type reads as the builtin base meanwhile."""
+
+    __slots__ = ("saved",)
+
+    def __init__(self, objs):
+        saved = []
+        for o in objs:
+            tp = o.ob_type
+            if tp.flags & HEAP:
+                ext = tp.ext
+                bb = ext.builtin_base if isinstance(ext, T.HeapTypeExt) else None
+                if bb is not None and bb.name != "object":
+                    saved.append((o, tp))
+                    o.ob_type = bb
+        self.saved = saved
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        for o, tp in self.saved:
+            o.ob_type = tp
+        return False
+
+
+def builtin_based(obj):
+    tp = obj.ob_type
+    ext = tp.ext
+    return isinstance(ext, T.HeapTypeExt) and ext.builtin_base is not None and \
+        ext.builtin_base.name != "object"
+
+
+class ProtoSpace:
+    def init_proto(self):
+        T.init(self)
+        D.install(self)
+
+    def register_builtins(self, module):
+        D.register(self, module)
+
+    def _ni(self, r):
+        return r is self.heap.not_implemented
+
+    def call_special(self, obj, name, args):
+        return T.call_special(self, obj, name, args)
+
+    def special_method(self, obj, name):
+        """The bound special method ``type(obj).name`` (a new reference), or None: for
+        ``with`` (``__enter__``/``__exit__``) and other callers."""
+        m = T.lookup(self, obj.ob_type, name)
+        if m is None:
+            return None
+        return T.descr_get(self, m, obj, obj.ob_type)
+
+    # --- attributes ----------------------------------------------------------------------
+
+    def getattr_name(self, obj, nameobj):
+        """``PyObject_GetAttr(obj, nameobj)``: a new reference."""
+        tp = obj.ob_type
+        if tp.flags & HEAP:
+            if isinstance(obj, TypeObject):
+                return T.type_getattr(self, obj, nameobj)
+            return T.getattr_obj(self, obj, nameobj)
+        if isinstance(obj, TypeObject):
+            if obj.flags & HEAP:
+                return T.type_getattr(self, obj, nameobj)
+            return self._static_type_getattr(obj, nameobj)
+        if tp is self.super_type:
+            return D.super_getattr(self, obj, nameobj)
+        return self.builtin_getattr(obj, nameobj.value)
+
+    def _static_type_getattr(self, tp, nameobj):
+        name = nameobj.value
+        r = T._type_special(self, tp, name) if name in ("__mro__", "__bases__", "__base__",
+                                                         "__class__", "__module__",
+                                                         "__doc__") else None
+        if r is not None:
+            return r
+        try:
+            return self.builtin_getattr(tp, name)
+        except GuestError as e:
+            if e.kind != "AttributeError":
+                raise
+        m = T.lookup(self, tp, name)
+        if m is not None:
+            m.ob_refcnt += 1
+            return m
+        raise GuestError("AttributeError", f"type object '{tp.name}' has no attribute "
+                         f"'{name}'")
+
+    def getattr_opt(self, obj, nameobj):
+        """``_PyObject_LookupAttr``: a new reference or None when AttributeError."""
+        try:
+            return self.getattr_name(obj, nameobj)
+        except GuestError as e:
+            if e.kind != "AttributeError":
+                raise
+            return None
+        except GuestException as ge:
+            if not T.is_subtype(ge.exc.ob_type, self.exc_types["AttributeError"]):
+                raise
+            self.heap.decref(ge.exc)
+            return None
+
+    def setattr_name(self, obj, nameobj, value):
+        """``PyObject_SetAttr`` (value None: delete)."""
+        tp = obj.ob_type
+        if isinstance(obj, TypeObject):
+            if obj.flags & HEAP:
+                return T.type_setattr(self, obj, nameobj, value)
+            raise GuestError("TypeError", f"cannot set '{nameobj.value}' attribute of "
+                             f"immutable type '{obj.name}'")
+        if tp.flags & HEAP:
+            return T.setattr_obj(self, obj, nameobj, value)
+        if value is None:
+            return self.builtin_delattr(obj, nameobj.value)
+        return self.builtin_setattr(obj, nameobj.value, value)
+
+    def builtin_delattr(self, obj, name):
+        tp = obj.ob_type
+        if self.lookup_method(obj, name) is not None:
+            raise GuestError("AttributeError", f"'{tp.name}' object attribute '{name}' is "
+                             "read-only")
+        raise GuestError("AttributeError", f"'{tp.name}' object has no attribute '{name}'")
+
+    # --- operators ---------------------------------------------------------------------
+
+    def user_binop(self, op, a, b):
+        """``a op b`` (op like '+' or '+=') with at least one heap-type operand: a new
+        reference."""
+        heap = self.heap
+        inplace = op[-1] == "=" and op not in ("==", "!=", "<=", ">=")
+        base = op[:-1] if inplace else op
+        stem = BIN_NAMES[base]
+        ta, tb = a.ob_type, b.ob_type
+        if inplace and ta.flags & HEAP:
+            m = T.heap_lookup(self, ta, f"__i{stem}__")
+            if m is not None:
+                r = T.call_descr_method(self, m, a, [b])
+                if r is not heap.not_implemented:
+                    return r
+                heap.decref(r)
+        name, rname = f"__{stem}__", f"__r{stem}__"
+        ma = T.heap_lookup(self, ta, name) if ta.flags & HEAP else None
+        mb = None
+        if tb is not ta and tb.flags & HEAP:
+            mb = T.heap_lookup(self, tb, rname)
+        if mb is not None and ma is not None and T.is_subtype(tb, ta):
+            if mb is T.heap_lookup(self, ta, rname):
+                pass
+            else:
+                r = T.call_descr_method(self, mb, b, [a])
+                if r is not heap.not_implemented:
+                    return r
+                heap.decref(r)
+                mb = None
+        if ma is not None:
+            r = T.call_descr_method(self, ma, a, [b])
+            if r is not heap.not_implemented:
+                return r
+            heap.decref(r)
+        if mb is not None:
+            r = T.call_descr_method(self, mb, b, [a])
+            if r is not heap.not_implemented:
+                return r
+            heap.decref(r)
+        if builtin_based(a) or builtin_based(b) or not (ta.flags & HEAP and tb.flags & HEAP):
+            with _AsBuiltin((a, b)):
+                try:
+                    return self._builtin_binop(op, a, b)
+                except GuestError as e:
+                    if e.kind != "TypeError" or "unsupported operand" not in e.message and \
+                            "can only concatenate" not in e.message and \
+                            "can't multiply" not in e.message:
+                        raise
+        raise GuestError("TypeError", f"unsupported operand type(s) for {op}: "
+                         f"'{ta.name}' and '{tb.name}'")
+
+    def user_compare(self, op, a, b):
+        """``do_richcompare`` with a heap-type operand: a new reference."""
+        r = self.rich_compare_obj(a, b, op)
+        if r is not None:
+            return r
+        heap = self.heap
+        if builtin_based(a) or builtin_based(b):
+            with _AsBuiltin((a, b)):
+                return self.compare(op, a, b)
+        if op == "==":
+            return self.newbool(a is b)
+        if op == "!=":
+            return self.newbool(a is not b)
+        raise GuestError("TypeError", f"'{op}' not supported between instances of "
+                         f"'{a.ob_type.name}' and '{b.ob_type.name}'")
+
+    def _try_cmp(self, obj, name, other, op):
+        heap = self.heap
+        tp = obj.ob_type
+        if not tp.flags & HEAP:
+            return None
+        m = T.heap_lookup(self, tp, name)
+        if m is None:
+            if name == "__ne__":
+                m = T.heap_lookup(self, tp, "__eq__")
+                if m is None:
+                    return None
+                r = T.call_descr_method(self, m, obj, [other])
+                if r is heap.not_implemented:
+                    heap.decref(r)
+                    return None
+                try:
+                    return self.newbool(not self.truth(r))
+                finally:
+                    heap.decref(r)
+            return None
+        if m is heap.none:
+            return None
+        r = T.call_descr_method(self, m, obj, [other])
+        if r is heap.not_implemented:
+            heap.decref(r)
+            return None
+        return r
+
+    def rich_compare_obj(self, a, b, op):
+        """The user-method part of ``do_richcompare``: a new reference or None (both sides
+        returned NotImplemented or have no method)."""
+        name, rname = CMP_NAMES[op]
+        ta, tb = a.ob_type, b.ob_type
+        checked = False
+        if ta is not tb and T.is_subtype(tb, ta) and tb.flags & HEAP:
+            checked = True
+            r = self._try_cmp(b, rname, a, op)
+            if r is not None:
+                return r
+        r = self._try_cmp(a, name, b, op)
+        if r is not None:
+            return r
+        if not checked:
+            r = self._try_cmp(b, rname, a, op)
+            if r is not None:
+                return r
+        return None
+
+    def rich_compare_user(self, a, b, op):
+        """For the object model's ``tp_eq``: a host bool, or None for NotImplemented."""
+        r = self.rich_compare_obj(a, b, op)
+        if r is None:
+            return None
+        try:
+            return self.truth(r)
+        finally:
+            self.heap.decref(r)
+
+    def user_unary(self, op, a):
+        m = T.heap_lookup(self, a.ob_type, UNARY_NAMES[op])
+        if m is not None:
+            return T.call_descr_method(self, m, a, [])
+        if builtin_based(a):
+            with _AsBuiltin((a,)):
+                return self._builtin_unary(op, a)
+        if op == "abs":
+            raise GuestError("TypeError", f"bad operand type for abs(): '{a.ob_type.name}'")
+        raise GuestError("TypeError", f"bad operand type for unary {op}: '{a.ob_type.name}'")
+
+    # --- protocols -------------------------------------------------------------------------
+
+    def user_truth(self, obj):
+        heap = self.heap
+        m = T.heap_lookup(self, obj.ob_type, "__bool__")
+        if m is not None:
+            r = T.call_descr_method(self, m, obj, [])
+            try:
+                if r is heap.true:
+                    return True
+                if r is heap.false:
+                    return False
+                raise GuestError("TypeError", f"__bool__ should return bool, returned "
+                                 f"{r.ob_type.name}")
+            finally:
+                heap.decref(r)
+        n = self.user_len_or_none(obj)
+        if n is not None:
+            return n > 0
+        return True
+
+    def user_len_or_none(self, obj):
+        heap = self.heap
+        m = T.heap_lookup(self, obj.ob_type, "__len__")
+        if m is None:
+            if builtin_based(obj):
+                with _AsBuiltin((obj,)):
+                    return self._builtin_len_or_none(obj)
+            return None
+        r = T.call_descr_method(self, m, obj, [])
+        try:
+            n = self.index_value(r)
+        finally:
+            heap.decref(r)
+        if n < 0:
+            raise GuestError("ValueError", "__len__() should return >= 0")
+        if n > 9223372036854775807:
+            raise GuestError("OverflowError", "cannot fit 'int' into an index-sized integer")
+        return n
+
+    def index_value(self, r):
+        """``PyNumber_Index`` then a host int."""
+        heap = self.heap
+        tp = r.ob_type
+        if tp is heap.int_type:
+            return r.value
+        if tp is heap.bool_type:
+            return int(r is heap.true)
+        if tp.flags & HEAP:
+            m = T.heap_lookup(self, tp, "__index__")
+            if m is not None:
+                x = T.call_descr_method(self, m, r, [])
+                try:
+                    if x.ob_type is not heap.int_type and x.ob_type is not heap.bool_type:
+                        raise GuestError("TypeError", f"__index__ returned non-int (type "
+                                         f"{x.ob_type.name})")
+                    return x.value if x.ob_type is heap.int_type else int(x is heap.true)
+                finally:
+                    heap.decref(x)
+        raise GuestError("TypeError", f"'{tp.name}' object cannot be interpreted as an "
+                         "integer")
+
+    def user_iter(self, obj):
+        heap = self.heap
+        tp = obj.ob_type
+        m = T.heap_lookup(self, tp, "__iter__")
+        if m is not None:
+            if m is heap.none:
+                raise GuestError("TypeError", f"'{tp.name}' object is not iterable")
+            r = T.call_descr_method(self, m, obj, [])
+            if not self.is_iterator(r):
+                tn = r.ob_type.name
+                heap.decref(r)
+                raise GuestError("TypeError", f"iter() returned non-iterator of type '{tn}'")
+            return r
+        if builtin_based(obj):
+            with _AsBuiltin((obj,)):
+                return self._builtin_iter(obj)
+        if T.heap_lookup(self, tp, "__getitem__") is not None:
+            from heapsim.interp import iterobjects as itmod
+            it_tp = self.iter_types.get("iterator")
+            if it_tp is None:
+                from heapsim.objects.core import make_static_type, TPFLAGS_HAVE_GC
+                it_tp = make_static_type("iterator", 32, 0, TPFLAGS_HAVE_GC,
+                                         base=heap.object_type,
+                                         dealloc=self.iter_types["list_iterator"].tp_dealloc,
+                                         traverse=self.iter_types["list_iterator"].tp_traverse)
+                heap.register_static_type(it_tp)
+                self.iter_types["iterator"] = it_tp
+            obj.ob_refcnt += 1
+            return itmod.new_iter(heap, it_tp, obj)
+        raise GuestError("TypeError", f"'{tp.name}' object is not iterable")
+
+    def is_iterator(self, obj):
+        tp = obj.ob_type
+        if tp.flags & HEAP:
+            return T.heap_lookup(self, tp, "__next__") is not None
+        return True
+
+    def user_next(self, it):
+        """``__next__`` of a heap-type iterator: a new reference, None at StopIteration."""
+        heap = self.heap
+        m = T.heap_lookup(self, it.ob_type, "__next__")
+        if m is None:
+            if builtin_based(it):
+                with _AsBuiltin((it,)):
+                    return self._builtin_next(it)
+            raise GuestError("TypeError", f"'{it.ob_type.name}' object is not an iterator")
+        try:
+            return T.call_descr_method(self, m, it, [])
+        except GuestError as e:
+            if e.kind == "StopIteration":
+                return None
+            raise
+        except GuestException as ge:
+            if T.is_subtype(ge.exc.ob_type, self.exc_types["StopIteration"]):
+                heap.decref(ge.exc)
+                return None
+            raise
+
+    def seq_iter_next(self, it):
+        """The sequence iterator over ``__getitem__`` (``iter_iternext``)."""
+        heap = self.heap
+        seq = it.seq
+        if seq is None:
+            return None
+        idx = self.newint(it.index)
+        try:
+            r = self.getitem(seq, idx)
+        except GuestError as e:
+            if e.kind in ("IndexError", "StopIteration"):
+                it.seq = None
+                heap.decref(seq)
+                return None
+            raise
+        except GuestException as ge:
+            if T.is_subtype(ge.exc.ob_type, self.exc_types["IndexError"]) or \
+                    T.is_subtype(ge.exc.ob_type, self.exc_types["StopIteration"]):
+                heap.decref(ge.exc)
+                it.seq = None
+                heap.decref(seq)
+                return None
+            raise
+        finally:
+            heap.decref(idx)
+        it.index += 1
+        return r
+
+    def user_getitem(self, obj, key):
+        heap = self.heap
+        tp = obj.ob_type
+        if isinstance(obj, TypeObject):
+            m = T.lookup(self, obj, "__class_getitem__")
+            if m is not None:
+                g = T.descr_get(self, m, None, obj)
+                try:
+                    return self.call(g, [key], None)
+                finally:
+                    heap.decref(g)
+            raise GuestError("TypeError", f"type '{obj.name}' is not subscriptable")
+        m = T.heap_lookup(self, tp, "__getitem__")
+        if m is not None:
+            return T.call_descr_method(self, m, obj, [key])
+        if builtin_based(obj):
+            if T.ext_base_name(tp) == "dict":
+                from heapsim.objects.dictobject import dict_getitem
+                v = dict_getitem(heap, obj, key)
+                if v is not None:
+                    v.ob_refcnt += 1
+                    return v
+                mm = T.heap_lookup(self, tp, "__missing__")
+                if mm is not None:
+                    return T.call_descr_method(self, mm, obj, [key])
+            with _AsBuiltin((obj,)):
+                return self._builtin_getitem(obj, key)
+        raise GuestError("TypeError", f"'{tp.name}' object is not subscriptable")
+
+    def user_setitem(self, obj, key, value):
+        heap = self.heap
+        tp = obj.ob_type
+        name = "__setitem__" if value is not None else "__delitem__"
+        m = T.heap_lookup(self, tp, name)
+        if m is not None:
+            heap.decref(T.call_descr_method(self, m, obj, [key] if value is None else
+                                            [key, value]))
+            return
+        if builtin_based(obj):
+            with _AsBuiltin((obj,)):
+                if value is None:
+                    return self._builtin_delitem(obj, key)
+                return self._builtin_setitem(obj, key, value)
+        if value is None:
+            raise GuestError("TypeError", f"'{tp.name}' object doesn't support item deletion")
+        raise GuestError("TypeError", f"'{tp.name}' object does not support item assignment")
+
+    def user_contains(self, container, item):
+        heap = self.heap
+        m = T.heap_lookup(self, container.ob_type, "__contains__")
+        if m is not None:
+            r = T.call_descr_method(self, m, container, [item])
+            try:
+                return self.truth(r)
+            finally:
+                heap.decref(r)
+        if builtin_based(container):
+            with _AsBuiltin((container,)):
+                return self._builtin_contains(container, item)
+        return None
+
+    def user_call(self, obj, args, kw):
+        m = T.heap_lookup(self, obj.ob_type, "__call__")
+        if m is None:
+            raise GuestError("TypeError", f"'{obj.ob_type.name}' object is not callable")
+        return T.call_descr_method(self, m, obj, args, kw)
+
+    def user_repr(self, obj):
+        heap = self.heap
+        m = T.heap_lookup(self, obj.ob_type, "__repr__")
+        if m is None:
+            if builtin_based(obj):
+                with _AsBuiltin((obj,)):
+                    return self._builtin_repr_host(obj)
+            return self.default_repr(obj)
+        r = T.call_descr_method(self, m, obj, [])
+        try:
+            if r.ob_type is not heap.str_type:
+                raise GuestError("TypeError", f"__repr__ returned non-string (type "
+                                 f"{r.ob_type.name})")
+            return r.value
+        finally:
+            heap.decref(r)
+
+    def user_str(self, obj):
+        heap = self.heap
+        m = T.heap_lookup(self, obj.ob_type, "__str__")
+        if m is None:
+            if builtin_based(obj) and T.ext_base_name(obj.ob_type) != "object":
+                with _AsBuiltin((obj,)):
+                    bb = obj.ob_type
+                if T.heap_lookup(self, obj.ob_type, "__repr__") is None:
+                    with _AsBuiltin((obj,)):
+                        return self._builtin_str_host(obj)
+            return self.user_repr(obj)
+        r = T.call_descr_method(self, m, obj, [])
+        try:
+            if r.ob_type is not heap.str_type:
+                raise GuestError("TypeError", f"__str__ returned non-string (type "
+                                 f"{r.ob_type.name})")
+            return r.value
+        finally:
+            heap.decref(r)
+
+    def default_repr(self, obj):
+        tp = obj.ob_type
+        if tp.module and tp.module != "builtins":
+            return f"<{tp.module}.{tp.qualname} object at {obj.addr:#x}>"
+        return f"<{tp.qualname} object at {obj.addr:#x}>"
+
+    def user_format(self, obj, spec):
+        heap = self.heap
+        m = T.heap_lookup(self, obj.ob_type, "__format__")
+        if m is None:
+            if builtin_based(obj):
+                with _AsBuiltin((obj,)):
+                    return self._builtin_format(obj, spec)
+            if spec:
+                raise GuestError("TypeError", "unsupported format string passed to "
+                                 f"{obj.ob_type.name}.__format__")
+            return self.str(obj)
+        s = new_str(heap, spec)
+        try:
+            r = T.call_descr_method(self, m, obj, [s])
+        finally:
+            heap.decref(s)
+        if r.ob_type is not heap.str_type:
+            tn = r.ob_type.name
+            heap.decref(r)
+            raise GuestError("TypeError", f"__format__ must return a str, not {tn}")
+        return r

@@ -1,0 +1,1445 @@
+"""Classes: the class statement, ``type_new``, the MRO, ``_PyType_Lookup`` and the generic
+attribute protocol (Objects/typeobject.c, Objects/object.c, Python/bltinmodule.c).
+
+A class made here is a heap ``TypeObject`` (``objects/instanceobject.new_heap_type`` for the
+layout) whose ``ext`` holds a ``HeapTypeExt``: the simulated ``__mro__`` and ``__bases__``
+tuples, the ``__slots__`` tuple and a host index of the class dict.  ``type_type``'s
+traverse/clear/dealloc are wrapped so these references are visited and released as
+``type_traverse``/``type_dealloc`` do.
+
+Lookups (``lookup``) go through the MRO's class dicts; a host cache keyed by (type, name)
+stands for CPython's method cache and is emptied whenever any class dict changes.
+"""
+
+from heapsim.base.errors import GuestError, GuestException, Unsupported
+from heapsim.objects.core import (
+    GCObject, PyObject, TypeObject, TPFLAGS_HEAPTYPE, TPFLAGS_MANAGED_DICT, TPFLAGS_BASETYPE,
+    TPFLAGS_HAVE_GC, TPFLAGS_READY, TPFLAGS_TYPE_SUBCLASS, UNTRACKED, make_static_type,
+    preheader_size, pointer_hash,
+)
+from heapsim.objects.dictobject import (
+    dict_copy, dict_delitem, dict_getitem, dict_items, dict_new, dict_setitem,
+)
+from heapsim.objects.funcobject import (
+    FunctionObject, StaticMethodObject, ClassMethodObject, PropertyObject,
+    staticmethod_new, classmethod_new,
+)
+from heapsim.objects.instanceobject import (
+    InstanceObject, new_heap_type, instance_new, instance_getattr, instance_setattr,
+    instance_delattr, instance_get_dict, instance_slot_index, instance_get_slot,
+    instance_set_slot, init_inline_values, mangle, HEAP_TYPE_SIZE, MEMBER_DEF_SIZE,
+    instance_traverse, instance_clear, instance_sizeof, instance_buffers, OBJECT_HEADER,
+)
+from heapsim.objects.methodobject import MethodObject, method_new
+from heapsim.objects.unicodeobject import intern_string, new_str
+from heapsim.interp.exceptions import ExcObject, new_exception
+
+
+class HeapTypeExt:
+    __slots__ = ("mro_t", "bases_t", "slots_t", "solid", "host_cls", "builtin_base")
+
+
+class DescrObject(GCObject):
+    """``member_descriptor`` / ``getset_descriptor``: ``d_type``, ``d_name``; ``index`` is
+    the member's position (members), ``kind`` '__dict__' / '__weakref__' (getsets)."""
+
+    __slots__ = ("d_type", "d_name", "index", "kind")
+
+
+class ProxyObject(GCObject):
+    """``mappingproxy``."""
+
+    __slots__ = ("mapping",)
+
+
+class SuperObject(GCObject):
+    __slots__ = ("s_type", "s_obj", "s_obj_type")
+
+
+DESCR_SIZE = 48
+SUPER_SIZE = 40
+PROXY_SIZE = 24
+
+
+def _descr_traverse(d):
+    return [d.d_type] if d.d_type is not None else []
+
+
+def _descr_dealloc(heap, d):
+    if d.gc_gen >= 0:
+        heap.gc.untrack(d)
+    t, n = d.d_type, d.d_name
+    d.d_type = d.d_name = None
+    heap.xdecref(t)
+    heap.xdecref(n)
+    heap.gc_del(d)
+
+
+def _proxy_traverse(p):
+    return [p.mapping]
+
+
+def _proxy_dealloc(heap, p):
+    if p.gc_gen >= 0:
+        heap.gc.untrack(p)
+    m = p.mapping
+    p.mapping = None
+    heap.decref(m)
+    heap.gc_del(p)
+
+
+def _super_traverse(s):
+    return [o for o in (s.s_type, s.s_obj, s.s_obj_type) if o is not None]
+
+
+def _super_dealloc(heap, s):
+    if s.gc_gen >= 0:
+        heap.gc.untrack(s)
+    a, b, c = s.s_type, s.s_obj, s.s_obj_type
+    s.s_type = s.s_obj = s.s_obj_type = None
+    heap.xdecref(c)
+    heap.xdecref(b)
+    heap.xdecref(a)
+    heap.gc_del(s)
+
+
+def init(sp):
+    """Register the descriptor, mappingproxy and super types and teach ``type`` about the
+    extra references of classes made here."""
+    heap = sp.heap
+    G = TPFLAGS_HAVE_GC
+    sp.member_descr_type = heap.register_static_type(make_static_type(
+        "member_descriptor", DESCR_SIZE, 0, G, base=heap.object_type,
+        dealloc=_descr_dealloc, traverse=_descr_traverse))
+    sp.getset_descr_type = heap.register_static_type(make_static_type(
+        "getset_descriptor", DESCR_SIZE, 0, G, base=heap.object_type,
+        dealloc=_descr_dealloc, traverse=_descr_traverse))
+    sp.mappingproxy_type = heap.register_static_type(make_static_type(
+        "mappingproxy", PROXY_SIZE, 0, G, base=heap.object_type,
+        dealloc=_proxy_dealloc, traverse=_proxy_traverse))
+    sp.super_type = heap.register_static_type(make_static_type(
+        "super", SUPER_SIZE, 0, G | TPFLAGS_BASETYPE, base=heap.object_type,
+        dealloc=_super_dealloc, traverse=_super_traverse))
+    sp.type_cache = {}
+    sp.host_subclasses = {}
+    type_type = heap.type_type
+    old_traverse = type_type.tp_traverse
+    old_clear = type_type.tp_clear
+    old_dealloc = type_type.tp_dealloc
+
+    def traverse(tp):
+        out = list(old_traverse(tp))
+        ext = tp.ext
+        if isinstance(ext, HeapTypeExt):
+            for o in (ext.mro_t, ext.bases_t, ext.slots_t):
+                if o is not None:
+                    out.append(o)
+            if tp.ob_type is not type_type:
+                out.append(tp.ob_type)
+        return out
+
+    def clear(heap_, tp):
+        ext = tp.ext
+        if isinstance(ext, HeapTypeExt):
+            sp.type_cache.clear()
+            m = ext.mro_t
+            ext.mro_t = None
+            heap_.xdecref(m)
+        old_clear(heap_, tp)
+
+    def dealloc(heap_, tp):
+        ext = tp.ext
+        meta = tp.ob_type
+        if isinstance(ext, HeapTypeExt):
+            sp.type_cache.clear()
+            for f in ("mro_t", "bases_t", "slots_t"):
+                o = getattr(ext, f)
+                setattr(ext, f, None)
+                heap_.xdecref(o)
+        old_dealloc(heap_, tp)
+        if meta is not type_type and meta.flags & TPFLAGS_HEAPTYPE:
+            heap_.decref(meta)
+
+    type_type.tp_traverse = traverse
+    type_type.tp_clear = clear
+    type_type.tp_dealloc = dealloc
+    sp.type_dealloc = dealloc
+
+
+# --- lookup --------------------------------------------------------------------------------
+
+def _dict_find(d, name):
+    for k, v in dict_items(d):
+        if k.value == name and k.ob_type.name == "str":
+            return v
+    return None
+
+
+def lookup(sp, tp, name):
+    """``_PyType_Lookup``: the borrowed attribute ``name`` (host str) found along tp's MRO,
+    or None.  Builtin types contribute their method descriptors."""
+    key = (tp, name)
+    cache = sp.type_cache
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    res = None
+    for t in (tp.mro or _static_mro(tp)):
+        d = t.dict
+        if d is not None:
+            res = _dict_find(d, name)
+            if res is not None:
+                break
+        else:
+            fn = sp.methods.get(t.name, {}).get(name)
+            if fn is not None:
+                res = sp.descr(t.name, name, fn)
+                break
+    cache[key] = res
+    return res
+
+
+def heap_lookup(sp, tp, name):
+    """The attribute found in the heap (Python-defined) part of tp's MRO, or None: where a
+    special method overrides the builtin behaviour."""
+    key = (tp, name, 1)
+    cache = sp.type_cache
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    res = None
+    for t in (tp.mro or ()):
+        if t.flags & TPFLAGS_HEAPTYPE and t.dict is not None:
+            res = _dict_find(t.dict, name)
+            if res is not None:
+                break
+    cache[key] = res
+    return res
+
+
+def _static_mro(tp):
+    out = []
+    while tp is not None:
+        out.append(tp)
+        tp = tp.base
+    return tuple(out)
+
+
+def mro_of(tp):
+    return tp.mro or _static_mro(tp)
+
+
+def is_subtype(a, b):
+    if a is b:
+        return True
+    return b in mro_of(a)
+
+
+def invalidate(sp):
+    sp.type_cache.clear()
+
+
+# --- C3 --------------------------------------------------------------------------------------
+
+def c3_mro(tp, bases):
+    seqs = [list(mro_of(b)) for b in bases] + [list(bases)]
+    res = [tp]
+    while True:
+        seqs = [s for s in seqs if s]
+        if not seqs:
+            return tuple(res)
+        for s in seqs:
+            cand = s[0]
+            if not any(cand in t[1:] for t in seqs):
+                break
+        else:
+            names = []
+            for s in seqs:
+                if s[0].name not in names:
+                    names.append(s[0].name)
+            raise GuestError("TypeError", "Cannot create a consistent method resolution\n"
+                             "order (MRO) for bases " + ", ".join(names))
+        res.append(cand)
+        for s in seqs:
+            if s and s[0] is cand:
+                del s[0]
+
+
+# --- type_new ------------------------------------------------------------------------------
+
+def solid_base(sp, tp):
+    """The nearest base that adds to the layout (``solid_base``)."""
+    heap = sp.heap
+    while tp.flags & TPFLAGS_HEAPTYPE:
+        ext = tp.ext
+        if isinstance(ext, HeapTypeExt) and ext.slots_t is not None and tp.slot_names != tp.base.slot_names:
+            return tp
+        tp = tp.base
+    return tp
+
+
+def builtin_base(tp):
+    while tp.flags & TPFLAGS_HEAPTYPE:
+        tp = tp.base
+    return tp
+
+
+def best_base(sp, bases):
+    heap = sp.heap
+    base = None
+    winner = None
+    for b in bases:
+        if not isinstance(b, TypeObject):
+            raise GuestError("TypeError", "bases must be types")
+        if not b.flags & TPFLAGS_BASETYPE:
+            raise GuestError("TypeError", f"type '{b.name}' is not an acceptable base type")
+        cand = solid_base(sp, b)
+        if winner is None:
+            winner, base = cand, b
+        elif is_subtype(winner, cand):
+            pass
+        elif is_subtype(cand, winner):
+            winner, base = cand, b
+        else:
+            raise GuestError("TypeError", "multiple bases have instance lay-out conflict")
+    return base
+
+
+def _host_class_for(sp, base_host):
+    cls = sp.host_subclasses.get(base_host)
+    if cls is None:
+        names = [n for n in ("values", "dict", "slots", "weaklist")
+                 if not any(n in getattr(k, "__slots__", ()) for k in base_host.__mro__)]
+        cls = type("Sub" + base_host.__name__, (base_host,), {"__slots__": tuple(names)})
+        sp.host_subclasses[base_host] = cls
+    return cls
+
+
+_BUILTIN_HOST = {}
+
+
+def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
+    """type_new's layout for a class whose solid base is a builtin other than object."""
+    heap = sp.heap
+    bb = builtin_base(base)
+    from heapsim.objects.listobject import ListObject
+    from heapsim.objects.dictobject import DictObject
+    hosts = {"list": ListObject, "dict": DictObject, "type": TypeObject}
+    if bb.flags & (1 << 30):
+        host = ExcObject
+    else:
+        host = hosts.get(bb.name)
+        if host is None:
+            raise Unsupported(f"subclassing the builtin type '{bb.name}'")
+    exc = host is ExcObject
+    is_type = host is TypeObject
+    may_add_dict = not base.flags & TPFLAGS_MANAGED_DICT and not exc and not is_type
+    may_add_weak = not base.weakrefable and not is_type
+    if base.flags & TPFLAGS_HEAPTYPE:
+        may_add_weak = not base.weakrefable
+    if exc and not base.flags & TPFLAGS_HEAPTYPE:
+        may_add_weak = True
+    add_dict = add_weak = False
+    own = []
+    if slots is None:
+        add_dict, add_weak = may_add_dict, may_add_weak
+    else:
+        for s in slots:
+            if s == "__dict__":
+                add_dict = may_add_dict
+            elif s == "__weakref__":
+                add_weak = may_add_weak
+            else:
+                own.append(mangle(name, s))
+        own.sort()
+    start = (base.basicsize - OBJECT_HEADER) // 8
+    positions = list(base.slot_names)
+    if own:
+        positions.extend([None] * (start - len(positions)))
+        positions.extend(own)
+    basicsize = base.basicsize + 8 * len(own) + (8 if add_weak else 0)
+    flags = (TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC | TPFLAGS_READY
+             | (base.flags & ~(TPFLAGS_HEAPTYPE | TPFLAGS_MANAGED_DICT) & ((1 << 32) - 1)
+                & ~(1 << 8)))
+    flags |= base.flags & TPFLAGS_MANAGED_DICT
+    if add_dict:
+        flags |= TPFLAGS_MANAGED_DICT
+    tp = TypeObject.__new__(TypeObject)
+    tp.addr = heap.gc_alloc(meta, HEAP_TYPE_SIZE + MEMBER_DEF_SIZE * (len(own) + 1))
+    tp.ob_type = heap.type_type
+    tp.ob_refcnt = 1
+    tp.gc_gen = UNTRACKED
+    tp.gc_refs = 0
+    tp.gc_flags = 0
+    heap.gc.track(tp)
+    tp.name = name
+    tp.qualname = qualname
+    tp.module = module
+    tp.basicsize = basicsize
+    tp.itemsize = base.itemsize
+    tp.flags = flags
+    base.ob_refcnt += 1
+    tp.base = base
+    tp.bases = (base,)
+    tp.mro = (tp,) + mro_of(base)
+    tp.dict = None
+    tp.is_gc = True
+    tp.preheader = preheader_size(flags)
+    tp.tp_dealloc = heap.subtype_dealloc
+    base_traverse = bb.tp_traverse
+    base_clear = bb.tp_clear
+    base_sizeof = bb.tp_sizeof
+
+    def traverse(obj):
+        out = list(base_traverse(obj))
+        if getattr(obj, "slots", None) is not None or getattr(obj, "values", None) is not None \
+                or getattr(obj, "dict", None) is not None:
+            extra = instance_traverse(obj)
+            out.extend(extra)
+        else:
+            out.append(obj.ob_type)
+        return out
+
+    def clear(heap_, obj):
+        if getattr(obj, "slots", None) is not None or getattr(obj, "values", None) is not None \
+                or getattr(obj, "dict", None) is not None:
+            instance_clear(heap_, obj)
+        base_clear(heap_, obj)
+
+    if is_type:
+        def sizeof(obj):
+            return base_sizeof(obj)
+    elif bb.itemsize or bb.name in ("list", "dict") or exc:
+        extra = basicsize - bb.basicsize
+
+        def sizeof(obj, _extra=extra):
+            return base_sizeof(obj) + _extra
+    else:
+        def sizeof(obj):
+            return obj.ob_type.basicsize
+    tp.tp_traverse = traverse
+    tp.tp_clear = clear
+    tp.tp_sizeof = sizeof
+    tp.tp_finalize = base.tp_finalize
+    tp.tp_del = base.tp_del
+    tp.tp_hash = base.tp_hash
+    tp.tp_eq = base.tp_eq
+    tp.tp_buffers = bb.tp_buffers
+    tp.trashcan = True
+    tp.weakrefable = add_weak or base.weakrefable
+    tp.weaklist = None
+    tp.slot_names = tuple(positions)
+    tp.host_class = None
+    tp.ext = None
+    if flags & TPFLAGS_MANAGED_DICT:
+        from heapsim.objects.dict_keys import new_shared_keys
+        tp.cached_keys = new_shared_keys(heap)
+    else:
+        tp.cached_keys = None
+    return tp, _host_class_for(sp, host)
+
+
+def type_new(sp, meta, name, bases, ns, kw=None):
+    """``type(name, bases, ns)``: a new reference to a new class.  bases is a host list of
+    borrowed types, ns a simulated dict (borrowed)."""
+    heap = sp.heap
+    if not isinstance(ns, PyObject) or ns.ob_type is not heap.dict_type and \
+            not is_subtype(ns.ob_type, heap.dict_type):
+        raise GuestError("TypeError", "type.__new__() argument 3 must be dict, not "
+                         f"{ns.ob_type.name}")
+    explicit_bases = list(bases)
+    if not bases:
+        bases = [heap.object_type]
+    for b in bases:
+        if not isinstance(b, TypeObject):
+            raise GuestError("TypeError", "bases must be types")
+    base = best_base(sp, bases)
+    if len(set(map(id, bases))) != len(bases):
+        raise GuestError("TypeError", f"duplicate base class {bases[0].name}")
+    # __slots__
+    slots = None
+    slots_obj = _dict_find(ns, "__slots__")
+    if slots_obj is not None:
+        if slots_obj.ob_type is heap.str_type:
+            slots = [slots_obj.value]
+        else:
+            slots = []
+            for x in sp.collect(slots_obj):
+                if x.ob_type is not heap.str_type:
+                    heap.decref(x)
+                    raise GuestError("TypeError", "__slots__ items must be strings, not "
+                                     f"'{x.ob_type.name}'")
+                slots.append(x.value)
+                heap.decref(x)
+        if len(set(slots)) != len(slots):
+            raise GuestError("TypeError", "__slots__ items must be unique")
+        for s in slots:
+            if not s.isidentifier():
+                raise GuestError("TypeError", "__slots__ must be identifiers")
+            if s != "__dict__" and s != "__weakref__" and _dict_find(ns, mangle(name, s)) is not None:
+                raise GuestError("ValueError", f"'{s}' in __slots__ conflicts with class "
+                                 "variable")
+    qn = _dict_find(ns, "__qualname__")
+    if qn is not None and qn.ob_type is not heap.str_type:
+        raise GuestError("TypeError", "type __qualname__ must be a str, not "
+                         f"{qn.ob_type.name}")
+    qualname = qn.value if qn is not None else name
+    mod = _dict_find(ns, "__module__")
+    if mod is None:
+        from heapsim.interp.sysmodule import __name__ as _unused  # noqa: F401
+        module = None
+    else:
+        module = mod.value if mod.ob_type is heap.str_type else "?"
+    bb = builtin_base(base)
+    host_cls = None
+    if bb is heap.object_type:
+        tp = new_heap_type(heap, name, slots, base, module or "builtins", qualname)
+        if meta is not heap.type_type:
+            tp.ob_type = meta
+            meta.ob_refcnt += 1
+    else:
+        tp, host_cls = _builtin_subtype(sp, name, base, slots, module or "builtins",
+                                        qualname, meta)
+        if meta is not heap.type_type:
+            tp.ob_type = meta
+            meta.ob_refcnt += 1
+    ext = HeapTypeExt()
+    tp.ext = ext
+    ext.host_cls = host_cls
+    ext.builtin_base = bb
+    ext.solid = None
+    tp.bases = tuple(bases)
+    if len(bases) > 1 or bases[0] is not base:
+        tp.mro = c3_mro(tp, bases)
+    else:
+        tp.mro = (tp,) + mro_of(base)
+        if len(explicit_bases) == 0 or True:
+            tp.mro = c3_mro(tp, bases) if len(bases) > 1 else tp.mro
+    # the bases tuple (a new tuple when none was given) and the mro tuple
+    ext.bases_t = sp.newtuple_borrowed(bases)
+    ext.mro_t = sp.newtuple_borrowed(tp.mro)
+    ext.slots_t = None
+    if slots is not None:
+        ext.slots_t = sp.newtuple([intern_string(heap, mangle(name, s)) if s not in ("__dict__", "__weakref__") else intern_string(heap, s) for s in slots])
+    # the class dict
+    d = dict_copy(heap, ns)
+    tp.dict = d
+    if mod is None:
+        g = sp.interp.frame.globals if sp.interp.frame is not None else None
+        gname = _dict_find(g, "__name__") if g is not None else None
+        if gname is not None:
+            _set_item(sp, d, "__module__", gname)
+            tp.module = gname.value
+    if qn is not None:
+        _del_item(sp, d, "__qualname__")
+    for special, wrap in (("__new__", staticmethod_new), ("__init_subclass__", classmethod_new),
+                          ("__class_getitem__", classmethod_new)):
+        f = _dict_find(d, special)
+        if f is not None and isinstance(f, FunctionObject):
+            w = wrap(heap, f)
+            _set_item(sp, d, special, w)
+            heap.decref(w)
+    # member descriptors for own slots, then __dict__/__weakref__ getsets
+    start = (base.basicsize - OBJECT_HEADER) // 8 if bb is heap.object_type or True else 0
+    for i in range(len(tp.slot_names)):
+        nm = tp.slot_names[i]
+        if nm is not None and i >= len(base.slot_names):
+            dsc = _new_descr(sp, sp.member_descr_type, tp, nm)
+            dsc.index = i
+            _set_item(sp, d, nm, dsc)
+            heap.decref(dsc)
+    adds_dict = tp.flags & TPFLAGS_MANAGED_DICT and not base.flags & TPFLAGS_MANAGED_DICT
+    adds_weak = tp.weakrefable and not base.weakrefable
+    if bb is not heap.object_type and bb.flags & (1 << 30) and not base.flags & TPFLAGS_HEAPTYPE:
+        adds_weak = tp.basicsize > base.basicsize and (slots is None or "__weakref__" in slots)
+    if adds_dict:
+        dsc = _new_descr(sp, sp.getset_descr_type, tp, "__dict__")
+        dsc.kind = "__dict__"
+        _set_item(sp, d, "__dict__", dsc)
+        heap.decref(dsc)
+    if adds_weak:
+        dsc = _new_descr(sp, sp.getset_descr_type, tp, "__weakref__")
+        dsc.kind = "__weakref__"
+        _set_item(sp, d, "__weakref__", dsc)
+        heap.decref(dsc)
+    if _dict_find(d, "__doc__") is None:
+        _set_item(sp, d, "__doc__", heap.none)
+    cell = _dict_find(d, "__classcell__")
+    if cell is not None:
+        from heapsim.objects.cellobject import CellObject
+        if not isinstance(cell, CellObject):
+            raise GuestError("TypeError", f"__classcell__ must be a nonlocal cell, not "
+                             f"{cell.ob_type.name}")
+        old = cell.ob_ref
+        tp.ob_refcnt += 1
+        cell.ob_ref = tp
+        heap.xdecref(old)
+        _del_item(sp, d, "__classcell__")
+    invalidate(sp)
+    _install_slots(sp, tp)
+    try:
+        _set_names(sp, tp)
+        _init_subclass(sp, tp, kw)
+    except BaseException:
+        heap.decref(tp)
+        raise
+    return tp
+
+
+def _new_descr(sp, dtype, tp, name):
+    heap = sp.heap
+    d = DescrObject.__new__(DescrObject)
+    d.addr = heap.gc_alloc(dtype, DESCR_SIZE)
+    d.ob_type = dtype
+    d.ob_refcnt = 1
+    d.gc_gen = UNTRACKED
+    d.gc_refs = 0
+    d.gc_flags = 0
+    tp.ob_refcnt += 1
+    d.d_type = tp
+    d.d_name = intern_string(heap, name)
+    d.index = -1
+    d.kind = None
+    heap.gc.track(d)
+    return d
+
+
+def _set_item(sp, d, name, value):
+    heap = sp.heap
+    k = intern_string(heap, name)
+    dict_setitem(heap, d, k, value)
+    heap.decref(k)
+
+
+def _del_item(sp, d, name):
+    heap = sp.heap
+    for k, v in dict_items(d):
+        if k.value == name:
+            dict_delitem(heap, d, k)
+            return
+
+
+def _set_names(sp, tp):
+    heap = sp.heap
+    pairs = list(dict_items(tp.dict))
+    for k, v in pairs:
+        if v.ob_type.flags & TPFLAGS_HEAPTYPE:
+            m = lookup(sp, v.ob_type, "__set_name__")
+            if m is not None:
+                k.ob_refcnt += 1
+                v.ob_refcnt += 1
+                try:
+                    r = call_descr_method(sp, m, v, [tp, k])
+                    heap.decref(r)
+                finally:
+                    heap.decref(k)
+                    heap.decref(v)
+
+
+def _init_subclass(sp, tp, kw):
+    heap = sp.heap
+    for t in tp.mro[1:]:
+        if t.flags & TPFLAGS_HEAPTYPE:
+            f = _dict_find(t.dict, "__init_subclass__")
+            if f is not None:
+                if isinstance(f, ClassMethodObject):
+                    r = sp.call(f.cm_callable, [tp], kw or None)
+                else:
+                    g = descr_get(sp, f, tp, tp)
+                    try:
+                        r = sp.call(g, [], kw or None)
+                    finally:
+                        heap.decref(g)
+                heap.decref(r)
+                return
+    if kw:
+        raise GuestError("TypeError", f"{tp.name}.__init_subclass__() takes no keyword "
+                         "arguments")
+
+
+# --- slot functions: user special methods as the C-level hooks -----------------------------
+
+def _install_slots(sp, tp):
+    """``fixup_slot_dispatchers`` for the hooks the object model calls: ``tp_finalize``
+    (``__del__``), ``tp_hash`` and ``tp_eq``."""
+    heap = sp.heap
+    if heap_lookup(sp, tp, "__del__") is not None:
+        def finalize(heap_, obj):
+            slot_tp_finalize(sp, obj)
+        tp.tp_finalize = finalize
+    h = heap_lookup(sp, tp, "__hash__")
+    eq = heap_lookup(sp, tp, "__eq__")
+    if h is not None:
+        if h is heap.none:
+            from heapsim.objects.core import unhashable
+            tp.tp_hash = unhashable
+        else:
+            tp.tp_hash = lambda heap_, obj: slot_tp_hash(sp, obj)
+    elif eq is not None and _defines_own(tp, "__eq__", "__hash__"):
+        from heapsim.objects.core import unhashable
+        tp.tp_hash = unhashable
+        _set_item(sp, tp.dict, "__hash__", heap.none)
+        invalidate(sp)
+    if eq is not None:
+        def tp_eq(heap_, a, b):
+            r = sp.rich_compare_user(a, b, "==")
+            if r is None:
+                return NotImplemented
+            return r
+        tp.tp_eq = tp_eq
+
+
+def _defines_own(tp, name, other):
+    """True when tp's own dict defines name and not other (``__eq__`` sets ``__hash__``
+    to None unless the class defines ``__hash__`` too)."""
+    return _dict_find(tp.dict, name) is not None and _dict_find(tp.dict, other) is None
+
+
+def slot_tp_finalize(sp, obj):
+    """``slot_tp_finalize``: call ``__del__``; exceptions are unraisable."""
+    heap = sp.heap
+    interp = sp.interp
+    saved = interp.exc_info
+    m = lookup(sp, obj.ob_type, "__del__")
+    if m is None:
+        return
+    try:
+        r = call_descr_method(sp, m, obj, [])
+        heap.decref(r)
+    except GuestException as ge:
+        _unraisable(sp, ge.exc, m)
+    except GuestError as err:
+        ge = interp.materialize(err)
+        _unraisable(sp, ge.exc, m)
+    finally:
+        interp.exc_info = saved
+
+
+def _unraisable(sp, exc, context):
+    wu = sp.heap.write_unraisable
+    if wu is not None:
+        wu(exc, context)
+
+
+def slot_tp_hash(sp, obj):
+    heap = sp.heap
+    m = lookup(sp, obj.ob_type, "__hash__")
+    r = call_descr_method(sp, m, obj, [])
+    try:
+        if r.ob_type is not heap.int_type and r.ob_type is not heap.bool_type:
+            if r.ob_type.flags & TPFLAGS_HEAPTYPE and is_subtype(r.ob_type, heap.int_type):
+                v = r.value
+            else:
+                raise GuestError("TypeError", "__hash__ method should return an integer")
+        else:
+            v = r.value if r.ob_type is heap.int_type else int(r is heap.true)
+    finally:
+        heap.decref(r)
+    v = hash(v)
+    return v
+
+
+def call_descr_method(sp, m, obj, args, kw=None):
+    """Call the special method m (found on type(obj)) with obj as self: functions are called
+    unbound (``vectorcall_method``), other descriptors are bound first."""
+    if isinstance(m, FunctionObject):
+        return sp.call(m, [obj] + list(args), kw)
+    heap = sp.heap
+    g = descr_get(sp, m, obj, obj.ob_type)
+    try:
+        return sp.call(g, list(args), kw)
+    finally:
+        heap.decref(g)
+
+
+def call_special(sp, obj, name, args, kw=None):
+    """Call ``type(obj).name(obj, *args)``: a new reference, or None when the type does not
+    define name in its Python part."""
+    m = heap_lookup(sp, obj.ob_type, name)
+    if m is None:
+        return None
+    return call_descr_method(sp, m, obj, args, kw)
+
+
+# --- descriptors --------------------------------------------------------------------------
+
+def descr_get(sp, descr, obj, tp):
+    """``tp_descr_get(descr, obj, type)``: a new reference (obj None for class access)."""
+    heap = sp.heap
+    if isinstance(descr, FunctionObject):
+        if obj is None or obj is heap.none and False:
+            descr.ob_refcnt += 1
+            return descr
+        return method_new(heap, descr, obj)
+    if isinstance(descr, StaticMethodObject):
+        c = descr.sm_callable
+        c.ob_refcnt += 1
+        return c
+    if isinstance(descr, ClassMethodObject):
+        c = descr.cm_callable
+        if isinstance(c, FunctionObject) or True:
+            return method_new(heap, c, tp)
+    if isinstance(descr, PropertyObject):
+        if obj is None:
+            descr.ob_refcnt += 1
+            return descr
+        if descr.prop_get is None:
+            pname = descr.prop_name
+            if pname is not None:
+                raise GuestError("AttributeError", f"property '{pname.value}' of "
+                                 f"'{obj.ob_type.name}' object has no getter")
+            raise GuestError("AttributeError", "unreadable attribute")
+        return sp.call(descr.prop_get, [obj], None)
+    if isinstance(descr, DescrObject):
+        if obj is None:
+            descr.ob_refcnt += 1
+            return descr
+        if descr.kind is None:
+            v = instance_get_slot(heap, obj, descr.index)
+            v.ob_refcnt += 1
+            return v
+        if descr.kind == "__dict__":
+            d = _get_dict(sp, obj)
+            d.ob_refcnt += 1
+            return d
+        wl = getattr(obj, "weaklist", None)
+        from heapsim.objects.weakrefobject import get_basic_refs
+        if wl is None:
+            return sp.none()
+        r = _first_ref(sp, obj)
+        r.ob_refcnt += 1
+        return r
+    from heapsim.interp.space import MethodDescr
+    if isinstance(descr, MethodDescr):
+        if obj is None:
+            descr.ob_refcnt += 1
+            return descr
+        from heapsim.objects.methodobject import cfunction_new
+        return cfunction_new(heap, descr.mdef, self=obj)
+    dt = descr.ob_type
+    if dt.flags & TPFLAGS_HEAPTYPE:
+        g = lookup(sp, dt, "__get__")
+        if g is not None:
+            return call_descr_method(sp, g, descr, [obj if obj is not None else heap.none, tp])
+    descr.ob_refcnt += 1
+    return descr
+
+
+def _first_ref(sp, obj):
+    return obj.weaklist
+
+
+def has_get(sp, descr):
+    if isinstance(descr, (FunctionObject, StaticMethodObject, ClassMethodObject,
+                          PropertyObject, DescrObject)):
+        return True
+    dt = descr.ob_type
+    if dt.flags & TPFLAGS_HEAPTYPE:
+        return lookup(sp, dt, "__get__") is not None
+    from heapsim.interp.space import MethodDescr
+    return isinstance(descr, MethodDescr)
+
+
+def is_data_descr(sp, descr):
+    if isinstance(descr, (PropertyObject, DescrObject)):
+        return True
+    dt = descr.ob_type
+    if dt.flags & TPFLAGS_HEAPTYPE:
+        return lookup(sp, dt, "__set__") is not None or lookup(sp, dt, "__delete__") is not None
+    return False
+
+
+def descr_set(sp, descr, obj, value, name):
+    """``tp_descr_set``: True if descr handled the store (value None: delete)."""
+    heap = sp.heap
+    if isinstance(descr, PropertyObject):
+        fn = descr.prop_set if value is not None else descr.prop_del
+        if fn is None:
+            pname = descr.prop_name
+            what = "setter" if value is not None else "deleter"
+            if pname is not None:
+                raise GuestError("AttributeError", f"property '{pname.value}' of "
+                                 f"'{obj.ob_type.name}' object has no {what}")
+            raise GuestError("AttributeError", "can't set attribute" if value is not None
+                             else "can't delete attribute")
+        r = sp.call(fn, [obj] if value is None else [obj, value], None)
+        heap.decref(r)
+        return True
+    if isinstance(descr, DescrObject):
+        if descr.kind is None:
+            if value is None:
+                v = obj.slots[descr.index]
+                if v is None:
+                    raise GuestError("AttributeError", descr.d_name.value)
+            instance_set_slot(heap, obj, descr.index, value)
+            return True
+        if descr.kind == "__dict__":
+            if value is None:
+                raise Unsupported("del __dict__")
+            if value.ob_type is not heap.dict_type:
+                raise GuestError("TypeError", "__dict__ must be set to a dictionary, not a "
+                                 f"'{value.ob_type.name}'")
+            _get_dict(sp, obj)
+            old = obj.dict
+            value.ob_refcnt += 1
+            obj.dict = value
+            heap.decref(old)
+            return True
+        raise GuestError("AttributeError", "attribute '__weakref__' of "
+                         f"'{descr.d_type.name}' objects is not writable")
+    dt = descr.ob_type
+    if dt.flags & TPFLAGS_HEAPTYPE:
+        if value is None:
+            m = lookup(sp, dt, "__delete__")
+            if m is None:
+                if lookup(sp, dt, "__set__") is not None:
+                    raise GuestError("AttributeError", "__delete__")
+                return False
+            r = call_descr_method(sp, m, descr, [obj])
+        else:
+            m = lookup(sp, dt, "__set__")
+            if m is None:
+                if lookup(sp, dt, "__delete__") is not None:
+                    raise GuestError("AttributeError", "__set__")
+                return False
+            r = call_descr_method(sp, m, descr, [obj, value])
+        heap.decref(r)
+        return True
+    return False
+
+
+def _get_dict(sp, obj):
+    """The instance's ``__dict__`` (borrowed), materialised if need be."""
+    heap = sp.heap
+    if isinstance(obj, ExcObject):
+        if obj.ex_dict is None:
+            obj.ex_dict = dict_new(heap)
+        return obj.ex_dict
+    return instance_get_dict(heap, obj)
+
+
+def _instance_dict_lookup(sp, obj, nameobj):
+    heap = sp.heap
+    if isinstance(obj, ExcObject):
+        d = obj.ex_dict
+        if d is None:
+            return None
+        return dict_getitem(heap, d, nameobj)
+    if obj.ob_type.flags & TPFLAGS_MANAGED_DICT:
+        return instance_getattr(heap, obj, nameobj)
+    return None
+
+
+# --- the generic attribute protocol --------------------------------------------------------
+
+def generic_getattr(sp, obj, nameobj, suppress=False):
+    """``PyObject_GenericGetAttr`` for instances of classes made here: a new reference.
+    With suppress, a missing attribute returns None instead of raising."""
+    heap = sp.heap
+    tp = obj.ob_type
+    name = nameobj.value
+    descr = lookup(sp, tp, name)
+    if descr is not None:
+        if is_data_descr(sp, descr):
+            return descr_get(sp, descr, obj, tp)
+    v = _instance_dict_lookup(sp, obj, nameobj)
+    if v is not None:
+        v.ob_refcnt += 1
+        return v
+    if descr is not None:
+        if has_get(sp, descr):
+            return descr_get(sp, descr, obj, tp)
+        descr.ob_refcnt += 1
+        return descr
+    if name == "__class__":
+        tp.ob_refcnt += 1
+        return tp
+    if name == "__dict__" and tp.flags & TPFLAGS_MANAGED_DICT:
+        d = _get_dict(sp, obj)
+        d.ob_refcnt += 1
+        return d
+    try:
+        return sp.builtin_getattr(obj, name)
+    except GuestError as e:
+        if e.kind != "AttributeError":
+            raise
+    if suppress:
+        return None
+    raise GuestError("AttributeError", f"'{tp.name}' object has no attribute '{name}'")
+
+
+def getattr_obj(sp, obj, nameobj):
+    """``PyObject_GetAttr`` on an instance of a heap type, with ``__getattribute__`` and
+    ``__getattr__`` (``slot_tp_getattr_hook``)."""
+    tp = obj.ob_type
+    ga = heap_lookup(sp, tp, "__getattribute__")
+    gattr = heap_lookup(sp, tp, "__getattr__")
+    if ga is None:
+        if gattr is None:
+            return generic_getattr(sp, obj, nameobj)
+        try:
+            return generic_getattr(sp, obj, nameobj)
+        except GuestError as e:
+            if e.kind != "AttributeError":
+                raise
+        except GuestException as ge:
+            if not _is_attr_error(sp, ge.exc):
+                raise
+            sp.heap.decref(ge.exc)
+        return call_descr_method(sp, gattr, obj, [nameobj])
+    try:
+        return call_descr_method(sp, ga, obj, [nameobj])
+    except GuestException as ge:
+        if gattr is None or not _is_attr_error(sp, ge.exc):
+            raise
+        sp.heap.decref(ge.exc)
+    return call_descr_method(sp, gattr, obj, [nameobj])
+
+
+def _is_attr_error(sp, exc):
+    return is_subtype(exc.ob_type, sp.exc_types["AttributeError"])
+
+
+def generic_setattr(sp, obj, nameobj, value):
+    """``PyObject_GenericSetAttr`` (value None: delete)."""
+    heap = sp.heap
+    tp = obj.ob_type
+    name = nameobj.value
+    descr = lookup(sp, tp, name)
+    if descr is not None and descr_set(sp, descr, obj, value, name):
+        return
+    if isinstance(obj, ExcObject):
+        if value is None:
+            d = obj.ex_dict
+            if d is None or dict_getitem(heap, d, nameobj) is None:
+                raise GuestError("AttributeError", f"'{tp.name}' object has no attribute "
+                                 f"'{name}'")
+            dict_delitem(heap, d, nameobj)
+        else:
+            if name in ("args", "__cause__", "__context__", "__traceback__"):
+                return sp.builtin_setattr(obj, name, value)
+            dict_setitem(heap, _get_dict(sp, obj), nameobj, value)
+        return
+    if not tp.flags & TPFLAGS_MANAGED_DICT:
+        if descr is None:
+            raise GuestError("AttributeError", f"'{tp.name}' object has no attribute '{name}'")
+        raise GuestError("AttributeError", f"'{tp.name}' object attribute '{name}' is "
+                         "read-only")
+    if value is None:
+        try:
+            instance_delattr(heap, obj, nameobj)
+        except GuestError as e:
+            if e.kind == "AttributeError":
+                raise GuestError("AttributeError", f"'{tp.name}' object has no attribute "
+                                 f"'{name}'") from None
+            raise
+    else:
+        instance_setattr(heap, obj, nameobj, value)
+
+
+def setattr_obj(sp, obj, nameobj, value):
+    """``PyObject_SetAttr`` on an instance of a heap type (``__setattr__``/``__delattr__``)."""
+    tp = obj.ob_type
+    if value is None:
+        m = heap_lookup(sp, tp, "__delattr__")
+        if m is not None:
+            sp.heap.decref(call_descr_method(sp, m, obj, [nameobj]))
+            return
+    else:
+        m = heap_lookup(sp, tp, "__setattr__")
+        if m is not None:
+            sp.heap.decref(call_descr_method(sp, m, obj, [nameobj, value]))
+            return
+    generic_setattr(sp, obj, nameobj, value)
+
+
+# --- attributes of classes -------------------------------------------------------------------
+
+def type_getattr(sp, tp, nameobj, suppress=False):
+    """``type_getattro``: a new reference."""
+    heap = sp.heap
+    name = nameobj.value
+    meta = tp.ob_type
+    meta_attr = None
+    if meta.flags & TPFLAGS_HEAPTYPE:
+        meta_attr = lookup(sp, meta, name)
+        if meta_attr is not None and is_data_descr(sp, meta_attr):
+            return descr_get(sp, meta_attr, tp, meta)
+    special = _type_special(sp, tp, name)
+    if special is not None:
+        return special
+    attr = lookup(sp, tp, name)
+    if attr is not None:
+        if isinstance(attr, (FunctionObject, PropertyObject)):
+            attr.ob_refcnt += 1
+            return attr
+        if isinstance(attr, DescrObject):
+            attr.ob_refcnt += 1
+            return attr
+        if has_get(sp, attr):
+            return descr_get(sp, attr, None, tp)
+        attr.ob_refcnt += 1
+        return attr
+    if meta_attr is not None:
+        if has_get(sp, meta_attr):
+            return descr_get(sp, meta_attr, tp, meta)
+        meta_attr.ob_refcnt += 1
+        return meta_attr
+    if suppress:
+        return None
+    raise GuestError("AttributeError", f"type object '{tp.name}' has no attribute '{name}'")
+
+
+def _type_special(sp, tp, name):
+    heap = sp.heap
+    if name[:2] != "__":
+        return None
+    ext = tp.ext if isinstance(tp.ext, HeapTypeExt) else None
+    if name == "__name__":
+        return new_str(heap, tp.name)
+    if name == "__qualname__":
+        return new_str(heap, tp.qualname)
+    if name == "__mro__":
+        if ext is not None:
+            return sp._incref(ext.mro_t)
+        return sp.newtuple_borrowed(mro_of(tp))
+    if name == "__bases__":
+        if ext is not None:
+            return sp._incref(ext.bases_t)
+        return sp.newtuple_borrowed(tp.bases)
+    if name == "__base__":
+        b = tp.base
+        return sp._incref(b) if b is not None else sp.none()
+    if name == "__dict__":
+        return new_proxy(sp, tp)
+    if name == "__class__":
+        return sp._incref(tp.ob_type)
+    if name == "__module__" and not tp.flags & TPFLAGS_HEAPTYPE:
+        return new_str(heap, tp.module)
+    if name == "__doc__" and not tp.flags & TPFLAGS_HEAPTYPE:
+        return sp.none()
+    return None
+
+
+def new_proxy(sp, tp):
+    heap = sp.heap
+    d = tp.dict
+    if d is None:
+        raise Unsupported(f"__dict__ of the builtin type {tp.name}")
+    p = ProxyObject.__new__(ProxyObject)
+    p.addr = heap.gc_alloc(sp.mappingproxy_type, PROXY_SIZE)
+    p.ob_type = sp.mappingproxy_type
+    p.ob_refcnt = 1
+    p.gc_gen = UNTRACKED
+    p.gc_refs = 0
+    p.gc_flags = 0
+    d.ob_refcnt += 1
+    p.mapping = d
+    heap.gc.track(p)
+    return p
+
+
+def type_setattr(sp, tp, nameobj, value):
+    """``type_setattro`` (value None: delete)."""
+    heap = sp.heap
+    name = nameobj.value
+    if not tp.flags & TPFLAGS_HEAPTYPE:
+        raise GuestError("TypeError", f"cannot set '{name}' attribute of immutable type "
+                         f"'{tp.name}'")
+    meta = tp.ob_type
+    if meta.flags & TPFLAGS_HEAPTYPE:
+        m = lookup(sp, meta, name)
+        if m is not None and descr_set(sp, m, tp, value, name):
+            return
+    if name == "__name__" and value is not None:
+        tp.name = value.value
+        return
+    if name == "__qualname__" and value is not None:
+        tp.qualname = value.value
+        return
+    invalidate(sp)
+    if value is None:
+        if _dict_find(tp.dict, name) is None:
+            raise GuestError("AttributeError", f"type object '{tp.name}' has no attribute "
+                             f"'{name}'")
+        dict_delitem(heap, tp.dict, nameobj)
+    else:
+        dict_setitem(heap, tp.dict, nameobj, value)
+    invalidate(sp)
+    if name in ("__del__", "__hash__", "__eq__"):
+        for t in _all_subclasses(sp, tp):
+            _install_slots(sp, t)
+
+
+def _all_subclasses(sp, tp):
+    return [tp]
+
+
+# --- calling classes ------------------------------------------------------------------------
+
+def type_call(sp, tp, args, kw):
+    """``type_call``: a new reference to a new instance of the heap type tp."""
+    heap = sp.heap
+    meta = tp.ob_type
+    if meta is not heap.type_type and meta.flags & TPFLAGS_HEAPTYPE:
+        m = heap_lookup(sp, meta, "__call__")
+        if m is not None:
+            return call_descr_method(sp, m, tp, args, kw)
+    argt = sp.newtuple_borrowed(args)
+    kwd = None
+    if kw:
+        from heapsim.objects.dictobject import dict_new_presized
+        kwd = dict_new_presized(heap, len(kw))
+        for k, v in kw.items():
+            _set_item(sp, kwd, k, v)
+    try:
+        targs = list(argt.items)
+        newf = heap_lookup(sp, tp, "__new__")
+        if newf is not None:
+            fn = newf.sm_callable if isinstance(newf, StaticMethodObject) else newf
+            obj = sp.call(fn, [tp] + targs, kw)
+        else:
+            obj = base_new(sp, tp, targs, kw)
+        if not is_subtype(obj.ob_type, tp):
+            return obj
+        try:
+            initf = heap_lookup(sp, obj.ob_type, "__init__")
+            if initf is not None:
+                r = call_descr_method(sp, initf, obj, targs, kw)
+                if r is not heap.none:
+                    tn = r.ob_type.name
+                    heap.decref(r)
+                    raise GuestError("TypeError", f"__init__() should return None, not '{tn}'")
+                heap.decref(r)
+            else:
+                base_init(sp, obj, targs, kw, newf is not None)
+        except BaseException:
+            heap.decref(obj)
+            raise
+        return obj
+    finally:
+        heap.decref(argt)
+        heap.xdecref(kwd)
+
+
+def base_new(sp, tp, args, kw, explicit=False):
+    """The builtin ``__new__`` of tp's builtin base (``object_new``, ``BaseException_new``,
+    ``list``/``dict``'s ``tp_alloc``)."""
+    heap = sp.heap
+    ext = tp.ext
+    bb = builtin_base(tp)
+    if bb is heap.object_type:
+        if (args or kw):
+            if explicit or heap_lookup(sp, tp, "__new__") is not None:
+                raise GuestError("TypeError", "object.__new__() takes exactly one argument "
+                                 "(the type to instantiate)")
+            if heap_lookup(sp, tp, "__init__") is None:
+                raise GuestError("TypeError", f"{tp.name}() takes no arguments")
+        if not tp.flags & TPFLAGS_HEAPTYPE:
+            return sp.call_type(tp, [], None)
+        return instance_new(heap, tp)
+    host = ext.host_cls if isinstance(ext, HeapTypeExt) else None
+    if bb.flags & (1 << 30):
+        t = sp.newtuple_borrowed(args)
+        e = new_exception(heap, tp, t)
+        heap.decref(t)
+        e.__class__ = host
+        _init_instance_fields(sp, e, tp)
+        return e
+    if bb is heap.list_type or bb is heap.dict_type:
+        op = host.__new__(host)
+        op.addr = heap.gc_alloc(tp, tp.basicsize)
+        op.ob_type = tp
+        op.ob_refcnt = 1
+        op.gc_gen = UNTRACKED
+        op.gc_refs = 0
+        op.gc_flags = 0
+        tp.ob_refcnt += 1
+        if bb is heap.list_type:
+            op.buf = 0
+            op.items = []
+            op.allocated = 0
+        else:
+            op.ma_keys = heap.dict_empty_keys
+            op.ma_values = None
+            op.ma_used = 0
+        _init_instance_fields(sp, op, tp)
+        heap.gc.track(op)
+        return op
+    raise Unsupported(f"instances of subclasses of {bb.name}")
+
+
+def _accepts_type(fn):
+    import inspect
+    try:
+        return len(inspect.signature(fn).parameters) >= 2
+    except (TypeError, ValueError):
+        return False
+
+
+def _init_instance_fields(sp, obj, tp):
+    heap = sp.heap
+    n = len(tp.slot_names)
+    if not isinstance(obj, ExcObject):
+        obj.values = None
+        obj.dict = None
+        obj.weaklist = None
+    obj.slots = [None] * n if n else None
+    if isinstance(obj, ExcObject):
+        obj.values = None
+        obj.dict = None
+    if tp.flags & TPFLAGS_MANAGED_DICT:
+        init_inline_values(heap, obj, tp)
+
+
+def base_init(sp, obj, args, kw, new_overridden):
+    heap = sp.heap
+    tp = obj.ob_type
+    bb = builtin_base(tp)
+    if bb is heap.object_type:
+        if args or kw:
+            if heap_lookup(sp, tp, "__new__") is None:
+                raise GuestError("TypeError", f"{tp.name}() takes no arguments")
+        return
+    if bb.flags & (1 << 30):
+        if kw:
+            raise GuestError("TypeError", f"{tp.name}() takes no keyword arguments")
+        t = sp.newtuple_borrowed(args)
+        old = obj.args
+        obj.args = t
+        heap.decref(old)
+        return
+    if bb is heap.list_type:
+        if args:
+            from heapsim.objects.listobject import list_extend
+            items = sp.collect(args[0])
+            for x in items:
+                from heapsim.objects.listobject import list_append
+                list_append(heap, obj, x)
+                heap.decref(x)
+        return
+    if bb is heap.dict_type:
+        from heapsim.objects.dictobject import dict_setitem as _ds
+        if args:
+            src = args[0]
+            if src.ob_type is heap.dict_type or is_subtype(src.ob_type, heap.dict_type):
+                for k, v in list(dict_items(src)):
+                    _ds(heap, obj, k, v)
+            else:
+                for pair in sp.collect(src):
+                    k, v = pair.items
+                    _ds(heap, obj, k, v)
+                    heap.decref(pair)
+        if kw:
+            for k, v in kw.items():
+                _set_item(sp, obj, k, v)
+        return
+
+
+# --- the class statement ------------------------------------------------------------------
+
+def calculate_metaclass(sp, meta, bases):
+    winner = meta
+    for b in bases:
+        t = b.ob_type
+        if is_subtype(winner, t):
+            continue
+        if is_subtype(t, winner):
+            winner = t
+            continue
+        raise GuestError("TypeError", "metaclass conflict: the metaclass of a derived class "
+                         "must be a (non-strict) subclass of the metaclasses of all its bases")
+    return winner
+
+
+def build_class(sp, self_, args, kw):
+    """``builtins.__build_class__(func, name, *bases, metaclass=None, **kw)``."""
+    heap = sp.heap
+    if len(args) < 2:
+        raise GuestError("TypeError", "__build_class__: not enough arguments")
+    func, nameobj = args[0], args[1]
+    if not isinstance(func, FunctionObject):
+        raise GuestError("TypeError", "__build_class__: func must be a function")
+    bases = list(args[2:])
+    kw = dict(kw) if kw else {}
+    meta = kw.pop("metaclass", None)
+    is_class = False
+    if meta is None:
+        meta = bases[0].ob_type if bases else heap.type_type
+        is_class = True
+    elif isinstance(meta, TypeObject):
+        is_class = True
+    if is_class and bases:
+        meta = calculate_metaclass(sp, meta, bases)
+    prep = None
+    if isinstance(meta, TypeObject) and meta.flags & TPFLAGS_HEAPTYPE:
+        prep = lookup(sp, meta, "__prepare__")
+    if prep is not None:
+        nt = sp.newtuple_borrowed(bases)
+        try:
+            if isinstance(prep, ClassMethodObject):
+                ns = sp.call(prep.cm_callable, [meta, nameobj, nt], kw or None)
+            else:
+                g = descr_get(sp, prep, meta, meta)
+                try:
+                    ns = sp.call(g, [nameobj, nt], kw or None)
+                finally:
+                    heap.decref(g)
+        finally:
+            heap.decref(nt)
+    else:
+        ns = dict_new(heap)
+    try:
+        cell = run_class_body(sp, func, ns)
+        try:
+            if not isinstance(meta, TypeObject) or meta.flags & TPFLAGS_HEAPTYPE:
+                nt = sp.newtuple_borrowed(bases)
+                try:
+                    cls = sp.call(meta, [nameobj, nt, ns], kw or None)
+                finally:
+                    heap.decref(nt)
+            else:
+                cls = type_new(sp, meta, nameobj.value, bases, ns, kw)
+        finally:
+            heap.decref(cell)
+    finally:
+        heap.decref(ns)
+    return cls
+
+
+def run_class_body(sp, func, ns):
+    """Run the class body code with ns as its locals (``_PyEval_Vector`` with locals)."""
+    interp = sp.interp
+    from heapsim.interp.eval import Frame
+    co = func.func_code
+    f = Frame()
+    f.code = co
+    co.ob_refcnt += 1
+    f.dc = co.decoded
+    func.ob_refcnt += 1
+    f.func = func
+    f.globals = func.func_globals
+    f.builtins = func.func_builtins
+    f.locals = ns
+    f.localsplus = [None] * f.dc.nlocalsplus
+    f.stack = []
+    f.i = 0
+    f.kwnames = None
+    f.ins = None
+    f.suspend = False
+    for extra in Frame.__slots__:
+        if not hasattr(f, extra):
+            setattr(f, extra, None)
+    if interp.depth >= interp.recursion_limit:
+        interp.clear_frame(f)
+        raise GuestError("RecursionError", "maximum recursion depth exceeded")
+    return interp.run_frame(f)
+
+
+def ext_base_name(tp):
+    ext = tp.ext
+    if isinstance(ext, HeapTypeExt) and ext.builtin_base is not None:
+        return ext.builtin_base.name
+    return None
