@@ -65,7 +65,57 @@ class Runtime:
             "gc": gb.make_gc(sp, self.collector),
             "weakref": make_weakref(sp),
         }
-        interp.import_hook = self.import_module
+        from heapsim.interp.importer import Importer
+        self.importer = Importer(self)
+        interp.import_hook = self.importer.import_name
+        interp.import_from_error = self.importer.import_from_error
+        self.sources = {}
+        self._install_sys_import_state(argv)
+
+    def _install_sys_import_state(self, argv):
+        """``sys.modules`` (a guest dict of the modules imported so far) and ``sys.path``
+        (the script's directory first, as python3 sets it)."""
+        import os
+        from heapsim.objects.dictobject import dict_new, dict_setitem
+        from heapsim.objects.unicodeobject import intern_string, new_str
+        heap = self.heap
+        sysmod = self.modules["sys"]
+        mods = dict_new(heap)
+        for name in ("sys", "builtins"):
+            key = new_str(heap, name)
+            dict_setitem(heap, mods, key, self.modules[name])
+            heap.decref(key)
+        script = argv[0] if argv else ""
+        first = os.path.dirname(os.path.realpath(script)) if script else os.getcwd()
+        path = self.space.newlist([new_str(heap, first)])
+        for name, value in (("modules", mods), ("path", path)):
+            key = intern_string(heap, name)
+            dict_setitem(heap, sysmod.md_dict, key, value)
+            heap.decref(key)
+            heap.decref(value)
+
+    def new_module_object(self, name, filename):
+        """A new module for an imported source file, its dict filled as importlib fills it."""
+        import os
+        from heapsim.interp.builtins import new_module
+        from heapsim.objects.dictobject import dict_setitem
+        from heapsim.objects.unicodeobject import intern_string, new_str
+        heap = self.heap
+        mod = new_module(self.space, name)
+        d = os.path.dirname(filename)
+        cached = os.path.join(d, "__pycache__", os.path.basename(filename)[:-3]
+                              + ".cpython-311.pyc")
+        for key_name, value in (("__package__", new_str(heap, "")),
+                                ("__file__", new_str(heap, filename)),
+                                ("__cached__", new_str(heap, cached)),
+                                ("__builtins__", self.builtins.md_dict)):
+            if key_name == "__builtins__":
+                value.ob_refcnt += 1
+            key = intern_string(heap, key_name)
+            dict_setitem(heap, mod.md_dict, key, value)
+            heap.decref(key)
+            heap.decref(value)
+        return mod
 
     @staticmethod
     def _install_collector(heap):
@@ -124,6 +174,14 @@ class Runtime:
         code = table.code(host_code)
         main = new_module(sp, "__main__")
         self.modules["__main__"] = main
+        from heapsim.objects.dictobject import dict_getitem
+        key = intern_string(heap, "modules")
+        mods = dict_getitem(heap, self.modules["sys"].md_dict, key)
+        heap.decref(key)
+        if mods is not None:
+            key = new_str(heap, "__main__")
+            dict_setitem(heap, mods, key, main)
+            heap.decref(key)
         g = main.md_dict
         from heapsim.objects.dictobject import dict_new
         annotations = dict_new(heap)
@@ -175,42 +233,18 @@ class Runtime:
         heap.decref(exc)
         return 1
 
-    def format_exception(self, exc, seen=None):
-        sp = self.space
-        seen = set() if seen is None else seen
-        seen.add(id(exc))
-        out = []
-        if exc.cause is not None and id(exc.cause) not in seen:
-            out.append(self.format_exception(exc.cause, seen))
-            out.append("\nThe above exception was the direct cause of the following "
-                       "exception:\n\n")
-        elif (exc.context is not None and not exc.suppress_context
-              and id(exc.context) not in seen):
-            out.append(self.format_exception(exc.context, seen))
-            out.append("\nDuring handling of the above exception, another exception "
-                       "occurred:\n\n")
-        from heapsim.interp.frameobject import traceback_entries
-        entries = traceback_entries(exc)
-        if entries:
-            out.append("Traceback (most recent call last):\n")
-            for dc, index in entries:
-                line = dc.line_of(index)
-                out.append(f'  File "{dc.filename}", line {line}, in {dc.name}\n')
-                text = self._source_line(dc.filename, line)
-                if text:
-                    out.append(f"    {text}\n")
-        msg = sp.str_host(exc)
-        name = exc.ob_type.name
-        if exc.ob_type.module not in ("builtins", "__main__"):
-            name = f"{exc.ob_type.module}.{name}"
-        out.append(f"{name}: {msg}\n" if msg else f"{name}\n")
-        return "".join(out)
+    def format_exception(self, exc):
+        from heapsim.interp.traceback import format_exception
+        return format_exception(self.space, exc, self._source_line)
 
     def _source_line(self, filename, line):
         if filename == getattr(self, "filename", None):
             lines = self.source_lines
             if 1 <= line <= len(lines):
-                return lines[line - 1].strip()
+                return lines[line - 1] + "\n"
             return ""
+        lines = self.sources.get(filename)
+        if lines is not None:
+            return lines[line - 1] + "\n" if 1 <= line <= len(lines) else ""
         import linecache
-        return linecache.getline(filename, line).strip()
+        return linecache.getline(filename, line)

@@ -27,8 +27,9 @@ callbacks included (``PyObject_ClearWeakRefs``), is the reclaim layer's
 from heapsim.base.errors import GuestError
 from heapsim.objects.core import (
     TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HAVE_VECTORCALL, TPFLAGS_HEAPTYPE, UNTRACKED,
-    GCObject, make_static_type, unhashable,
+    make_static_type, unhashable,
 )
+from heapsim.objects.methodobject import CFunctionObject
 
 # sizeof(PyWeakReference) on 64-bit: head 16 + wr_object, wr_callback, hash, wr_prev,
 # wr_next, vectorcall (8 each).
@@ -37,10 +38,24 @@ WEAKREF_SIZE = 64
 
 # ``WeakrefObject`` is ``PyWeakReference``: the fields are described in the module docstring.
 # One class serves refs, proxies and callable proxies; ``ob_type`` tells them apart, as in C.
-class WeakrefObject(GCObject):
-    """``PyWeakReference`` (a ref, a proxy or a callable proxy; the type tells which)."""
+class WeakrefObject(CFunctionObject):
+    """``PyWeakReference`` (a ref, a proxy or a callable proxy; the type tells which).
 
-    __slots__ = ("wr_object", "wr_callback", "wr_hash", "wr_prev", "wr_next")
+    ``key`` is ``KeyedRef.key`` (None for the other types).  The host class derives from
+    ``CFunctionObject`` only so that the interpreter's call path, which calls
+    ``m_ml.ml_meth(sp, m_self, args, kw)`` for builtins, calls weakrefs too (``wr()``): the
+    ``m_ml`` class attribute is replaced by the ``weakref`` module with the function that
+    implements ``weakref.__call__``; ``m_self`` is the weakref itself.  None of the
+    ``CFunctionObject`` slots is used otherwise.
+    """
+
+    __slots__ = ("wr_object", "wr_callback", "wr_hash", "wr_prev", "wr_next", "key")
+
+    m_ml = None
+
+    @property
+    def m_self(self):
+        return self
 
 
 def type_display_name(tp):
@@ -54,6 +69,35 @@ def _traverse(wr):
     """``gc_traverse``: a weakref holds one reference, its callback."""
     cb = wr.wr_callback
     return () if cb is None else (cb,)
+
+
+# sizeof(KeyedRef): a ref subclass with ``__slots__ = ("key",)``.
+KEYEDREF_SIZE = WEAKREF_SIZE + 8
+
+
+def _keyedref_traverse(wr):
+    """``subtype_traverse`` of KeyedRef: the ``key`` slot, then the ref's callback."""
+    out = []
+    if wr.key is not None:
+        out.append(wr.key)
+    if wr.wr_callback is not None:
+        out.append(wr.wr_callback)
+    return out
+
+
+def _keyedref_clear(heap, wr):
+    clear_weakref(heap, wr)
+
+
+def keyedref_dealloc(heap, wr):
+    """``subtype_dealloc`` of KeyedRef, reduced: untrack, unlink, clear the slot, free."""
+    heap.gc.untrack(wr)
+    clear_weakref(heap, wr)
+    key = wr.key
+    if key is not None:
+        wr.key = None
+        heap.decref(key)
+    heap.gc_del(wr)
 
 
 def _weakref_hash(heap, wr):
@@ -107,6 +151,12 @@ def init(heap):
         eq=_weakref_eq)
     heap.register_static_type(ref_type)
     heap.weakref_type = ref_type
+    keyed = make_static_type(
+        "KeyedRef", KEYEDREF_SIZE, 0, flags, base=ref_type, module="weakref",
+        dealloc=keyedref_dealloc, traverse=_keyedref_traverse, clear=_keyedref_clear,
+        hash=_weakref_hash, eq=_weakref_eq)
+    heap.register_static_type(keyed)
+    heap.keyedref_type = keyed
     for attr, name in (("weakproxy_type", "ProxyType"),
                        ("weakcallableproxy_type", "CallableProxyType")):
         tp = make_static_type(
@@ -172,7 +222,7 @@ def _alloc(heap, tp, ob, callback):
     The allocation counts in generation 0 and may run a collection before the object exists,
     as ``PyObject_GC_New`` and ``PyType_GenericAlloc`` do.
     """
-    addr = heap.gc_alloc(tp, WEAKREF_SIZE)
+    addr = heap.gc_alloc(tp, tp.basicsize)
     wr = WeakrefObject.__new__(WeakrefObject)
     wr.ob_refcnt = 1
     wr.ob_type = tp
@@ -187,25 +237,28 @@ def _alloc(heap, tp, ob, callback):
     wr.wr_hash = -1
     wr.wr_prev = None
     wr.wr_next = None
+    wr.key = None
     heap.gc.track(wr)
     return wr
 
 
-def ref_new(heap, ob, callback=None):
-    """``weakref.ref(ob[, callback])`` (``weakref___new__`` on the exact ref type).
+def ref_new(heap, ob, callback=None, tp=None):
+    """``weakref.ref(ob[, callback])`` (``weakref___new__``; ``tp`` a subtype of ref, the
+    exact ref type by default).
 
-    A new reference.  ``callback`` None or ``heap.none`` means no callback; then the shared
-    ref is returned when one exists.
+    A new reference.  ``callback`` None or ``heap.none`` means no callback; then, for the
+    exact ref type, the shared ref is returned when one exists.
     """
     _check_supported(ob)
     if callback is heap.none:
         callback = None
+    exact = tp is None or tp is heap.weakref_type
     ref, proxy = get_basic_refs(heap, ob.weaklist)
-    if callback is None and ref is not None:
+    if exact and callback is None and ref is not None:
         ref.ob_refcnt += 1
         return ref
-    wr = _alloc(heap, heap.weakref_type, ob, callback)
-    if callback is None:
+    wr = _alloc(heap, heap.weakref_type if exact else tp, ob, callback)
+    if exact and callback is None:
         _insert_head(wr, ob)
     else:
         # The allocation may have collected, so the list is looked at again.
