@@ -64,7 +64,7 @@ def _view_dealloc(heap, v):
 ITER_TYPES = {
     "list_iterator": 32, "list_reverseiterator": 32, "tuple_iterator": 32,
     "str_ascii_iterator": 32, "dict_keyiterator": 56, "dict_valueiterator": 56,
-    "dict_itemiterator": 56, "enumerate": 48, "zip": 40, "reversed": 32, "map": 32,
+    "dict_itemiterator": 56, "enumerate": 56, "zip": 48, "reversed": 32, "map": 32,
     "filter": 32, "callable_iterator": 32,
 }
 VIEW_TYPES = ("dict_keys", "dict_values", "dict_items")
@@ -118,3 +118,81 @@ def new_view(heap, tp, d):
     v.dict = d
     heap.gc.track(v)
     return v
+
+
+def iternext(sp, it):
+    """``tp_iternext`` of the iterator types of this module that the object space does not
+    step itself: ``reversed`` (over a sequence with ``__len__``/``__getitem__``),
+    ``callable_iterator`` (``iter(f, sentinel)``) and ``zip(..., strict=True)``'s checks.
+    A new reference, or None when exhausted; the object space delegates here."""
+    from heapsim.base.errors import GuestError
+    heap = sp.heap
+    name = it.ob_type.name
+    seq = it.seq
+    if seq is None:
+        return None
+    if name == "reversed":
+        i = it.index
+        if i >= 0:
+            key = sp.newint(i)
+            try:
+                item = sp.getitem(seq, key)
+            except GuestError as e:
+                if e.kind not in ("IndexError", "StopIteration"):
+                    raise
+                item = None
+            finally:
+                heap.decref(key)
+            if item is not None:
+                it.index = i - 1
+                return item
+        it.index = -1
+        it.seq = None
+        heap.decref(seq)
+        return None
+    if name == "callable_iterator":
+        try:
+            r = sp.call(seq, [], None)
+        except GuestError as e:
+            if e.kind == "StopIteration":
+                it.seq = None
+                heap.decref(seq)
+                return None
+            raise
+        if sp.eq(r, it.extra):
+            heap.decref(r)
+            it.seq = None
+            heap.decref(seq)
+            sentinel = it.extra
+            it.extra = None
+            heap.decref(sentinel)
+            return None
+        return r
+    if name == "zip" and it.used == 1:
+        return _zip_strict_next(sp, it)
+    return None
+
+
+def _zip_strict_next(sp, it):
+    from heapsim.base.errors import GuestError
+    heap = sp.heap
+    items = []
+    for i, sub in enumerate(it.seq):
+        x = sp.next(sub)
+        if x is None:
+            for y in items:
+                heap.decref(y)
+            if i:
+                plural = " " if i == 1 else "s 1-"
+                raise GuestError("ValueError", f"zip() argument {i + 1} is shorter than "
+                                 f"argument{plural}{i}")
+            for j, other in enumerate(it.seq[1:], 2):
+                y = sp.next(other)
+                if y is not None:
+                    heap.decref(y)
+                    plural = " " if j == 2 else "s 1-"
+                    raise GuestError("ValueError", f"zip() argument {j} is longer than "
+                                     f"argument{plural}{j - 1}")
+            return None
+        items.append(x)
+    return sp.newtuple(items)

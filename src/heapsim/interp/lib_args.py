@@ -1,0 +1,177 @@
+"""Argument handling shared by the guest builtins and the builtin types' methods (lib_*.py).
+
+Every guest-callable host function has the signature ``fn(sp, self, args, kw)``: ``args`` a
+host list of borrowed objects, ``kw`` a host dict name -> borrowed object (or None); it returns
+a new reference.  These helpers raise CPython's exact argument errors.
+"""
+
+from heapsim.base.errors import GuestError
+
+
+def incref(o):
+    o.ob_refcnt += 1
+    return o
+
+
+def arity(name, args, lo, hi=None):
+    """Positional count check with the messages of ``PyArg_UnpackTuple``/``_PyArg_CheckPositional``."""
+    n = len(args)
+    hi = lo if hi is None else hi
+    if lo <= n <= hi:
+        return
+    if lo == hi:
+        if lo == 0:
+            raise GuestError("TypeError", f"{name}() takes no arguments ({n} given)")
+        if lo == 1:
+            raise GuestError("TypeError", f"{name}() takes exactly one argument ({n} given)")
+        raise GuestError("TypeError", f"{name} expected {lo} arguments, got {n}")
+    if n < lo:
+        raise GuestError("TypeError", f"{name} expected at least {lo} argument"
+                         f"{'s' if lo > 1 else ''}, got {n}")
+    raise GuestError("TypeError", f"{name} expected at most {hi} argument"
+                     f"{'s' if hi > 1 else ''}, got {n}")
+
+
+def clinic_arity(name, args, lo, hi):
+    """The messages of Argument Clinic's ``_PyArg_CheckPositional``."""
+    n = len(args)
+    if lo <= n <= hi:
+        return
+    if n < lo:
+        if lo == hi:
+            raise GuestError("TypeError", f"{name}() takes exactly {lo} argument"
+                             f"{'s' if lo != 1 else ''} ({n} given)")
+        raise GuestError("TypeError", f"{name}() takes at least {lo} argument"
+                         f"{'s' if lo != 1 else ''} ({n} given)")
+    if lo == hi == 0:
+        raise GuestError("TypeError", f"{name}() takes no arguments ({n} given)")
+    if lo == hi:
+        raise GuestError("TypeError", f"{name}() takes exactly {hi} argument"
+                         f"{'s' if hi != 1 else ''} ({n} given)")
+    raise GuestError("TypeError", f"{name}() takes at most {hi} argument"
+                     f"{'s' if hi != 1 else ''} ({n} given)")
+
+
+def no_kw(name, kw):
+    if kw:
+        raise GuestError("TypeError", f"{name}() takes no keyword arguments")
+
+
+def parse(name, args, kw, names, required=0, posonly=0):
+    """Argument Clinic-style parsing: ``names`` the parameter names in order, the first
+    ``posonly`` positional-only, the first ``required`` required.  Returns a host list with
+    None for a missing optional argument."""
+    n = len(args)
+    total = len(names)
+    if n > total:
+        if total == 0:
+            raise GuestError("TypeError", f"{name}() takes no arguments ({n} given)")
+        raise GuestError("TypeError", f"{name}() takes at most {total} argument"
+                         f"{'s' if total != 1 else ''} ({n} given)")
+    out = list(args) + [None] * (total - n)
+    if kw:
+        for k, v in kw.items():
+            try:
+                i = names.index(k)
+            except ValueError:
+                i = -1
+            if i < posonly:
+                raise GuestError("TypeError", f"'{k}' is an invalid keyword argument for "
+                                 f"{name}()")
+            if i < n:
+                raise GuestError("TypeError", f"argument for {name}() given by name ('{k}') "
+                                 f"and position ({i + 1})")
+            out[i] = v
+    for i in range(required):
+        if out[i] is None:
+            if i < posonly or not kw:
+                given = sum(1 for x in out if x is not None)
+                if required == total:
+                    raise GuestError("TypeError", f"{name}() takes exactly {required} "
+                                     f"argument{'s' if required != 1 else ''} ({given} given)")
+                raise GuestError("TypeError", f"{name}() takes at least {required} "
+                                 f"argument{'s' if required != 1 else ''} ({given} given)")
+            raise GuestError("TypeError", f"{name}() missing required argument "
+                             f"'{names[i]}' (pos {i + 1})")
+    return out
+
+
+def as_index(sp, obj, what=None):
+    """``PyNumber_Index`` for the builtin ints (and ``__index__`` through the space when it
+    offers ``index``): a host int."""
+    h = sp.heap
+    tp = obj.ob_type
+    if tp is h.int_type or tp is h.bool_type:
+        return obj.value
+    if hasattr(obj, "value") and type(obj.value) is int and sp.isinstance_tp(obj, h.int_type):
+        return obj.value
+    fn = getattr(sp, "number_index", None)
+    if fn is not None and tp is not h.float_type and tp is not h.str_type:
+        r = fn(obj)
+        if r is not None:
+            return r
+    raise GuestError("TypeError", what or f"'{tp.name}' object cannot be interpreted as an "
+                     "integer")
+
+
+def as_ssize(sp, obj, what=None):
+    """``Py_ssize_t`` conversion (``PyNumber_AsSsize_t`` with OverflowError)."""
+    v = as_index(sp, obj, what)
+    if not -(1 << 63) <= v < (1 << 63):
+        raise GuestError("OverflowError", "Python int too large to convert to C ssize_t")
+    return v
+
+
+def opt_none(sp, obj):
+    """None for a missing argument or a guest None."""
+    if obj is None or obj is sp.heap.none:
+        return None
+    return obj
+
+
+def str_arg(sp, obj, fname, argdesc="argument", pos=None):
+    """The host str of a str argument, or CPython's clinic TypeError."""
+    h = sp.heap
+    if obj.ob_type is h.str_type or isinstance(getattr(obj, "value", None), str):
+        return obj.value
+    where = f"argument {pos}" if pos is not None else argdesc
+    raise GuestError("TypeError", f"{fname}() {where} must be str, not {obj.ob_type.name}")
+
+
+def type_name(obj):
+    return obj.ob_type.name
+
+
+def classmethod_fn(tpname):
+    """Mark a builtin type's class method (METH_CLASS): the function receives the class as
+    ``self``.  Where the attribute machinery hands it an unbound call instead (the first
+    argument in ``self``), the arguments are shifted back and the class is the builtin type."""
+    def deco(fn):
+        from heapsim.objects.core import TypeObject
+
+        def method(sp, self, args, kw):
+            if not isinstance(self, TypeObject):
+                if self is None:
+                    self = sp.heap.types[tpname]
+                else:
+                    args = [self] + list(args)
+                    self = sp.heap.types[tpname]
+            return fn(sp, self, args, kw)
+        method.meth_class = True
+        method.__name__ = fn.__name__
+        return method
+    return deco
+
+
+def staticmethod_fn(fn):
+    """Mark a builtin type's static method (METH_STATIC, e.g. ``str.maketrans``): the
+    function ignores ``self``; an unbound call's first argument is shifted back."""
+    from heapsim.objects.core import TypeObject
+
+    def method(sp, self, args, kw):
+        if self is not None and not isinstance(self, TypeObject):
+            args = [self] + list(args)
+        return fn(sp, None, args, kw)
+    method.meth_static = True
+    method.__name__ = fn.__name__
+    return method

@@ -1,0 +1,739 @@
+"""The functions of the guest ``builtins`` module (Python/bltinmodule.c), except the ones the
+class machinery owns (isinstance, getattr, ...: descriptors.py / typeobject.py).
+
+Each is ``fn(sp, self, args, kw)`` returning a new reference; argument errors are CPython's.
+"""
+
+from heapsim.base.errors import GuestError, Unsupported
+from heapsim.interp import iterobjects as itmod
+from heapsim.interp.lib_args import (
+    arity, as_index, clinic_arity, incref, no_kw, opt_none, parse,
+)
+from heapsim.interp.lib_format import b_format
+from heapsim.interp.lib_list import b_sorted
+from heapsim.objects.floatobject import new_float
+from heapsim.objects.longobject import new_int
+from heapsim.objects.unicodeobject import new_str, str_char
+
+
+def _fresh(heap, value):
+    from heapsim.interp.lib_str import fresh_str
+    return fresh_str(heap, value)
+
+
+# --- output -------------------------------------------------------------------------------------
+
+def b_print(sp, self, args, kw):
+    heap = sp.heap
+    sep = end = file = flush = None
+    if kw:
+        for k, v in kw.items():
+            if k == "sep":
+                sep = v
+            elif k == "end":
+                end = v
+            elif k == "file":
+                file = v
+            elif k == "flush":
+                flush = v
+            else:
+                raise GuestError("TypeError", f"'{k}' is an invalid keyword argument for "
+                                 "print()")
+    none = heap.none
+    if sep is None or sep is none:
+        sep_s = " "
+    elif sep.ob_type is heap.str_type:
+        sep_s = sep.value
+    else:
+        raise GuestError("TypeError", f"sep must be None or a string, not {sep.ob_type.name}")
+    if end is None or end is none:
+        end_s = "\n"
+    elif end.ob_type is heap.str_type:
+        end_s = end.value
+    else:
+        raise GuestError("TypeError", f"end must be None or a string, not {end.ob_type.name}")
+    interp = sp.interp
+    if file is None or file is none:
+        out = interp.stdout
+        write = None
+    else:
+        stream = getattr(file, "stream", None)
+        if stream is not None:
+            out = interp.stderr if stream == "stderr" else interp.stdout
+            write = None
+        else:
+            out = None
+            write = sp.getattr(file, "write")
+    try:
+        str_type = heap.str_type
+        if write is None:
+            parts = []
+            for a in args:
+                if a.ob_type is str_type:
+                    parts.append(a.value)
+                else:
+                    s = sp.str(a)
+                    parts.append(s.value)
+                    heap.decref(s)
+            out.write(sep_s.join(parts) + end_s)
+            if flush is not None and sp.truth(flush):
+                out.flush()
+        else:
+            for i, a in enumerate(args):
+                if i:
+                    _call_write(sp, write, sep_s)
+                s = sp.str(a)
+                try:
+                    r = sp.call(write, [s], None)
+                    heap.decref(r)
+                finally:
+                    heap.decref(s)
+            _call_write(sp, write, end_s)
+            if flush is not None and sp.truth(flush):
+                fl = sp.getattr(file, "flush")
+                try:
+                    heap.decref(sp.call(fl, [], None))
+                finally:
+                    heap.decref(fl)
+    finally:
+        if write is not None:
+            heap.decref(write)
+    return sp.none()
+
+
+def _call_write(sp, write, text):
+    s = new_str(sp.heap, text)
+    try:
+        sp.heap.decref(sp.call(write, [s], None))
+    finally:
+        sp.heap.decref(s)
+
+
+# --- simple functions ---------------------------------------------------------------------------
+
+def b_len(sp, self, args, kw):
+    if len(args) != 1:
+        arity("len", args, 1)
+    return new_int(sp.heap, sp.len(args[0]))
+
+
+def b_id(sp, self, args, kw):
+    if len(args) != 1:
+        arity("id", args, 1)
+    return new_int(sp.heap, args[0].addr)
+
+
+def b_hash(sp, self, args, kw):
+    if len(args) != 1:
+        arity("hash", args, 1)
+    return new_int(sp.heap, sp.hash(args[0]))
+
+
+def b_repr(sp, self, args, kw):
+    if len(args) != 1:
+        arity("repr", args, 1)
+    x = args[0]
+    if x.ob_type is sp.heap.int_type:
+        return _fresh(sp.heap, repr(x.value))
+    return sp.repr(x)
+
+
+def b_ascii(sp, self, args, kw):
+    if len(args) != 1:
+        arity("ascii", args, 1)
+    r = sp.repr(args[0])
+    v = r.value
+    if v.isascii():
+        return r
+    sp.heap.decref(r)
+    return new_str(sp.heap, ascii(v)[1:-1] if False else _ascii_escape(v))
+
+
+def _ascii_escape(v):
+    out = []
+    for ch in v:
+        c = ord(ch)
+        if c < 128:
+            out.append(ch)
+        elif c < 256:
+            out.append(f"\\x{c:02x}")
+        elif c < 65536:
+            out.append(f"\\u{c:04x}")
+        else:
+            out.append(f"\\U{c:08x}")
+    return "".join(out)
+
+
+def b_callable(sp, self, args, kw):
+    if len(args) != 1:
+        arity("callable", args, 1)
+    return sp.newbool(sp.callable(args[0]))
+
+
+def b_abs(sp, self, args, kw):
+    if len(args) != 1:
+        arity("abs", args, 1)
+    h = sp.heap
+    a = args[0]
+    tp = a.ob_type
+    if tp is h.int_type:
+        v = a.value
+        if v >= 0:
+            return incref(a)
+        return new_int(h, -v)
+    if tp is h.float_type:
+        v = a.value
+        return new_float(h, abs(v))
+    if tp is h.bool_type:
+        return new_int(h, int(a is h.true))
+    if tp is h.complex_type:
+        try:
+            return new_float(h, abs(a.value))
+        except OverflowError as e:
+            raise GuestError("OverflowError", str(e)) from None
+    fn = getattr(sp, "unary", None)
+    if fn is not None and tp not in sp.scalar_types:
+        try:
+            return sp.call_special(a, "__abs__", []) if hasattr(sp, "call_special") else \
+                _no_abs(tp)
+        except AttributeError:
+            pass
+    _no_abs(tp)
+
+
+def _no_abs(tp):
+    raise GuestError("TypeError", f"bad operand type for abs(): '{tp.name}'")
+
+
+def b_chr(sp, self, args, kw):
+    if len(args) != 1:
+        clinic_arity("chr", args, 1, 1)
+    x = args[0]
+    if x.ob_type is sp.heap.float_type:
+        raise GuestError("TypeError", "integer argument expected, got float")
+    v = as_index(sp, x)
+    if not 0 <= v <= 0x10ffff:
+        if abs(v) >= 1 << 31:
+            raise GuestError("OverflowError", "signed integer is greater than maximum"
+                             if v > 0 else "signed integer is less than minimum")
+        raise GuestError("ValueError", "chr() arg not in range(0x110000)")
+    return str_char(sp.heap, v)
+
+
+def b_ord(sp, self, args, kw):
+    if len(args) != 1:
+        clinic_arity("ord", args, 1, 1)
+    h = sp.heap
+    x = args[0]
+    tp = x.ob_type
+    v = getattr(x, "value", None)
+    if type(v) is str:
+        if len(v) != 1:
+            raise GuestError("TypeError", "ord() expected a character, but string of length "
+                             f"{len(v)} found")
+        return new_int(h, ord(v))
+    if tp is h.bytes_type or tp is getattr(h, "bytearray_type", None):
+        if len(v) != 1:
+            raise GuestError("TypeError", "ord() expected a character, but string of length "
+                             f"{len(v)} found")
+        return new_int(h, v[0])
+    raise GuestError("TypeError", "ord() expected string of length 1, but "
+                     f"{tp.name} found")
+
+
+def _num(sp, x):
+    h = sp.heap
+    tp = x.ob_type
+    if tp is h.int_type or tp is h.float_type or tp is h.complex_type:
+        return x.value
+    if tp is h.bool_type:
+        return x is h.true
+    return None
+
+
+def _binop_host(sp, name, fn, a, b, c=None):
+    try:
+        if c is None:
+            return sp.wrap(fn(a, b))
+        return sp.wrap(fn(a, b, c))
+    except (ValueError, TypeError, OverflowError, ZeroDivisionError) as e:
+        raise GuestError(type(e).__name__, str(e)) from None
+
+
+def b_divmod(sp, self, args, kw):
+    if len(args) != 2:
+        arity("divmod", args, 2)
+    a, b = args
+    x, y = _num(sp, a), _num(sp, b)
+    if x is None or y is None or type(x) is complex or type(y) is complex:
+        fn = getattr(sp, "binary_special", None)
+        if fn is not None:
+            return fn("divmod", a, b)
+        raise GuestError("TypeError", "unsupported operand type(s) for divmod(): "
+                         f"'{a.ob_type.name}' and '{b.ob_type.name}'")
+    try:
+        q, r = divmod(x, y)
+    except (ZeroDivisionError, TypeError, OverflowError) as e:
+        raise GuestError(type(e).__name__, str(e)) from None
+    return sp.newtuple([sp.wrap(q), sp.wrap(r)])
+
+
+def b_pow(sp, self, args, kw):
+    base, exp, mod = parse("pow", args, kw, ("base", "exp", "mod"), 2)
+    mod = opt_none(sp, mod)
+    if mod is None:
+        return sp.binary_op("**", base, exp)
+    x, y, z = _num(sp, base), _num(sp, exp), _num(sp, mod)
+    if x is None or y is None or z is None:
+        raise GuestError("TypeError", "unsupported operand type(s) for ** or pow(): "
+                         f"'{base.ob_type.name}', '{exp.ob_type.name}', '{mod.ob_type.name}'")
+    return _binop_host(sp, "pow", pow, x, y, z)
+
+
+def b_round(sp, self, args, kw):
+    number, ndigits = parse("round", args, kw, ("number", "ndigits"), 1)
+    h = sp.heap
+    nd = opt_none(sp, ndigits)
+    x = number
+    tp = x.ob_type
+    if tp is h.int_type or tp is h.bool_type:
+        if nd is None:
+            if tp is h.int_type:
+                return incref(x)
+            return new_int(h, int(x is h.true))
+        n = as_index(sp, nd)
+        r = round(int(x.value), n)
+        if r == x.value and tp is h.int_type:
+            return incref(x)
+        return new_int(h, r)
+    if tp is h.float_type:
+        try:
+            if nd is None:
+                return new_int(h, round(x.value))
+            return new_float(h, round(x.value, as_index(sp, nd)))
+        except (ValueError, OverflowError) as e:
+            raise GuestError(type(e).__name__, str(e)) from None
+    fn = getattr(sp, "call_special", None)
+    if fn is not None:
+        r = fn(x, "__round__", [] if nd is None else [nd])
+        if r is not None:
+            return r
+    raise GuestError("TypeError", f"type {tp.name} doesn't define __round__ method")
+
+
+def _base_fmt(name, fn):
+    def method(sp, self, args, kw):
+        if len(args) != 1:
+            clinic_arity(name, args, 1, 1)
+        v = as_index(sp, args[0])
+        return new_str(sp.heap, fn(v))
+    return method
+
+
+def b_globals(sp, self, args, kw):
+    clinic_arity("globals", args, 0, 0)
+    return incref(sp.interp.frame.globals)
+
+
+def b_locals(sp, self, args, kw):
+    clinic_arity("locals", args, 0, 0)
+    fn = getattr(sp.interp, "frame_locals", None)
+    if fn is not None:
+        return fn(sp.interp.frame)
+    f = sp.interp.frame
+    code = f.code
+    if getattr(code, "co_flags", 0) & 0x2 == 0 or f.func is None:
+        return incref(f.globals)
+    raise Unsupported("locals() inside a function")
+
+
+# --- iteration ----------------------------------------------------------------------------------
+
+def b_iter(sp, self, args, kw):
+    no_kw("iter", kw)
+    if not 1 <= len(args) <= 2:
+        arity("iter", args, 1, 2)
+    if len(args) == 1:
+        return sp.iter(args[0])
+    fn, sentinel = args
+    if not sp.callable(fn):
+        raise GuestError("TypeError", "iter(v, w): v must be callable")
+    return itmod.new_iter(sp.heap, sp.iter_types["callable_iterator"], incref(fn), 0,
+                          incref(sentinel))
+
+
+def b_next(sp, self, args, kw):
+    no_kw("next", kw)
+    if not 1 <= len(args) <= 2:
+        arity("next", args, 1, 2)
+    it = args[0]
+    heap = sp.heap
+    if it.ob_type is getattr(heap, "generator_type", None):
+        more, r = sp.interp.gen_send(it, heap.none)
+        if more:
+            return r
+        if len(args) == 2:
+            heap.xdecref(r)
+            return incref(args[1])
+        if r is None or r is heap.none:
+            heap.xdecref(r)
+            raise GuestError("StopIteration", None)
+        err = GuestError("StopIteration")
+        err.key = r
+        err.owned = True
+        raise err
+    try:
+        x = sp.next(it)
+    except GuestError as e:
+        if e.kind == "TypeError" and "is not an iterator" in str(e.args[-1] if e.args else ""):
+            raise
+        if e.kind == "StopIteration" and len(args) == 2:
+            return incref(args[1])
+        raise
+    if x is None:
+        if len(args) == 2:
+            return incref(args[1])
+        raise GuestError("StopIteration", None)
+    return x
+
+
+def b_any(sp, self, args, kw):
+    if len(args) != 1:
+        arity("any", args, 1)
+    heap = sp.heap
+    truth = sp.truth
+    for x in sp.iterate(args[0]):
+        t = truth(x)
+        heap.decref(x)
+        if t:
+            return sp.newbool(True)
+    return sp.newbool(False)
+
+
+def b_all(sp, self, args, kw):
+    if len(args) != 1:
+        arity("all", args, 1)
+    heap = sp.heap
+    truth = sp.truth
+    for x in sp.iterate(args[0]):
+        t = truth(x)
+        heap.decref(x)
+        if not t:
+            return sp.newbool(False)
+    return sp.newbool(True)
+
+
+def _minmax(sp, args, kw, op, name):
+    heap = sp.heap
+    key = default = None
+    if kw:
+        for k, v in kw.items():
+            if k == "key":
+                key = v
+            elif k == "default":
+                default = v
+            else:
+                raise GuestError("TypeError", f"{name}() got an unexpected keyword argument "
+                                 f"'{k}'")
+    key = opt_none(sp, key)
+    if not args:
+        raise GuestError("TypeError", f"{name} expected at least 1 argument, got 0")
+    if len(args) == 1:
+        it = sp.iter(args[0])
+    else:
+        if default is not None:
+            raise GuestError("TypeError", f"Cannot specify a default for {name}() with "
+                             "multiple positional arguments")
+        t = sp.newtuple_borrowed(args)
+        it = sp.iter(t)
+        heap.decref(t)
+    best = bestkey = None
+    cmp = sp.compare_host
+    try:
+        while True:
+            x = sp.next(it)
+            if x is None:
+                break
+            if key is not None:
+                try:
+                    k = sp.call(key, [x], None)
+                except BaseException:
+                    heap.decref(x)
+                    raise
+            else:
+                k = incref(x)
+            if best is None:
+                best, bestkey = x, k
+                continue
+            try:
+                better = cmp(op, k, bestkey)
+            except BaseException:
+                heap.decref(x)
+                heap.decref(k)
+                raise
+            if better:
+                heap.decref(best)
+                heap.decref(bestkey)
+                best, bestkey = x, k
+            else:
+                heap.decref(x)
+                heap.decref(k)
+    except BaseException:
+        heap.xdecref(best)
+        heap.xdecref(bestkey)
+        raise
+    finally:
+        heap.decref(it)
+    if best is None:
+        if default is not None:
+            return incref(default)
+        raise GuestError("ValueError", f"{name}() arg is an empty sequence")
+    heap.decref(bestkey)
+    return best
+
+
+def b_min(sp, self, args, kw):
+    return _minmax(sp, args, kw, "<", "min")
+
+
+def b_max(sp, self, args, kw):
+    return _minmax(sp, args, kw, ">", "max")
+
+
+def b_sum(sp, self, args, kw):
+    heap = sp.heap
+    iterable, start = parse("sum", args, kw, ("iterable", "start"), 1, 1)
+    if start is not None:
+        st = start.ob_type
+        if st is heap.str_type:
+            raise GuestError("TypeError", "sum() can't sum strings [use ''.join(seq) instead]")
+        if st is heap.bytes_type:
+            raise GuestError("TypeError", "sum() can't sum bytes [use b''.join(seq) instead]")
+        if st is getattr(heap, "bytearray_type", None):
+            raise GuestError("TypeError", "sum() can't sum bytearray [use b''.join(seq) "
+                             "instead]")
+    int_type, bool_type, float_type = heap.int_type, heap.bool_type, heap.float_type
+    it = sp.iter(iterable)
+    try:
+        result = incref(start) if start is not None else new_int(heap, 0)
+        lo, hi = -(1 << 63), (1 << 63) - 1
+        if result.ob_type is int_type and lo <= result.value <= hi:
+            # i_result: exact ints (and bools) summed in a C long, no intermediate objects
+            acc = result.value
+            heap.decref(result)
+            result = None
+            while result is None:
+                x = sp.next(it)
+                if x is None:
+                    return new_int(heap, acc)
+                tp = x.ob_type
+                if tp is int_type or tp is bool_type:
+                    b = int(x.value)
+                    if lo <= b <= hi and lo <= acc + b <= hi:
+                        acc += b
+                        heap.decref(x)
+                        continue
+                result = new_int(heap, acc)
+                try:
+                    new = sp.binary_op("+", result, x)
+                finally:
+                    heap.decref(result)
+                    heap.decref(x)
+                result = new
+        if result.ob_type is float_type:
+            # f_result: exact floats and C-long ints summed as a double
+            facc = result.value
+            heap.decref(result)
+            result = None
+            while result is None:
+                x = sp.next(it)
+                if x is None:
+                    return new_float(heap, facc)
+                tp = x.ob_type
+                if tp is float_type:
+                    facc += x.value
+                    heap.decref(x)
+                    continue
+                if (tp is int_type or tp is bool_type or isinstance(getattr(x, "value", None),
+                                                                    int)) \
+                        and lo <= int(x.value) <= hi and sp.isinstance_tp(x, int_type):
+                    facc += float(int(x.value))
+                    heap.decref(x)
+                    continue
+                result = new_float(heap, facc)
+                try:
+                    new = sp.binary_op("+", result, x)
+                finally:
+                    heap.decref(result)
+                    heap.decref(x)
+                result = new
+        while True:
+            x = sp.next(it)
+            if x is None:
+                return result
+            try:
+                new = sp.binary_op("+", result, x)
+            except BaseException:
+                heap.decref(result)
+                raise
+            finally:
+                heap.decref(x)
+            heap.decref(result)
+            result = new
+    finally:
+        heap.decref(it)
+
+
+def b_reversed(sp, self, args, kw):
+    """``reversed(seq)``: a list gets a list_reverseiterator; a sequence with __len__ and
+    __getitem__ gets a ``reversed`` object (here: a reverse iterator over a snapshot)."""
+    no_kw("reversed", kw)
+    if len(args) != 1:
+        arity("reversed", args, 1)
+    heap = sp.heap
+    seq = args[0]
+    tp = seq.ob_type
+    if tp is heap.list_type:
+        seq.ob_refcnt += 1
+        return itmod.new_iter(heap, sp.iter_types["list_reverseiterator"], seq,
+                              len(seq.items) - 1)
+    fn = getattr(sp, "call_special", None)
+    if tp is heap.dict_type or tp.name in ("dict_keys", "dict_values", "dict_items"):
+        raise Unsupported("reversed() of a dict")
+    if tp is heap.tuple_type or tp is heap.str_type or tp is heap.range_type or \
+            tp is heap.bytes_type or tp is heap.bytearray_type:
+        if not getattr(sp, "delegates_iternext", False):
+            # the object space does not step ``reversed`` objects yet: a reverse iterator
+            # over a snapshot list gives the same items
+            items = sp.collect(seq)
+            t = sp.newlist(items)
+            it = itmod.new_iter(heap, sp.iter_types["list_reverseiterator"], t,
+                                len(items) - 1)
+            return it
+        n = sp.len(seq)
+        return itmod.new_iter(heap, sp.iter_types["reversed"], incref(seq), n - 1)
+    if fn is not None:
+        r = fn(seq, "__reversed__", [])
+        if r is not None:
+            return r
+    if sp.len_or_none(seq) is None:
+        raise GuestError("TypeError", f"'{tp.name}' object is not reversible")
+    n = sp.len(seq)
+    return itmod.new_iter(heap, sp.iter_types["reversed"], incref(seq), n - 1)
+
+
+BUILTIN_FUNCTIONS = {
+    "print": b_print, "len": b_len, "id": b_id, "hash": b_hash, "repr": b_repr,
+    "ascii": b_ascii, "abs": b_abs, "callable": b_callable, "iter": b_iter, "next": b_next,
+    "any": b_any, "all": b_all, "min": b_min, "max": b_max, "sum": b_sum, "sorted": b_sorted,
+    "chr": b_chr, "ord": b_ord, "round": b_round, "divmod": b_divmod, "pow": b_pow,
+    "bin": _base_fmt("bin", bin), "hex": _base_fmt("hex", hex), "oct": _base_fmt("oct", oct),
+    "format": b_format, "globals": b_globals, "locals": b_locals, "reversed": b_reversed,
+}
+
+
+# --- constructors of the builtin iterator types, range and slice -------------------------------
+
+def c_range(sp, tp, args, kw):
+    if kw:
+        raise GuestError("TypeError", "range() takes no keyword arguments")
+    if not 1 <= len(args) <= 3:
+        if not args:
+            raise GuestError("TypeError", "range expected at least 1 argument, got 0")
+        raise GuestError("TypeError", f"range expected at most 3 arguments, got {len(args)}")
+    from heapsim.objects.rangeobject import range_new
+    return range_new(sp.heap, *args)
+
+
+def c_slice(sp, tp, args, kw):
+    if kw:
+        raise GuestError("TypeError", "slice() takes no keyword arguments")
+    if not 1 <= len(args) <= 3:
+        if not args:
+            raise GuestError("TypeError", "slice expected at least 1 argument, got 0")
+        raise GuestError("TypeError", f"slice expected at most 3 arguments, got {len(args)}")
+    if len(args) == 1:
+        return sp.build_slice(sp.heap.none, args[0], None)
+    return sp.build_slice(args[0], args[1], args[2] if len(args) == 3 else None)
+
+
+def c_enumerate(sp, tp, args, kw):
+    heap = sp.heap
+    iterable, start = parse("enumerate", args, kw, ("iterable", "start"), 1)
+    n = 0
+    if start is not None:
+        if start.ob_type is heap.float_type or start.ob_type is heap.str_type:
+            raise GuestError("TypeError", f"'{start.ob_type.name}' object cannot be "
+                             "interpreted as an integer")
+        n = as_index(sp, start)
+    it = sp.iter(iterable)
+    return itmod.new_iter(heap, tp, it, n)
+
+
+def c_zip(sp, tp, args, kw):
+    heap = sp.heap
+    strict = False
+    if kw:
+        for k, v in kw.items():
+            if k != "strict":
+                raise GuestError("TypeError", f"zip() got an unexpected keyword argument "
+                                 f"'{k}'")
+            strict = sp.truth(v)
+    its = []
+    try:
+        for i, a in enumerate(args):
+            try:
+                its.append(sp.iter(a))
+            except GuestError as e:
+                if e.kind == "TypeError" and "is not iterable" in str(e.args[-1] if e.args
+                                                                        else ""):
+                    raise GuestError("TypeError", f"zip argument #{i + 1} must support "
+                                     "iteration") from None
+                raise
+    except BaseException:
+        for i in its:
+            heap.decref(i)
+        raise
+    z = itmod.new_iter(heap, tp, tuple(its))
+    # zip_new makes its result tuple up front (all slots None), reused while nobody holds it
+    res = sp.newtuple_borrowed([heap.none] * len(its))
+    z.result = res
+    if strict:
+        z.used = 1
+    return z
+
+
+def c_map(sp, tp, args, kw):
+    heap = sp.heap
+    if kw and tp.name == "map":
+        raise GuestError("TypeError", "map() takes no keyword arguments")
+    if len(args) < 2:
+        raise GuestError("TypeError", "map() must have at least two arguments.")
+    its = []
+    try:
+        for a in args[1:]:
+            its.append(sp.iter(a))
+    except BaseException:
+        for i in its:
+            heap.decref(i)
+        raise
+    return itmod.new_iter(heap, tp, tuple(its), 0, incref(args[0]))
+
+
+def c_filter(sp, tp, args, kw):
+    if kw and tp.name == "filter":
+        raise GuestError("TypeError", "filter() takes no keyword arguments")
+    arity("filter", args, 2)
+    heap = sp.heap
+    it = sp.iter(args[1])
+    return itmod.new_iter(heap, tp, it, 0, incref(args[0]))
+
+
+def install(sp):
+    c = sp.constructors
+    c["range"] = c_range
+    c["slice"] = c_slice
+    c["enumerate"] = c_enumerate
+    c["zip"] = c_zip
+    c["map"] = c_map
+    c["filter"] = c_filter

@@ -1,0 +1,546 @@
+"""``bytes`` and ``bytearray``: constructors and common methods (Objects/bytesobject.c,
+Objects/bytearrayobject.c, Objects/bytes_methods.c, Objects/stringlib).
+
+Bytes results follow CPython's constructors: ``PyBytes_FromStringAndSize`` (the empty and
+one-byte singletons) for slices and split parts, ``_PyBytes_FromSize`` (a fresh object even
+for one byte) for the case mappings; unchanged results of an exact bytes (``strip``,
+``replace`` without a match, ``split`` without a separator found) are the object itself.
+Bytearray results are new bytearrays with exact buffers; the mutators go through the object
+model's resizing rules.
+"""
+
+from heapsim.base.errors import GuestError
+from heapsim.interp.lib_args import (
+    as_index, as_ssize, classmethod_fn, clinic_arity, incref, no_kw, opt_none, parse,
+)
+from heapsim.objects import bytearrayobject as bao
+from heapsim.objects.bytesobject import bytes_from_size, new_bytes
+from heapsim.objects.listobject import list_append_steal, list_new, list_reverse
+from heapsim.objects.unicodeobject import new_str
+
+
+def _is_ba(sp, obj):
+    return obj.ob_type is sp.heap.bytearray_type
+
+
+def buffer_of(sp, obj, what=None):
+    """The host bytes of a bytes-like object, or CPython's TypeError."""
+    h = sp.heap
+    tp = obj.ob_type
+    if tp is h.bytes_type or tp is h.bytearray_type:
+        return bytes(obj.value)
+    v = getattr(obj, "value", None)
+    if isinstance(v, (bytes, bytearray)):
+        return bytes(v)
+    if what is None:
+        what = f"a bytes-like object is required, not '{tp.name}'"
+    raise GuestError("TypeError", what)
+
+
+def _result(sp, self, data, unchanged_ok=True, fresh=False):
+    """A result of the same kind as self: self itself for an unchanged exact bytes."""
+    h = sp.heap
+    if self.ob_type is h.bytearray_type:
+        return bao.bytearray_from_string_and_size(h, data)
+    if unchanged_ok and data == self.value and self.ob_type is h.bytes_type:
+        return incref(self)
+    if fresh:
+        return bytes_from_size(h, data)
+    return new_bytes(h, data)
+
+
+def _part(sp, self, data):
+    h = sp.heap
+    if self.ob_type is h.bytearray_type:
+        return bao.bytearray_from_string_and_size(h, data)
+    return new_bytes(h, data)
+
+
+# --- constructors -------------------------------------------------------------------------------
+
+def _ints_of(sp, obj):
+    heap = sp.heap
+    out = []
+    for x in sp.iterate(obj):
+        try:
+            if x.ob_type is heap.float_type or x.ob_type is heap.str_type:
+                raise GuestError("TypeError", f"'{x.ob_type.name}' object cannot be "
+                                 "interpreted as an integer")
+            v = as_index(sp, x)
+        finally:
+            heap.decref(x)
+        if not 0 <= v < 256:
+            raise GuestError("ValueError", "bytes must be in range(0, 256)")
+        out.append(v)
+    return out
+
+
+def _encode_arg(sp, src, encoding, errors, name):
+    h = sp.heap
+    if src.ob_type is not h.str_type:
+        if encoding is not None:
+            raise GuestError("TypeError", "encoding without a string argument")
+        raise GuestError("TypeError", "errors without a string argument")
+    enc = "utf-8" if encoding is None else encoding.value
+    err = "strict" if errors is None else errors.value
+    try:
+        return src.value.encode(enc, err)
+    except LookupError as e:
+        raise GuestError("LookupError", str(e)) from None
+    except UnicodeError as e:
+        raise GuestError(type(e).__name__, str(e)) from None
+
+
+def c_bytes(sp, tp, args, kw):
+    h = sp.heap
+    src, encoding, errors = parse("bytes", args, kw, ("source", "encoding", "errors"))
+    if src is None:
+        if encoding is not None or errors is not None:
+            raise GuestError("TypeError", "encoding without a string argument" if encoding
+                             is not None else "errors without a string argument")
+        return incref(h.empty_bytes)
+    if encoding is not None or errors is not None:
+        return new_bytes(h, _encode_arg(sp, src, encoding, errors, "bytes"))
+    stp = src.ob_type
+    if stp is h.str_type:
+        raise GuestError("TypeError", "string argument without an encoding")
+    if stp is h.bytes_type:
+        return incref(src)
+    if stp is h.bytearray_type:
+        return new_bytes(h, bytes(src.value))
+    if stp is h.int_type or stp is h.bool_type:
+        n = src.value
+        if n < 0:
+            raise GuestError("ValueError", "negative count")
+        return bytes_from_size(h, bytes(n))
+    if stp is h.float_type:
+        raise GuestError("TypeError", "cannot convert 'float' object to bytes")
+    try:
+        it = sp.iter(src)
+    except GuestError as e:
+        if e.kind == "TypeError":
+            raise GuestError("TypeError", f"cannot convert '{stp.name}' object to bytes") \
+                from None
+        raise
+    h.decref(it)
+    return new_bytes(h, bytes(_ints_of(sp, src)))
+
+
+def c_bytearray(sp, tp, args, kw):
+    h = sp.heap
+    src, encoding, errors = parse("bytearray", args, kw, ("source", "encoding", "errors"))
+    if src is None:
+        if encoding is not None or errors is not None:
+            raise GuestError("TypeError", "encoding without a string argument" if encoding
+                             is not None else "errors without a string argument")
+        return bao.bytearray_new(h)
+    if encoding is not None or errors is not None:
+        return bao.bytearray_new(h, _encode_arg(sp, src, encoding, errors, "bytearray"))
+    stp = src.ob_type
+    if stp is h.str_type:
+        raise GuestError("TypeError", "string argument without an encoding")
+    if stp is h.bytes_type or stp is h.bytearray_type:
+        return bao.bytearray_new(h, bytes(src.value))
+    if stp is h.int_type or stp is h.bool_type:
+        return bao.bytearray_new(h, src.value)
+    if stp is h.float_type:
+        raise GuestError("TypeError", "cannot convert 'float' object to bytearray")
+    if stp is h.list_type or stp is h.tuple_type:
+        return bao.bytearray_new(h, bytes(_ints_of(sp, src)))
+    try:
+        it = sp.iter(src)
+    except GuestError as e:
+        if e.kind == "TypeError":
+            raise GuestError("TypeError", f"cannot convert '{stp.name}' object to bytearray") \
+                from None
+        raise
+    h.decref(it)
+    return bao.bytearray_new_from_iter(h, _ints_of(sp, src))
+
+
+# --- shared methods -----------------------------------------------------------------------------
+
+def m_decode(sp, b, args, kw):
+    encoding, errors = parse("decode", args, kw, ("encoding", "errors"))
+    enc = "utf-8" if encoding is None else encoding.value
+    err = "strict" if errors is None else errors.value
+    try:
+        text = bytes(b.value).decode(enc, err)
+    except LookupError as e:
+        raise GuestError("LookupError", str(e)) from None
+    except UnicodeError as e:
+        raise GuestError(type(e).__name__, str(e)) from None
+    return new_str(sp.heap, text)
+
+
+def m_hex(sp, b, args, kw):
+    sep, bps = parse("hex", args, kw, ("sep", "bytes_per_sep"))
+    data = bytes(b.value)
+    try:
+        if sep is None:
+            text = data.hex()
+        else:
+            s = sep.value
+            text = data.hex(s) if bps is None else data.hex(s, as_index(sp, bps))
+    except (ValueError, TypeError) as e:
+        raise GuestError(type(e).__name__, str(e)) from None
+    return new_str(sp.heap, text)
+
+
+def _fromhex(kind):
+    @classmethod_fn(kind)
+    def fromhex(sp, cls, args, kw):
+        clinic_arity("fromhex", args, 1, 1)
+        s = args[0]
+        if s.ob_type is not sp.heap.str_type:
+            raise GuestError("TypeError", f"fromhex() argument must be str, not "
+                             f"{s.ob_type.name}")
+        try:
+            data = bytes.fromhex(s.value)
+        except ValueError as e:
+            raise GuestError("ValueError", str(e)) from None
+        if kind == "bytearray":
+            return bao.bytearray_new(sp.heap, data)
+        return new_bytes(sp.heap, data)
+    return fromhex
+
+
+def _split(name):
+    right = name == "rsplit"
+
+    def method(sp, b, args, kw):
+        heap = sp.heap
+        sep, maxsplit = parse(name, args, kw, ("sep", "maxsplit"))
+        sep = opt_none(sp, sep)
+        s = None if sep is None else buffer_of(sp, sep)
+        if s == b"":
+            raise GuestError("ValueError", "empty separator")
+        maxcount = -1 if maxsplit is None else as_ssize(sp, maxsplit)
+        if maxcount < 0:
+            maxcount = (1 << 63) - 1
+        data = bytes(b.value)
+        lim = maxcount if maxcount < (1 << 63) - 1 else -1
+        parts = data.rsplit(s, lim) if right else data.split(s, lim)
+        n = 12 if maxcount >= 12 else maxcount + 1
+        lst = list_new(heap, n)
+        exact = b.ob_type is heap.bytes_type
+        if len(parts) == 1 and exact and (s is not None or parts[0] == data):
+            objs = [incref(b)]
+        else:
+            seq = reversed(parts) if right else parts
+            objs = [_part(sp, b, p) for p in seq]
+        items = lst.items
+        k = min(len(objs), len(items))
+        items[:k] = objs[:k]
+        del items[k:]
+        for o in objs[k:]:
+            list_append_steal(heap, lst, o)
+        if right:
+            list_reverse(heap, lst)
+        return lst
+    return method
+
+
+def m_join(sp, b, args, kw):
+    heap = sp.heap
+    clinic_arity("join", args, 1, 1)
+    from heapsim.interp.lib_str import seq_fast
+    holder, items = seq_fast(sp, args[0], "can only join an iterable")
+    try:
+        parts = []
+        for i, x in enumerate(items):
+            v = getattr(x, "value", None)
+            if not isinstance(v, (bytes, bytearray)):
+                raise GuestError("TypeError", f"sequence item {i}: expected a bytes-like "
+                                 f"object, {x.ob_type.name} found")
+            parts.append(bytes(v))
+        if b.ob_type is heap.bytes_type and len(items) == 1 and \
+                items[0].ob_type is heap.bytes_type:
+            return incref(items[0])
+        data = bytes(b.value).join(parts)
+        if b.ob_type is heap.bytearray_type:
+            return bao.bytearray_from_string_and_size(heap, data)
+        return bytes_from_size(heap, data) if len(data) != 1 else new_bytes(heap, data)
+    finally:
+        heap.decref(holder)
+
+
+def _strip(name):
+    def method(sp, b, args, kw):
+        no_kw(name, kw)
+        clinic_arity(name, args, 0, 1)
+        chars = opt_none(sp, args[0]) if args else None
+        c = None if chars is None else buffer_of(sp, chars)
+        data = bytes(b.value)
+        r = getattr(data, name)(c)
+        if len(r) == len(data):
+            return _result(sp, b, r)
+        return _part(sp, b, r)
+    return method
+
+
+def m_replace(sp, b, args, kw):
+    no_kw("replace", kw)
+    clinic_arity("replace", args, 2, 3)
+    old = buffer_of(sp, args[0])
+    new = buffer_of(sp, args[1])
+    count = as_ssize(sp, args[2]) if len(args) == 3 else -1
+    data = bytes(b.value)
+    if count == 0 or old not in data:
+        return _result(sp, b, data)
+    r = data.replace(old, new, count)
+    return _result(sp, b, r, unchanged_ok=False, fresh=True)
+
+
+def _sub_arg(sp, x):
+    h = sp.heap
+    if x.ob_type is h.int_type or x.ob_type is h.bool_type:
+        v = x.value
+        if not 0 <= v < 256:
+            raise GuestError("ValueError", "byte must be in range(0, 256)")
+        return bytes((v,))
+    return buffer_of(sp, x, f"argument should be integer or bytes-like object, not "
+                     f"'{x.ob_type.name}'")
+
+
+def _slice_args(sp, args):
+    start = end = None
+    if len(args) > 1 and opt_none(sp, args[1]) is not None:
+        start = as_index(sp, args[1])
+    if len(args) > 2 and opt_none(sp, args[2]) is not None:
+        end = as_index(sp, args[2])
+    return start, end
+
+
+def _find(name):
+    def method(sp, b, args, kw):
+        no_kw(name, kw)
+        if not 1 <= len(args) <= 3:
+            raise GuestError("TypeError", f"{name} expected "
+                             f"{'at least 1' if not args else 'at most 3'} argument"
+                             f"{'s' if args else ''}, got {len(args)}")
+        sub = _sub_arg(sp, args[0])
+        start, end = _slice_args(sp, args)
+        try:
+            r = getattr(bytes(b.value), name)(sub, start, end)
+        except ValueError:
+            raise GuestError("ValueError", "subsection not found") from None
+        return sp.newint(r)
+    return method
+
+
+def _startsend(name):
+    def method(sp, b, args, kw):
+        no_kw(name, kw)
+        if not 1 <= len(args) <= 3:
+            raise GuestError("TypeError", f"{name} expected "
+                             f"{'at least 1' if not args else 'at most 3'} argument"
+                             f"{'s' if args else ''}, got {len(args)}")
+        h = sp.heap
+        x = args[0]
+        if x.ob_type is h.tuple_type:
+            sub = tuple(buffer_of(sp, y) for y in x.items)
+        else:
+            sub = buffer_of(sp, x, f"{name} first arg must be bytes or a tuple of bytes, "
+                            f"not {x.ob_type.name}")
+        start, end = _slice_args(sp, args)
+        return sp.newbool(getattr(bytes(b.value), name)(sub, start, end))
+    return method
+
+
+def _case(name):
+    def method(sp, b, args, kw):
+        clinic_arity(name, args, 0, 0)
+        r = getattr(bytes(b.value), name)()
+        if b.ob_type is sp.heap.bytearray_type:
+            return bao.bytearray_from_string_and_size(sp.heap, r)
+        return bytes_from_size(sp.heap, r)
+    return method
+
+
+def _pred(name):
+    def method(sp, b, args, kw):
+        clinic_arity(name, args, 0, 0)
+        return sp.newbool(getattr(bytes(b.value), name)())
+    return method
+
+
+def _pad(name):
+    def method(sp, b, args, kw):
+        clinic_arity(name, args, 1, 2)
+        width = as_ssize(sp, args[0])
+        fill = buffer_of(sp, args[1]) if len(args) == 2 else b" "
+        if len(fill) != 1:
+            raise GuestError("TypeError", f"{name}() argument 2 must be a byte string of "
+                             f"length 1, not {args[1].ob_type.name}")
+        data = bytes(b.value)
+        if len(data) >= width:
+            return _result(sp, b, data)
+        return _result(sp, b, getattr(data, name)(width, fill), False, True)
+    return method
+
+
+def _partition(name):
+    def method(sp, b, args, kw):
+        clinic_arity(name, args, 1, 1)
+        sep = buffer_of(sp, args[0])
+        if not sep:
+            raise GuestError("ValueError", "empty separator")
+        data = bytes(b.value)
+        a, s, c = getattr(data, name)(sep)
+        parts = (a, s, c)
+        objs = []
+        for i, p in enumerate(parts):
+            if i == 1 and s and b.ob_type is sp.heap.bytes_type:
+                objs.append(incref(args[0]) if args[0].ob_type is sp.heap.bytes_type
+                            else new_bytes(sp.heap, p))
+            elif p == data and b.ob_type is sp.heap.bytes_type:
+                objs.append(incref(b))
+            else:
+                objs.append(_part(sp, b, p))
+        return sp.newtuple(objs)
+    return method
+
+
+def m_count(sp, b, args, kw):
+    no_kw("count", kw)
+    if not 1 <= len(args) <= 3:
+        raise GuestError("TypeError", f"count expected "
+                         f"{'at least 1' if not args else 'at most 3'} argument"
+                         f"{'s' if args else ''}, got {len(args)}")
+    sub = _sub_arg(sp, args[0])
+    start, end = _slice_args(sp, args)
+    return sp.newint(bytes(b.value).count(sub, start, end))
+
+
+# --- bytearray mutators -------------------------------------------------------------------------
+
+def _byte(sp, x):
+    h = sp.heap
+    if x.ob_type is h.float_type or x.ob_type is h.str_type or x.ob_type is h.bytes_type:
+        raise GuestError("TypeError", f"'{x.ob_type.name}' object cannot be interpreted as an "
+                         "integer")
+    v = as_index(sp, x)
+    if not 0 <= v < 256:
+        raise GuestError("ValueError", "byte must be in range(0, 256)")
+    return v
+
+
+def ba_append(sp, b, args, kw):
+    clinic_arity("append", args, 1, 1)
+    bao.bytearray_append(sp.heap, b, _byte(sp, args[0]))
+    return sp.none()
+
+
+def ba_extend(sp, b, args, kw):
+    clinic_arity("extend", args, 1, 1)
+    h = sp.heap
+    x = args[0]
+    if x.ob_type is h.bytes_type or x.ob_type is h.bytearray_type:
+        bao.bytearray_extend(h, b, bytes(x.value))
+        return sp.none()
+    if x.ob_type is h.str_type:
+        raise GuestError("TypeError", "expected iterable of integers; got: 'str'")
+    try:
+        it = sp.iter(x)
+    except GuestError as e:
+        if e.kind == "TypeError":
+            raise GuestError("TypeError", f"can't extend bytearray with {x.ob_type.name}") \
+                from None
+        raise
+    h.decref(it)
+    items = [_byte(sp, y) for y in _collect_dec(sp, x)]
+    hint = sp.len_or_none(x)
+    bao.bytearray_extend_iter(h, b, items, hint if hint is not None
+                              else bao.EXTEND_DEFAULT_HINT)
+    return sp.none()
+
+
+def _collect_dec(sp, x):
+    h = sp.heap
+    for y in sp.iterate(x):
+        h.decref(y)
+        yield y
+
+
+def ba_pop(sp, b, args, kw):
+    clinic_arity("pop", args, 0, 1)
+    n = len(b.value)
+    i = as_ssize(sp, args[0]) if args else -1
+    if n == 0:
+        raise GuestError("IndexError", "pop from empty bytearray")
+    if i < 0:
+        i += n
+    if not 0 <= i < n:
+        raise GuestError("IndexError", "pop index out of range")
+    v = b.value[i]
+    bao.bytearray_setslice(sp.heap, b, i, i + 1)
+    return sp.newint(v)
+
+
+def ba_insert(sp, b, args, kw):
+    clinic_arity("insert", args, 2, 2)
+    n = len(b.value)
+    i = as_ssize(sp, args[0])
+    v = _byte(sp, args[1])
+    if i < 0:
+        i = max(0, i + n)
+    i = min(i, n)
+    bao.bytearray_setslice(sp.heap, b, i, i, bytes((v,)))
+    return sp.none()
+
+
+def ba_remove(sp, b, args, kw):
+    clinic_arity("remove", args, 1, 1)
+    v = _byte(sp, args[0])
+    i = b.value.find(v)
+    if i < 0:
+        raise GuestError("ValueError", "value not found in bytearray")
+    bao.bytearray_setslice(sp.heap, b, i, i + 1)
+    return sp.none()
+
+
+def ba_reverse(sp, b, args, kw):
+    clinic_arity("reverse", args, 0, 0)
+    b.value.reverse()
+    return sp.none()
+
+
+def ba_clear(sp, b, args, kw):
+    clinic_arity("clear", args, 0, 0)
+    bao.bytearray_setslice(sp.heap, b, 0, len(b.value))
+    return sp.none()
+
+
+def ba_copy(sp, b, args, kw):
+    clinic_arity("copy", args, 0, 0)
+    return bao.bytearray_from_string_and_size(sp.heap, bytes(b.value))
+
+
+COMMON = {
+    "decode": m_decode, "hex": m_hex, "split": _split("split"), "rsplit": _split("rsplit"),
+    "join": m_join, "strip": _strip("strip"), "lstrip": _strip("lstrip"),
+    "rstrip": _strip("rstrip"), "replace": m_replace, "find": _find("find"),
+    "rfind": _find("rfind"), "index": _find("index"), "rindex": _find("rindex"),
+    "count": m_count, "startswith": _startsend("startswith"),
+    "endswith": _startsend("endswith"), "ljust": _pad("ljust"), "rjust": _pad("rjust"),
+    "center": _pad("center"), "partition": _partition("partition"),
+    "rpartition": _partition("rpartition"),
+}
+for _n in ("upper", "lower", "title", "capitalize", "swapcase"):
+    COMMON[_n] = _case(_n)
+for _n in ("isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "istitle",
+           "isascii"):
+    COMMON[_n] = _pred(_n)
+
+BYTES_METHODS = dict(COMMON, fromhex=_fromhex("bytes"))
+BYTEARRAY_METHODS = dict(COMMON, fromhex=_fromhex("bytearray"), append=ba_append,
+                         extend=ba_extend, pop=ba_pop, insert=ba_insert, remove=ba_remove,
+                         reverse=ba_reverse, clear=ba_clear, copy=ba_copy)
+
+
+def install(sp):
+    sp.methods.setdefault("bytes", {}).update(BYTES_METHODS)
+    sp.methods.setdefault("bytearray", {}).update(BYTEARRAY_METHODS)
+    sp.constructors["bytes"] = c_bytes
+    sp.constructors["bytearray"] = c_bytearray

@@ -1,0 +1,623 @@
+"""The methods of ``str`` (Objects/unicodeobject.c, Objects/stringlib/*.h).
+
+Values are computed on the host payload; results are built the way CPython builds them:
+``unicode_result_unchanged`` (the exact str itself when nothing changes), ``PyUnicode_Substring``
+and the stringlib ``STRINGLIB_NEW`` paths (one-character results are the latin-1 singletons),
+and the ``PyUnicode_New`` paths (case mapping, ``replace``, ``join``, padding) whose
+one-character results are fresh objects.  ``split`` lists are preallocated as stringlib does
+(``PREALLOC_SIZE``: at most 12 slots, the size then cut back without a realloc).
+"""
+
+from heapsim.base.errors import GuestError
+from heapsim.interp.lib_args import (
+    as_index, as_ssize, clinic_arity, incref, no_kw, opt_none, parse, staticmethod_fn,
+)
+from heapsim.objects.listobject import list_append_steal, list_new, list_reverse
+from heapsim.objects.unicodeobject import (
+    ASCII_HEADER, COMPACT_HEADER, SSTATE_NOT_INTERNED, StrObject, new_str,
+)
+from heapsim.objects.tupleobject import tuple_new
+
+MAX_PREALLOC = 12
+PY_SSIZE_T_MAX = (1 << 63) - 1
+
+
+def fresh_str(heap, value):
+    """``PyUnicode_New`` filled in, without ``unicode_result``: only the empty string is
+    the singleton; a one-character result is a new object."""
+    n = len(value)
+    if n == 0:
+        obj = heap.empty_str
+        obj.ob_refcnt += 1
+        return obj
+    if n > 1:
+        return new_str(heap, value)
+    obj = StrObject.__new__(StrObject)
+    if value.isascii():
+        obj.kind = 1
+        obj.ascii = True
+        size = ASCII_HEADER + 2
+    else:
+        c = ord(value)
+        kind = 1 if c < 256 else 2 if c < 65536 else 4
+        obj.kind = kind
+        obj.ascii = False
+        size = COMPACT_HEADER + 2 * kind
+    obj.ob_refcnt = 1
+    obj.ob_type = heap.str_type
+    obj.value = value
+    obj.hash = -1
+    obj.interned = SSTATE_NOT_INTERNED
+    obj.utf8 = 0
+    obj.utf8_length = 0
+    obj.addr = heap.malloc(size)
+    return obj
+
+
+def _unchanged(sp, s):
+    """``unicode_result_unchanged``: the exact str itself, a copy for a subclass."""
+    if s.ob_type is sp.heap.str_type:
+        s.ob_refcnt += 1
+        return s
+    return new_str(sp.heap, s.value)
+
+
+def _substr(sp, s, value, i, j):
+    """``PyUnicode_Substring(s, i, j)``."""
+    if i == 0 and j == len(value):
+        return _unchanged(sp, s)
+    return new_str(sp.heap, value[i:j])
+
+
+def _need_str(sp, obj, what):
+    h = sp.heap
+    v = getattr(obj, "value", None)
+    if obj.ob_type is h.str_type or (type(v) is str and sp.isinstance_tp(obj, h.str_type)):
+        return v
+    raise GuestError("TypeError", what.format(obj.ob_type.name))
+
+
+def _strarg(sp, obj, fname, pos):
+    return _need_str(sp, obj, f"{fname}() argument {pos} must be str, not {{}}")
+
+
+# --- splitting ---------------------------------------------------------------------------------
+
+def _prealloc_list(heap, maxcount):
+    n = MAX_PREALLOC if maxcount >= MAX_PREALLOC else maxcount + 1
+    lst = list_new(heap, n)
+    return lst
+
+
+def _fill(heap, lst, objs):
+    """SPLIT_ADD for each of objs (new references), then FIX_PREALLOC_SIZE."""
+    items = lst.items
+    k = min(len(objs), len(items))
+    items[:k] = objs[:k]
+    del items[k:]
+    for o in objs[k:]:
+        list_append_steal(heap, lst, o)
+
+
+def _split_args(sp, name, args, kw):
+    sep, maxsplit = parse(name, args, kw, ("sep", "maxsplit"))
+    sep = opt_none(sp, sep)
+    if sep is not None:
+        sep = _need_str(sp, sep, "must be str or None, not {}")
+    maxcount = -1 if maxsplit is None else as_ssize(sp, maxsplit)
+    if maxcount < 0:
+        maxcount = PY_SSIZE_T_MAX
+    return sep, maxcount
+
+
+def str_split(sp, s, args, kw):
+    heap = sp.heap
+    sep, maxcount = _split_args(sp, "split", args, kw)
+    v = s.value
+    if sep == "":
+        raise GuestError("ValueError", "empty separator")
+    lst = _prealloc_list(heap, maxcount)
+    exact = s.ob_type is heap.str_type
+    objs = []
+    if sep is None:
+        parts = v.split(None, maxcount if maxcount < PY_SSIZE_T_MAX else -1)
+        if len(parts) == 1 and parts[0] == v and exact:
+            objs.append(incref(s))
+        else:
+            for p in parts:
+                objs.append(new_str(heap, p))
+    else:
+        parts = v.split(sep, maxcount if maxcount < PY_SSIZE_T_MAX else -1)
+        if len(parts) == 1 and exact:
+            objs.append(incref(s))
+        else:
+            for p in parts:
+                objs.append(new_str(heap, p))
+    _fill(heap, lst, objs)
+    return lst
+
+
+def str_rsplit(sp, s, args, kw):
+    heap = sp.heap
+    sep, maxcount = _split_args(sp, "rsplit", args, kw)
+    v = s.value
+    if sep == "":
+        raise GuestError("ValueError", "empty separator")
+    lst = _prealloc_list(heap, maxcount)
+    exact = s.ob_type is heap.str_type
+    parts = v.rsplit(sep, maxcount if maxcount < PY_SSIZE_T_MAX else -1)
+    if len(parts) == 1 and exact and (sep is not None or parts[0] == v):
+        objs = [incref(s)]
+    else:
+        objs = [new_str(heap, p) for p in reversed(parts)]   # made from the right
+    _fill(heap, lst, objs)
+    list_reverse(heap, lst)
+    return lst
+
+
+def str_splitlines(sp, s, args, kw):
+    heap = sp.heap
+    (keepends,) = parse("splitlines", args, kw, ("keepends",))
+    keep = keepends is not None and sp.truth(keepends)
+    v = s.value
+    lst = list_new(heap, 0)
+    lines = v.splitlines(keep)
+    for line in lines:
+        if len(lines) == 1 and line == v and s.ob_type is heap.str_type:
+            list_append_steal(heap, lst, incref(s))
+        else:
+            list_append_steal(heap, lst, new_str(heap, line))
+    return lst
+
+
+def _partition(sp, s, args, right):
+    heap = sp.heap
+    name = "rpartition" if right else "partition"
+    clinic_arity(name, args, 1, 1)
+    sepobj = args[0]
+    sep = _need_str(sp, sepobj, "must be str, not {}")
+    if not sep:
+        raise GuestError("ValueError", "empty separator")
+    v = s.value
+    out = tuple_new(heap, 3)
+    pos = v.rfind(sep) if right else v.find(sep)
+    empty = heap.empty_str
+    if pos < 0:
+        if right:
+            out.items[:] = [incref(empty), incref(empty), incref(s)]
+        else:
+            out.items[:] = [incref(s), incref(empty), incref(empty)]
+        return out
+    a = new_str(heap, v[:pos])
+    out.items[0] = a
+    out.items[1] = incref(sepobj)
+    out.items[2] = new_str(heap, v[pos + len(sep):])
+    return out
+
+
+def str_partition(sp, s, args, kw):
+    no_kw("partition", kw)
+    return _partition(sp, s, args, False)
+
+
+def str_rpartition(sp, s, args, kw):
+    no_kw("rpartition", kw)
+    return _partition(sp, s, args, True)
+
+
+# --- joining ---------------------------------------------------------------------------------
+
+def seq_fast(sp, obj, msg):
+    """``PySequence_Fast``: (holder, items) where holder is a new reference to an exact
+    list/tuple (obj itself, or a fresh list made as ``PySequence_List`` makes it)."""
+    heap = sp.heap
+    tp = obj.ob_type
+    if tp is heap.list_type or tp is heap.tuple_type:
+        return incref(obj), obj.items
+    try:
+        it = sp.iter(obj)
+    except GuestError as e:
+        if e.kind == "TypeError":
+            raise GuestError("TypeError", msg) from None
+        raise
+    from heapsim.objects.listobject import list_extend_from_iterable
+    lst = list_new(heap, 0)
+    try:
+        hint = sp.len_or_none(obj)
+        list_extend_from_iterable(heap, lst, sp.interp._host_iter(it), 8 if hint is None
+                                  else hint)
+    except BaseException:
+        heap.decref(lst)
+        raise
+    finally:
+        heap.decref(it)
+    return lst, lst.items
+
+
+def str_join(sp, s, args, kw):
+    heap = sp.heap
+    no_kw("join", kw)
+    clinic_arity("join", args, 1, 1)
+    holder, items = seq_fast(sp, args[0], "can only join an iterable")
+    try:
+        n = len(items)
+        if n == 0:
+            return incref(heap.empty_str)
+        if n == 1 and items[0].ob_type is heap.str_type:
+            return incref(items[0])
+        parts = []
+        for i, x in enumerate(items):
+            v = getattr(x, "value", None)
+            if type(v) is not str or not sp.isinstance_tp(x, heap.str_type):
+                raise GuestError("TypeError", f"sequence item {i}: expected str instance, "
+                                 f"{x.ob_type.name} found")
+            parts.append(v)
+        return fresh_str(heap, s.value.join(parts))
+    finally:
+        heap.decref(holder)
+
+
+# --- stripping, replacing, padding ----------------------------------------------------------
+
+def _strip(name, how):
+    def method(sp, s, args, kw):
+        no_kw(name, kw)
+        clinic_arity(name, args, 0, 1)
+        chars = opt_none(sp, args[0]) if args else None
+        if chars is not None:
+            chars = _need_str(sp, chars, f"{name} arg must be None or str")
+        v = s.value
+        if how == 0:
+            r = v.strip(chars)
+        elif how == 1:
+            r = v.lstrip(chars)
+        else:
+            r = v.rstrip(chars)
+        if len(r) == len(v):
+            return _unchanged(sp, s)
+        return new_str(sp.heap, r)
+    return method
+
+
+def str_replace(sp, s, args, kw):
+    no_kw("replace", kw)
+    clinic_arity("replace", args, 2, 3)
+    old = _strarg(sp, args[0], "replace", 1)
+    new = _strarg(sp, args[1], "replace", 2)
+    count = as_ssize(sp, args[2]) if len(args) == 3 else -1
+    v = s.value
+    if count == 0 or old not in v or (old == new and (len(old) > 0)):
+        return _unchanged(sp, s)
+    r = v.replace(old, new, count)
+    if r == v and old == "" and new == "":
+        return _unchanged(sp, s)
+    return fresh_str(sp.heap, r)
+
+
+def _fillchar(sp, obj, name):
+    v = _need_str(sp, obj, name + "() argument 2 must be str of length 1, not {}")
+    if len(v) != 1:
+        raise GuestError("TypeError", "The fill character must be exactly one character long")
+    return v
+
+
+def _pad(name):
+    def method(sp, s, args, kw):
+        no_kw(name, kw)
+        clinic_arity(name, args, 1, 2)
+        width = as_ssize(sp, args[0])
+        fill = _fillchar(sp, args[1], name) if len(args) == 2 else " "
+        v = s.value
+        if len(v) >= width:
+            return _unchanged(sp, s)
+        return fresh_str(sp.heap, getattr(v, name)(width, fill))
+    return method
+
+
+def str_zfill(sp, s, args, kw):
+    no_kw("zfill", kw)
+    clinic_arity("zfill", args, 1, 1)
+    width = as_ssize(sp, args[0])
+    v = s.value
+    if len(v) >= width:
+        return _unchanged(sp, s)
+    return fresh_str(sp.heap, v.zfill(width))
+
+
+def str_expandtabs(sp, s, args, kw):
+    (tabsize,) = parse("expandtabs", args, kw, ("tabsize",))
+    ts = 8 if tabsize is None else as_index(sp, tabsize)
+    v = s.value
+    if "\t" not in v:
+        return _unchanged(sp, s)
+    return new_str(sp.heap, v.expandtabs(ts))
+
+
+def _affix(name):
+    def method(sp, s, args, kw):
+        no_kw(name, kw)
+        clinic_arity(name, args, 1, 1)
+        a = _strarg(sp, args[0], name, 1) if True else None
+        v = s.value
+        r = getattr(v, name)(a)
+        if len(r) == len(v):
+            return _unchanged(sp, s)
+        return new_str(sp.heap, r)
+    return method
+
+
+# --- case mapping ------------------------------------------------------------------------------
+
+def _case(name):
+    def method(sp, s, args, kw):
+        no_kw(name, kw)
+        clinic_arity(name, args, 0, 0)
+        return fresh_str(sp.heap, getattr(s.value, name)())
+    return method
+
+
+# --- searching -------------------------------------------------------------------------------
+
+def _slice_args(sp, name, args, lo):
+    """(start, end) of the optional start/end arguments (None, int or __index__)."""
+    start = end = None
+    if len(args) > lo:
+        a = opt_none(sp, args[lo])
+        if a is not None:
+            start = as_index(sp, a, "slice indices must be integers or None or have an "
+                             "__index__ method")
+    if len(args) > lo + 1:
+        a = opt_none(sp, args[lo + 1])
+        if a is not None:
+            end = as_index(sp, a, "slice indices must be integers or None or have an "
+                           "__index__ method")
+    return start, end
+
+
+def _find(name, host_name):
+    def method(sp, s, args, kw):
+        no_kw(name, kw)
+        if len(args) < 1:
+            raise GuestError("TypeError", f"{name} expected at least 1 argument, got {len(args)}")
+        if len(args) > 3:
+            raise GuestError("TypeError", f"{name} expected at most 3 arguments, got "
+                             f"{len(args)}")
+        sub = _need_str(sp, args[0], "must be str, not {}")
+        start, end = _slice_args(sp, name, args, 1)
+        try:
+            r = getattr(s.value, host_name)(sub, start, end)
+        except ValueError as e:
+            raise GuestError("ValueError", str(e)) from None
+        return sp.newint(r)
+    return method
+
+
+def _startsend(name):
+    def method(sp, s, args, kw):
+        no_kw(name, kw)
+        if not 1 <= len(args) <= 3:
+            if not args:
+                raise GuestError("TypeError", f"{name} expected at least 1 argument, got 0")
+            raise GuestError("TypeError", f"{name} expected at most 3 arguments, got "
+                             f"{len(args)}")
+        h = sp.heap
+        x = args[0]
+        if x.ob_type is h.tuple_type:
+            subs = []
+            for y in x.items:
+                subs.append(_need_str(sp, y, "tuple for " + name + " must only contain str, "
+                                      "not {}"))
+            sub = tuple(subs)
+        else:
+            sub = _need_str(sp, x, name + " first arg must be str or a tuple of str, not {}")
+        start, end = _slice_args(sp, name, args, 1)
+        return sp.newbool(getattr(s.value, name)(sub, start, end))
+    return method
+
+
+def _predicate(name):
+    def method(sp, s, args, kw):
+        no_kw(name, kw)
+        clinic_arity(name, args, 0, 0)
+        return sp.newbool(getattr(s.value, name)())
+    return method
+
+
+# --- encoding, translating -------------------------------------------------------------------
+
+def str_encode(sp, s, args, kw):
+    from heapsim.objects.bytesobject import new_bytes
+    encoding, errors = parse("encode", args, kw, ("encoding", "errors"))
+    enc = "utf-8" if encoding is None else _need_str(
+        sp, encoding, "encode() argument 'encoding' must be str, not {}")
+    err = "strict" if errors is None else _need_str(
+        sp, errors, "encode() argument 'errors' must be str, not {}")
+    try:
+        data = s.value.encode(enc, err)
+    except LookupError as e:
+        raise GuestError("LookupError", str(e)) from None
+    except UnicodeError as e:
+        raise GuestError(type(e).__name__, str(e)) from None
+    return new_bytes(sp.heap, data)
+
+
+def str_translate(sp, s, args, kw):
+    heap = sp.heap
+    no_kw("translate", kw)
+    clinic_arity("translate", args, 1, 1)
+    table = args[0]
+    out = []
+    for ch in s.value:
+        key = sp.newint(ord(ch))
+        try:
+            try:
+                r = sp.getitem(table, key)
+            except GuestError as e:
+                if e.kind in ("LookupError", "KeyError", "IndexError"):
+                    out.append(ch)
+                    continue
+                raise
+        finally:
+            heap.decref(key)
+        try:
+            if r is heap.none:
+                continue
+            if r.ob_type is heap.int_type:
+                if not 0 <= r.value <= 0x10ffff:
+                    raise GuestError("ValueError", "character mapping must be in "
+                                     "range(0x110000)")
+                out.append(chr(r.value))
+            elif isinstance(getattr(r, "value", None), str):
+                out.append(r.value)
+            else:
+                raise GuestError("TypeError", "character mapping must return integer, None "
+                                 "or str")
+        finally:
+            heap.decref(r)
+    return new_str(heap, "".join(out))
+
+
+@staticmethod_fn
+def str_maketrans(sp, s, args, kw):
+    """``str.maketrans`` (a static method: called on the type or an instance)."""
+    heap = sp.heap
+    from heapsim.objects.dictobject import dict_new, dict_setitem, dict_items
+    if s is not None and s.ob_type is not heap.str_type and args and s is heap.str_type:
+        pass
+    no_kw("maketrans", kw)
+    clinic_arity("maketrans", args, 1, 3)
+    d = dict_new(heap)
+    try:
+        if len(args) == 1:
+            x = args[0]
+            if x.ob_type is not heap.dict_type:
+                raise GuestError("TypeError", "if you give only one argument to maketrans it "
+                                 "must be a dict")
+            for k, v in list(dict_items(x)):
+                if k.ob_type is heap.str_type:
+                    if len(k.value) != 1:
+                        raise GuestError("ValueError", "string keys in translate table must "
+                                         "be of length 1")
+                    key = sp.newint(ord(k.value))
+                elif k.ob_type is heap.int_type:
+                    key = incref(k)
+                else:
+                    raise GuestError("TypeError", "keys in translate table must be strings "
+                                     "or integers")
+                dict_setitem(heap, d, key, v)
+                heap.decref(key)
+            return d
+        x = _need_str(sp, args[0], "maketrans() argument 1 must be str, not {}")
+        y = _need_str(sp, args[1], "maketrans() argument 2 must be str, not {}")
+        if len(x) != len(y):
+            raise GuestError("ValueError", "the first two maketrans arguments must have equal "
+                             "length")
+        for a, b in zip(x, y):
+            key = sp.newint(ord(a))
+            val = sp.newint(ord(b))
+            dict_setitem(heap, d, key, val)
+            heap.decref(key)
+            heap.decref(val)
+        if len(args) == 3:
+            z = _need_str(sp, args[2], "maketrans() argument 3 must be str, not {}")
+            for c in z:
+                key = sp.newint(ord(c))
+                dict_setitem(heap, d, key, heap.none)
+                heap.decref(key)
+        return d
+    except BaseException:
+        heap.decref(d)
+        raise
+
+
+def str_count(sp, s, args, kw):
+    no_kw("count", kw)
+    if not 1 <= len(args) <= 3:
+        raise GuestError("TypeError", f"count expected {'at least 1' if not args else 'at most 3'}"
+                         f" argument{'s' if args else ''}, got {len(args)}")
+    sub = _need_str(sp, args[0], "must be str, not {}")
+    start, end = _slice_args(sp, "count", args, 1)
+    return sp.newint(s.value.count(sub, start, end))
+
+
+def str_format_map(sp, s, args, kw):
+    from heapsim.interp import lib_format
+    no_kw("format_map", kw)
+    clinic_arity("format_map", args, 1, 1)
+    return lib_format.str_format_impl(sp, s, [], None, mapping=args[0])
+
+
+def str_format(sp, s, args, kw):
+    from heapsim.interp import lib_format
+    return lib_format.str_format_impl(sp, s, args, kw)
+
+
+def str_getnewargs(sp, s, args, kw):
+    return sp.newtuple([new_str(sp.heap, s.value)])
+
+
+METHODS = {
+    "split": str_split, "rsplit": str_rsplit, "splitlines": str_splitlines,
+    "partition": str_partition, "rpartition": str_rpartition, "join": str_join,
+    "strip": _strip("strip", 0), "lstrip": _strip("lstrip", 1), "rstrip": _strip("rstrip", 2),
+    "replace": str_replace, "ljust": _pad("ljust"), "rjust": _pad("rjust"),
+    "center": _pad("center"), "zfill": str_zfill, "expandtabs": str_expandtabs,
+    "removeprefix": _affix("removeprefix"), "removesuffix": _affix("removesuffix"),
+    "find": _find("find", "find"), "rfind": _find("rfind", "rfind"),
+    "index": _find("index", "index"), "rindex": _find("rindex", "rindex"),
+    "count": str_count, "startswith": _startsend("startswith"),
+    "endswith": _startsend("endswith"), "encode": str_encode, "translate": str_translate,
+    "maketrans": str_maketrans, "format": str_format, "format_map": str_format_map,
+    "__getnewargs__": str_getnewargs,
+}
+for _n in ("upper", "lower", "title", "capitalize", "swapcase", "casefold"):
+    METHODS[_n] = _case(_n)
+for _n in ("isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isidentifier",
+           "isnumeric", "isdecimal", "istitle", "isascii", "isprintable"):
+    METHODS[_n] = _predicate(_n)
+
+
+def install(sp):
+    sp.methods.setdefault("str", {}).update(METHODS)
+    sp.constructors["str"] = lambda sp_, tp, args, kw: c_str(sp_, tp, args, kw)
+
+
+def c_str(sp, tp, args, kw):
+    """``str()``, ``str(obj)``, ``str(bytes, encoding, errors)``."""
+    heap = sp.heap
+    obj, encoding, errors = parse("str", args, kw, ("object", "encoding", "errors"))
+    if obj is None:
+        if encoding is not None or errors is not None:
+            obj = heap.empty_bytes
+        else:
+            return incref(heap.empty_str)
+    if encoding is not None or errors is not None:
+        v = getattr(obj, "value", None)
+        if not isinstance(v, (bytes, bytearray)):
+            if isinstance(v, str):
+                raise GuestError("TypeError", "decoding str is not supported")
+            raise GuestError("TypeError", "decoding to str: need a bytes-like object, "
+                             f"{obj.ob_type.name} found")
+        enc = "utf-8" if encoding is None else encoding.value
+        err = "strict" if errors is None else errors.value
+        try:
+            return new_str(heap, bytes(v).decode(enc, err))
+        except LookupError as e:
+            raise GuestError("LookupError", str(e)) from None
+        except UnicodeError as e:
+            raise GuestError(type(e).__name__, str(e)) from None
+    tp0 = obj.ob_type
+    if tp0 is heap.int_type:
+        return fresh_str(heap, str(obj.value))       # long_to_decimal_string
+    r = sp.str(obj)
+    if tp is heap.str_type:
+        return r
+    maker = getattr(sp, "new_subclass_instance", None)
+    if maker is None:
+        from heapsim.base.errors import Unsupported
+        heap.decref(r)
+        raise Unsupported(f"str subclass {tp.name}")
+    try:
+        return maker(tp, r.value)
+    finally:
+        heap.decref(r)
