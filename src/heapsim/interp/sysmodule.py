@@ -89,8 +89,27 @@ def make_sys(sp, argv, stream_type):
         return new_int(heap, args[0].ob_refcnt)
 
     def getsizeof_(sp, self, args, kw):
+        if kw:
+            bad = [k for k in kw if k not in ("object", "default")]
+            if bad:
+                raise GuestError("TypeError", f"getsizeof() got an unexpected keyword "
+                                 f"argument '{bad[0]}'")
+            args = list(args)
+            if "object" in kw and not args:
+                args.append(kw["object"])
+            if "default" in kw:
+                args.append(kw["default"])
         arity("getsizeof", args, 1, 2)
         return new_int(heap, getsizeof(args[0]))
+
+    def debugmallocstats(sp, self, args, kw):
+        arity("_debugmallocstats", args, 0)
+        sp.interp.stdout.flush()
+        err = sp.interp.stderr
+        err.write(heap.allocator.debugmallocstats())
+        err.write(debug_type_stats(heap))
+        err.flush()
+        return sp.none()
 
     def getallocatedblocks(sp, self, args, kw):
         return new_int(heap, heap.allocator.allocated_blocks() + STARTUP_BLOCKS)
@@ -111,13 +130,22 @@ def make_sys(sp, argv, stream_type):
 
     def setrecursionlimit(sp, self, args, kw):
         arity("setrecursionlimit", args, 1)
-        interp.recursion_limit = args[0].value
+        n = args[0]
+        if n.ob_type is heap.float_type:
+            raise GuestError("TypeError", "'float' object cannot be interpreted as an integer")
+        if n.ob_type not in (heap.int_type, heap.bool_type):
+            raise GuestError("TypeError",
+                             f"'{n.ob_type.name}' object cannot be interpreted as an integer")
+        if n.value < 1:
+            raise GuestError("ValueError", "recursion limit must be greater or equal than 1")
+        interp.recursion_limit = n.value
         return sp.none()
 
     for name, fn in (("getrefcount", getrefcount), ("getsizeof", getsizeof_),
                      ("getallocatedblocks", getallocatedblocks), ("intern", intern),
                      ("exit", exit_), ("getrecursionlimit", getrecursionlimit),
-                     ("setrecursionlimit", setrecursionlimit)):
+                     ("setrecursionlimit", setrecursionlimit),
+                     ("_debugmallocstats", debugmallocstats)):
         set_attr(sp, mod, name, mdef_fn(sp, mod, name, fn))
     set_attr(sp, mod, "argv", sp.newlist([new_str(heap, a) for a in argv]))
     set_attr(sp, mod, "maxsize", new_int(heap, host_sys.maxsize))
@@ -126,6 +154,30 @@ def make_sys(sp, argv, stream_type):
     set_attr(sp, mod, "platform", new_str(heap, host_sys.platform))
     set_attr(sp, mod, "byteorder", new_str(heap, host_sys.byteorder))
     set_attr(sp, mod, "executable", new_str(heap, host_sys.executable))
+    set_attr(sp, mod, "hexversion", new_int(heap, host_sys.hexversion))
+    set_attr(sp, mod, "api_version", new_int(heap, host_sys.api_version))
+    set_attr(sp, mod, "maxunicode", new_int(heap, host_sys.maxunicode))
+    set_attr(sp, mod, "float_repr_style", new_str(heap, host_sys.float_repr_style))
+    # ``sys.implementation`` and ``sys.flags`` as attribute namespaces (module objects stand
+    # in for SimpleNamespace and the flags struct sequence: attribute reads work).
+    impl = new_module(sp, "implementation")
+    set_attr(sp, impl, "name", new_str(heap, host_sys.implementation.name))
+    set_attr(sp, impl, "cache_tag", new_str(heap, host_sys.implementation.cache_tag))
+    set_attr(sp, impl, "version", sp.wrap(tuple(host_sys.implementation.version)))
+    set_attr(sp, impl, "hexversion", new_int(heap, host_sys.implementation.hexversion))
+    set_attr(sp, impl, "_multiarch",
+             new_str(heap, getattr(host_sys.implementation, "_multiarch", "")))
+    set_attr(sp, mod, "implementation", impl)
+    flags = new_module(sp, "flags")
+    for name in ("debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
+                 "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
+                 "quiet", "isolated", "utf8_mode", "warn_default_encoding",
+                 "int_max_str_digits"):
+        set_attr(sp, flags, name, new_int(heap, 0))
+    set_attr(sp, flags, "hash_randomization", new_int(heap, 0))
+    set_attr(sp, flags, "dev_mode", sp.newbool(False))
+    set_attr(sp, flags, "safe_path", sp.newbool(False))
+    set_attr(sp, mod, "flags", flags)
     for name in ("stdout", "stderr"):
         s = StreamObject.__new__(StreamObject)
         s.stream = name
@@ -144,3 +196,20 @@ def stream_write(sp, s, args, kw):
 def stream_flush(sp, s, args, kw):
     (sp.interp.stderr if s.stream == "stderr" else sp.interp.stdout).flush()
     return sp.none()
+
+
+def debug_type_stats(heap):
+    """``_PyObject_DebugTypeStats``: the free-list lines appended to the allocator's report
+    (dict, float, list, then tuples of sizes 1..20)."""
+    from heapsim.memory.stats import allocator_stats_line
+    out = [
+        "\n",
+        allocator_stats_line("free PyDictObject", len(heap.dict_freelist), 48),
+        allocator_stats_line("free PyFloatObject", len(heap.float_freelist), 24),
+        allocator_stats_line("free PyListObject", len(heap.list_freelist), 40),
+    ]
+    lists = heap.tuple_freelists
+    for n in range(1, len(lists)):
+        out.append(allocator_stats_line(f"free {n:d}-sized PyTupleObject", len(lists[n]),
+                                        24 + 8 * n))
+    return "".join(out)
