@@ -1429,17 +1429,24 @@ class Interpreter(AttrOpcodes):
         fromlist = st.pop()
         level = st[-1]
         name = f.code.co_names[ins.arg].value
-        mod = self.import_hook(name)
+        try:
+            mod = self.import_hook(name, fromlist, level)
+        finally:
+            heap.decref(fromlist)
         st[-1] = mod
         heap.decref(level)
-        heap.decref(fromlist)
 
     def IMPORT_FROM(self, f, ins):
         mod = f.stack[-1]
         name = f.code.co_names[ins.arg].value
         try:
             v = self.sp.getattr(mod, name)
-        except GuestError:
+        except GuestError as err:
+            if err.kind != "AttributeError":
+                raise
+            hook = getattr(self, "import_from_error", None)
+            if hook is not None:
+                raise hook(mod, name) from None
             raise GuestError("ImportError", f"cannot import name '{name}' from "
                              f"'{mod.md_name.value}' (unknown location)") from None
         f.stack.append(v)

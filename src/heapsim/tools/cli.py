@@ -120,7 +120,8 @@ def _run_guarded(source, path, argv, stdout, stderr, max_steps):
         except UnicodeDecodeError as exc:
             stderr.write(f"SyntaxError: {exc}\n")
             return 1
-        return rt.run_source(text, path)
+        import os
+        return rt.run_source(text, os.path.abspath(path))
     except Unsupported as exc:
         where = (exc.filename, exc.lineno) if exc.filename else _guest_location(rt)
         _flush(stdout)
