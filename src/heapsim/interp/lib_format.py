@@ -159,6 +159,7 @@ class GuestProxy:
 
 
 _PROXY_CLASSES = {}
+_SP = []
 
 
 def to_host(sp, obj, keep):
@@ -215,7 +216,11 @@ class _Mapping:
 def _host_error(e):
     name = type(e).__name__
     if isinstance(e, KeyError):
-        return GuestError("KeyError", repr(e.args[0]) if e.args else None)
+        err = GuestError("KeyError")
+        if e.args and isinstance(e.args[0], str):
+            err.key = new_str(_SP[0].heap, e.args[0]) if _SP else None
+            err.owned = True
+        return err
     if name in ("ValueError", "TypeError", "IndexError", "OverflowError", "ZeroDivisionError",
                 "AttributeError"):
         return GuestError(name, str(e))
@@ -240,6 +245,8 @@ def _single_field(fmt):
 
 def str_format_impl(sp, s, args, kw, mapping=None):
     h = sp.heap
+    if not _SP:
+        _SP.append(sp)
     fmt = s.value
     if "{" not in fmt and "}" not in fmt:
         if s.ob_type is h.str_type:

@@ -402,16 +402,16 @@ def _startsend(name):
                              f"{len(args)}")
         h = sp.heap
         x = args[0]
-        if x.ob_type is h.tuple_type:
-            subs = []
-            for y in x.items:
-                subs.append(_need_str(sp, y, "tuple for " + name + " must only contain str, "
-                                      "not {}"))
-            sub = tuple(subs)
-        else:
-            sub = _need_str(sp, x, name + " first arg must be str or a tuple of str, not {}")
         start, end = _slice_args(sp, name, args, 1)
-        return sp.newbool(getattr(s.value, name)(sub, start, end))
+        v = s.value
+        if x.ob_type is h.tuple_type:
+            for y in list(x.items):
+                sub = _need_str(sp, y, "tuple for " + name + " must only contain str, not {}")
+                if getattr(v, name)(sub, start, end):
+                    return sp.newbool(True)
+            return sp.newbool(False)
+        sub = _need_str(sp, x, name + " first arg must be str or a tuple of str, not {}")
+        return sp.newbool(getattr(v, name)(sub, start, end))
     return method
 
 

@@ -1,0 +1,10 @@
+import sys
+f = frozenset("abc")
+g = frozenset(f)
+e1 = frozenset()
+e2 = frozenset()
+print(g is f, f.copy() is f, e1 is e2, e1 == e2, sorted(f))
+print(sorted(f.union("d")), sorted(f.intersection("ab")), sorted(f.difference("a")), sorted(f.symmetric_difference("cd")))
+print(f.issubset("abcd"), f.issuperset("a"), f.isdisjoint("xyz"))
+print(hash(frozenset()) == hash(frozenset([])), {f: 1}[frozenset("cba")])
+print([sys.getsizeof(frozenset(range(n))) for n in (0, 4, 5, 18, 19)])

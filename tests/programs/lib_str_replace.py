@@ -1,0 +1,6 @@
+s = "".join(["banana", "bandana"])
+print(s.replace("an", "AN"), s.replace("an", "", 2), s.replace("", "-")[:12])
+print(s.replace("zz", "y") is s, s.replace("an", "an") is s, s.replace("a", "b", 0) is s)
+r = "ab".replace("b", "")
+print(r, r is chr(97))
+print("aaa".replace("a", "bb"), "x".replace("x", "yz"))
