@@ -645,6 +645,26 @@ def super_repr(sp, s):
     return f"<super: <class '{s.s_type.name}'>, NULL>"
 
 
+def exc_init_method(sp, self_, args, kw):
+    heap = sp.heap
+    e = args[0]
+    if kw:
+        raise GuestError("TypeError", f"{e.ob_type.name}() takes no keyword arguments")
+    t = sp.newtuple_borrowed(args[1:])
+    old = e.args
+    e.args = t
+    heap.xdecref(old)
+    return sp.none()
+
+
+def exc_str_method(sp, self_, args, kw):
+    return new_str(sp.heap, sp.exc_str(args[0]))
+
+
+def exc_repr_method(sp, self_, args, kw):
+    return new_str(sp.heap, sp._builtin_repr_host(args[0]))
+
+
 # --- registration ----------------------------------------------------------------------------
 
 FUNCTIONS = {
@@ -652,6 +672,14 @@ FUNCTIONS = {
     "hasattr": b_hasattr, "setattr": b_setattr, "delattr": b_delattr, "vars": b_vars,
     "dir": b_dir, "__build_class__": lambda sp, s, a, k: T.build_class(sp, s, a, k),
 }
+
+
+def _selfarg(fn):
+    """The tables call ``fn(sp, self, args, kw)``; these functions take self as args[0]."""
+    def method(sp, self_, args, kw):
+        return fn(sp, None, [self_] + list(args), kw)
+    method.__name__ = fn.__name__
+    return method
 
 
 def install(sp):
@@ -663,7 +691,7 @@ def install(sp):
     }
     sp.constructors.update(sp.proto_constructors)
     m = sp.methods
-    m.setdefault("object", {}).update({
+    m.setdefault("object", {}).update({k: _selfarg(v) for k, v in {
         "__new__": object_new_method, "__init__": object_init_method,
         "__init_subclass__": object_init_subclass, "__repr__": object_repr_method,
         "__str__": object_str_method, "__hash__": object_hash_method,
@@ -673,17 +701,20 @@ def install(sp):
         "__getattribute__": object_getattribute_method, "__format__": object_format_method,
         "__sizeof__": object_sizeof_method, "__dir__": object_dir_method,
         "__subclasshook__": object_subclasshook,
-    })
-    m.setdefault("type", {}).update({
+    }.items()})
+    m.setdefault("type", {}).update({k: _selfarg(v) for k, v in {
         "__new__": type_new_method, "__init__": type_init_method, "__call__": type_call_method,
         "mro": type_mro_method, "__prepare__": type_prepare,
         "__instancecheck__": type_instancecheck, "__subclasscheck__": type_subclasscheck,
-    })
+    }.items()})
     m.setdefault("property", {}).update({
         "getter": prop_getter, "setter": prop_setter, "deleter": prop_deleter,
         "__set_name__": prop_set_name, "__get__": prop_get_method,
         "__set__": prop_set_method, "__delete__": prop_delete_method,
     })
+    m.setdefault("BaseException", {}).update({k: _selfarg(v) for k, v in {
+        "__init__": exc_init_method, "__str__": exc_str_method, "__repr__": exc_repr_method,
+    }.items()})
     m.setdefault("staticmethod", {})["__get__"] = sm_get_method
     m.setdefault("classmethod", {})["__get__"] = cm_get_method
     m.setdefault("function", {})["__get__"] = func_get_method

@@ -92,7 +92,7 @@ class AttrOpcodes:
                         st[-1] = descr
                         st.append(obj)
                         return
-        else:
+        elif tp is not sp.super_type and not isinstance(obj, TypeObject):
             descr = sp.lookup_method(obj, nameobj.value)
             if descr is not None:
                 descr.ob_refcnt += 1

@@ -257,6 +257,12 @@ class ObjectSpace(ProtoSpace):
 
     def compare_host(self, op, a, b):
         h = self.heap
+        if (a.ob_type.flags | b.ob_type.flags) & HEAP:
+            r = self.user_compare(op, a, b)
+            try:
+                return self.truth(r)
+            finally:
+                h.decref(r)
         if op == "==":
             return self._eq(a, b) if a is not b else self._eq(a, b) if a.ob_type is h.float_type else True
         if op == "!=":

@@ -12,6 +12,7 @@ from heapsim.objects.core import TypeObject, TPFLAGS_HEAPTYPE
 from heapsim.objects.unicodeobject import intern_string, new_str
 from heapsim.interp import typeobject as T
 from heapsim.interp import descriptors as D
+from heapsim.interp.exceptions import ExcObject
 
 HEAP = TPFLAGS_HEAPTYPE
 
@@ -100,11 +101,13 @@ class ProtoSpace:
 
     def _static_type_getattr(self, tp, nameobj):
         name = nameobj.value
-        r = T._type_special(self, tp, name) if name in ("__mro__", "__bases__", "__base__",
-                                                         "__class__", "__module__",
-                                                         "__doc__") else None
+        r = T._type_special(self, tp, name)
         if r is not None:
             return r
+        m = T.lookup(self, tp, name)
+        if m is not None:
+            m.ob_refcnt += 1
+            return m
         try:
             return self.builtin_getattr(tp, name)
         except GuestError as e:
@@ -387,7 +390,21 @@ class ProtoSpace:
         tp = obj.ob_type
         if tp.flags & HEAP:
             return T.heap_lookup(self, tp, "__next__") is not None
-        return True
+        from heapsim.interp import iterobjects as itmod
+        h = self.heap
+        return (isinstance(obj, itmod.IterObject) or "iterator" in tp.name or
+                tp is getattr(h, "generator_type", None) or tp.name in (
+                    "generator", "enumerate", "zip", "map", "filter", "reversed"))
+
+    def number_index(self, obj):
+        """``PyNumber_Index`` through ``__index__`` of a heap type: a host int, or None when
+        the type has none."""
+        tp = obj.ob_type
+        if tp.flags & HEAP:
+            if T.heap_lookup(self, tp, "__index__") is None:
+                return None
+            return self.index_value(obj)
+        return None
 
     def user_next(self, it):
         """``__next__`` of a heap-type iterator: a new reference, None at StopIteration."""
@@ -509,6 +526,8 @@ class ProtoSpace:
         heap = self.heap
         m = T.heap_lookup(self, obj.ob_type, "__repr__")
         if m is None:
+            if self._is_exc(obj):
+                return self._builtin_repr_host(obj)
             if builtin_based(obj):
                 with _AsBuiltin((obj,)):
                     return self._builtin_repr_host(obj)
@@ -526,6 +545,8 @@ class ProtoSpace:
         heap = self.heap
         m = T.heap_lookup(self, obj.ob_type, "__str__")
         if m is None:
+            if self._is_exc(obj):
+                return self.exc_str(obj)
             if builtin_based(obj) and T.ext_base_name(obj.ob_type) != "object":
                 with _AsBuiltin((obj,)):
                     bb = obj.ob_type
@@ -541,6 +562,20 @@ class ProtoSpace:
             return r.value
         finally:
             heap.decref(r)
+
+    def _is_exc(self, obj):
+        return isinstance(obj, ExcObject)
+
+    def exc_str(self, obj):
+        """``BaseException_str`` (KeyError's repr of a single argument)."""
+        args = obj.args.items
+        if len(args) == 0:
+            return ""
+        if len(args) == 1:
+            if T.is_subtype(obj.ob_type, self.exc_types["KeyError"]):
+                return self.repr_host(args[0])
+            return self.str_host(args[0])
+        return self.repr_host(obj.args)
 
     def default_repr(self, obj):
         tp = obj.ob_type

@@ -625,6 +625,11 @@ def _set_names(sp, tp):
     heap = sp.heap
     pairs = list(dict_items(tp.dict))
     for k, v in pairs:
+        if isinstance(v, PropertyObject):
+            if v.prop_name is None:
+                k.ob_refcnt += 1
+                v.prop_name = k
+            continue
         if v.ob_type.flags & TPFLAGS_HEAPTYPE:
             m = lookup(sp, v.ob_type, "__set_name__")
             if m is not None:
@@ -1245,8 +1250,10 @@ def base_new(sp, tp, args, kw, explicit=False):
         t = sp.newtuple_borrowed(args)
         e = new_exception(heap, tp, t)
         heap.decref(t)
-        e.__class__ = host
-        _init_instance_fields(sp, e, tp)
+        if tp.slot_names or tp.flags & TPFLAGS_MANAGED_DICT:
+            heap.decref(e)
+            raise Unsupported("__slots__ in exception classes")
+        tp.ob_refcnt += 1
         return e
     if bb is heap.list_type or bb is heap.dict_type:
         op = host.__new__(host)
