@@ -622,6 +622,8 @@ def super_getattr(sp, s, nameobj):
                     obj = s.s_obj
                     if obj is st:
                         obj = None
+                    if obj is None and name in ("__init_subclass__", "__subclasshook__"):
+                        return T.descr_get(sp, res, st, st)
                     if isinstance(res, StaticMethodObject) or isinstance(res, ClassMethodObject) \
                             or obj is not None:
                         return T.descr_get(sp, res, obj, st)

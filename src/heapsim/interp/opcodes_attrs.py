@@ -92,7 +92,8 @@ class AttrOpcodes:
                         st[-1] = descr
                         st.append(obj)
                         return
-        elif tp is not sp.super_type and not isinstance(obj, TypeObject):
+        elif tp is not sp.super_type and tp is not sp.mappingproxy_type and \
+                not isinstance(obj, TypeObject):
             descr = sp.lookup_method(obj, nameobj.value)
             if descr is not None:
                 descr.ob_refcnt += 1

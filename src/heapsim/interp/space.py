@@ -1021,6 +1021,8 @@ class ObjectSpace(ProtoSpace):
         return self._builtin_truth(obj)
 
     def len_or_none(self, obj):
+        if obj.ob_type is self.mappingproxy_type:
+            obj = obj.mapping
         if obj.ob_type.flags & HEAP:
             return self.user_len_or_none(obj)
         return self._builtin_len_or_none(obj)
@@ -1040,6 +1042,8 @@ class ObjectSpace(ProtoSpace):
         return self._builtin_compare(op, a, b)
 
     def contains(self, container, item):
+        if container.ob_type is self.mappingproxy_type:
+            container = container.mapping
         if container.ob_type.flags & HEAP:
             r = self.user_contains(container, item)
             if r is not None:
@@ -1057,6 +1061,8 @@ class ObjectSpace(ProtoSpace):
         return self._builtin_unary(op, a)
 
     def getitem(self, container, key):
+        if container.ob_type is self.mappingproxy_type:
+            container = container.mapping
         if container.ob_type.flags & HEAP or isinstance(container, TypeObject):
             if isinstance(container, TypeObject) and not container.flags & HEAP and \
                     container.ob_type is self.heap.type_type:
@@ -1075,6 +1081,8 @@ class ObjectSpace(ProtoSpace):
         return self._builtin_delitem(container, key)
 
     def iter(self, obj):
+        if obj.ob_type is self.mappingproxy_type:
+            obj = obj.mapping
         if obj.ob_type.flags & HEAP:
             return self.user_iter(obj)
         return self._builtin_iter(obj)
@@ -1122,7 +1130,10 @@ class ObjectSpace(ProtoSpace):
     def getattr(self, obj, name):
         """``obj.name`` for a host str name: a new reference."""
         tp = obj.ob_type
-        if tp.flags & HEAP or isinstance(obj, TypeObject) or tp is self.super_type:
+        if tp is self.mappingproxy_type and name in ("keys", "values", "items", "get", "copy"):
+            return self.builtin_getattr(obj.mapping, name)
+        if tp.flags & HEAP or isinstance(obj, (TypeObject, MethodObject)) or \
+                tp is self.super_type or tp is self.heap.property_type:
             k = intern_string(self.heap, name)
             try:
                 return self.getattr_name(obj, k)

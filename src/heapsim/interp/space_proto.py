@@ -13,6 +13,8 @@ from heapsim.objects.unicodeobject import intern_string, new_str
 from heapsim.interp import typeobject as T
 from heapsim.interp import descriptors as D
 from heapsim.interp.exceptions import ExcObject
+from heapsim.objects.methodobject import MethodObject
+from heapsim.objects.funcobject import PropertyObject, StaticMethodObject, ClassMethodObject
 
 HEAP = TPFLAGS_HEAPTYPE
 
@@ -97,6 +99,29 @@ class ProtoSpace:
             return self._static_type_getattr(obj, nameobj)
         if tp is self.super_type:
             return D.super_getattr(self, obj, nameobj)
+        if tp is self.mappingproxy_type:
+            return self.getattr(obj, nameobj.value)
+        if isinstance(obj, MethodObject):
+            name = nameobj.value
+            if name == "__self__":
+                return self._incref(obj.im_self)
+            if name == "__func__":
+                return self._incref(obj.im_func)
+            if name == "__class__":
+                return self._incref(tp)
+            return self.getattr_name(obj.im_func, nameobj)
+        if isinstance(obj, PropertyObject):
+            name = nameobj.value
+            f = {"fget": obj.prop_get, "fset": obj.prop_set, "fdel": obj.prop_del,
+                 "__doc__": obj.prop_doc}.get(name, False)
+            if f is not False:
+                return self._incref(f if f is not None else self.heap.none)
+        if isinstance(obj, (StaticMethodObject, ClassMethodObject)) and \
+                nameobj.value == "__func__":
+            return self._incref(obj.sm_callable if isinstance(obj, StaticMethodObject)
+                                else obj.cm_callable)
+        if nameobj.value == "__class__":
+            return self._incref(tp)
         return self.builtin_getattr(obj, nameobj.value)
 
     def _static_type_getattr(self, tp, nameobj):

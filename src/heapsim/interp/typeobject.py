@@ -411,7 +411,10 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
     if is_type:
         def sizeof(obj):
             return base_sizeof(obj)
-    elif bb.itemsize or bb.name in ("list", "dict") or exc:
+    elif bb.name == "dict":
+        def sizeof(obj):
+            return base_sizeof(obj)
+    elif bb.itemsize or bb.name == "list" or exc:
         extra = basicsize - bb.basicsize
 
         def sizeof(obj, _extra=extra):
