@@ -9,12 +9,23 @@ from heapsim.objects.longobject import new_int
 from heapsim.objects.unicodeobject import new_str
 
 
+STARTUP_GEN2 = 11090
+
+
 def make_gc(sp, collector):
     """The guest ``gc`` module over the reclaim layer's library API (``reclaim.gcapi``)."""
     from heapsim.reclaim import gcapi
     heap = sp.heap
     gc = heap.gc
     mod = new_module(sp, "gc")
+    # ``python3 prog.py`` keeps about 11,090 start-up objects in generation 2 after a full
+    # collection (measured: ``len(gc.get_objects(2))`` right after ``gc.collect()``).
+    gc.startup_long_lived = STARTUP_GEN2
+
+    def _varargs(args):
+        """A METH_VARARGS function receives its arguments as a new tuple (allocated, from
+        the tuple free list when it can, and released after the call)."""
+        heap.decref(sp.newtuple_borrowed(args))
 
     def _int_arg(args, kw, i, name, default):
         if len(args) > i:
@@ -37,6 +48,7 @@ def make_gc(sp, collector):
 
     def set_threshold(sp, self, args, kw):
         _arity("set_threshold", args, 1, 3)
+        _varargs(args)
         gcapi.set_threshold(heap, *[a.value for a in args])
         return sp.none()
 
@@ -65,10 +77,18 @@ def make_gc(sp, collector):
         return sp.newlist(list(objs))
 
     def get_referents(sp, self, args, kw):
-        return _objlist(gcapi.get_referents(heap, *args))
+        t = sp.newtuple_borrowed(args)
+        try:
+            return _objlist(gcapi.get_referents(heap, *args))
+        finally:
+            heap.decref(t)
 
     def get_referrers(sp, self, args, kw):
-        return _objlist(gcapi.get_referrers(heap, *args))
+        t = sp.newtuple_borrowed(args)
+        try:
+            return _objlist(gcapi.get_referrers(heap, *args, exclude=(t,)))
+        finally:
+            heap.decref(t)
 
     def get_objects(sp, self, args, kw):
         gen = None

@@ -100,7 +100,12 @@ def make_sys(sp, argv, stream_type):
             if "default" in kw:
                 args.append(kw["default"])
         arity("getsizeof", args, 1, 2)
-        return new_int(heap, getsizeof(args[0]))
+        # METH_VARARGS | METH_KEYWORDS: CPython packs the arguments into a tuple.
+        t = sp.newtuple_borrowed(args)
+        try:
+            return new_int(heap, getsizeof(args[0]))
+        finally:
+            heap.decref(t)
 
     def debugmallocstats(sp, self, args, kw):
         arity("_debugmallocstats", args, 0)

@@ -24,6 +24,7 @@ class GCState:
     __slots__ = (
         "lists", "count", "threshold", "enabled", "collecting", "long_lived_total",
         "long_lived_pending", "debug", "stats", "garbage", "callbacks", "collect_hook",
+        "startup_long_lived",
     )
 
     def __init__(self, thresholds):
@@ -34,6 +35,11 @@ class GCState:
         self.collecting = False
         self.long_lived_total = 0
         self.long_lived_pending = 0
+        # Objects a real CPython process keeps in the oldest generation that the simulation
+        # does not model (start-up modules, code, types): counted into long_lived_total at
+        # every full collection so that the gen-2 skip rule behaves as in CPython.  A
+        # runtime sets it; 0 for bare heaps.
+        self.startup_long_lived = 0
         self.debug = 0
         # per generation: [collections, collected, uncollectable]
         self.stats = [[0, 0, 0] for _ in range(NUM_GENERATIONS)]

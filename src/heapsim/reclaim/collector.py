@@ -226,7 +226,7 @@ class Collector:
                         untrack_dict(heap, op)
         if full:
             gc.long_lived_pending = 0
-            gc.long_lived_total = len(old)
+            gc.long_lived_total = len(old) + gc.startup_long_lived
         elif generation == NUM_GENERATIONS - 2:
             gc.long_lived_pending += len(old) - before
         del candidates
