@@ -615,7 +615,7 @@ def super_getattr(sp, s, nameobj):
             if t.dict is not None:
                 res = T._dict_find(t.dict, name)
             else:
-                fn = sp.methods.get(t.name, {}).get(name)
+                fn = T._static_fn(sp, t.name, name)
                 res = sp.descr(t.name, name, fn) if fn is not None else None
             if res is not None:
                 if T.has_get(sp, res):

@@ -74,7 +74,20 @@ class ProtoSpace:
         return r is self.heap.not_implemented
 
     def call_special(self, obj, name, args):
-        return T.call_special(self, obj, name, args)
+        """``type(obj).name(obj, *args)`` as the type slot does it: the class's method, else
+        the builtin base's (for a subclass of a builtin), else None when the type has no
+        such slot.  ``abs()`` of an object without ``__abs__`` is the TypeError."""
+        r = T.call_special(self, obj, name, args)
+        if r is not None:
+            return r
+        if builtin_based(obj):
+            bb = obj.ob_type.ext.builtin_base
+            fn = static_method_fn(self, bb.name, name)
+            if fn is not None:
+                return fn(self, obj, list(args), None)
+        if name == "__abs__":
+            raise GuestError("TypeError", f"bad operand type for abs(): '{obj.ob_type.name}'")
+        return None
 
     def special_method(self, obj, name):
         """The bound special method ``type(obj).name`` (a new reference), or None: for
@@ -231,6 +244,40 @@ class ProtoSpace:
                             "can't multiply" not in e.message:
                         raise
         raise GuestError("TypeError", f"unsupported operand type(s) for {op}: "
+                         f"'{ta.name}' and '{tb.name}'")
+
+    def binary_special(self, stem, a, b):
+        """``divmod(a, b)`` and the like: ``__stem__``/``__rstem__`` with binary_op1's rules,
+        then the builtin behaviour of builtin bases: a new reference."""
+        heap = self.heap
+        ta, tb = a.ob_type, b.ob_type
+        name, rname = f"__{stem}__", f"__r{stem}__"
+        ma = T.heap_lookup(self, ta, name) if ta.flags & HEAP else None
+        mb = T.heap_lookup(self, tb, rname) if tb is not ta and tb.flags & HEAP else None
+        order = []
+        if mb is not None and T.is_subtype(tb, ta) and ma is not None:
+            order.append((mb, b, a))
+            mb = None
+        if ma is not None:
+            order.append((ma, a, b))
+        if mb is not None:
+            order.append((mb, b, a))
+        for m, x, y in order:
+            r = T.call_descr_method(self, m, x, [y])
+            if r is not heap.not_implemented:
+                return r
+            heap.decref(r)
+        if (builtin_based(a) or not ta.flags & HEAP) and (builtin_based(b) or
+                                                           not tb.flags & HEAP):
+            from heapsim.interp import lib_builtins
+            fn = getattr(lib_builtins, "b_" + stem, None)
+            if fn is not None:
+                with _AsBuiltin((a, b)):
+                    if (a.ob_type.flags | b.ob_type.flags) & HEAP:
+                        pass
+                    elif self.is_scalar(a) and self.is_scalar(b):
+                        return fn(self, None, [a, b], None)
+        raise GuestError("TypeError", f"unsupported operand type(s) for {stem}(): "
                          f"'{ta.name}' and '{tb.name}'")
 
     def user_compare(self, op, a, b):
@@ -555,7 +602,13 @@ class ProtoSpace:
                 return self._builtin_repr_host(obj)
             if builtin_based(obj):
                 with _AsBuiltin((obj,)):
-                    return self._builtin_repr_host(obj)
+                    r = self._builtin_repr_host(obj)
+                bname = T.ext_base_name(obj.ob_type)
+                if bname in ("set", "frozenset"):
+                    inner = "" if obj.used == 0 else \
+                        (r[len("frozenset("):-1] if bname == "frozenset" else r)
+                    return f"{obj.ob_type.name}({inner})"
+                return r
             return self.default_repr(obj)
         r = T.call_descr_method(self, m, obj, [])
         try:
@@ -629,3 +682,205 @@ class ProtoSpace:
             heap.decref(r)
             raise GuestError("TypeError", f"__format__ must return a str, not {tn}")
         return r
+
+
+# --- the builtin types' special methods as method descriptors ---------------------------------
+# ``int.__add__``, ``super().__getitem__(k)``, ``str.__new__(cls, v)``: the slot wrappers of
+# the builtin types, made on demand from the space's own builtin operations (the operands read
+# as their builtin base meanwhile).
+
+_NUM = ("int", "float", "complex", "bool")
+_BIN_TYPES = {
+    "add": _NUM + ("str", "list", "tuple", "bytes"), "sub": _NUM + ("set", "frozenset"),
+    "mul": _NUM + ("str", "list", "tuple", "bytes"), "truediv": _NUM, "floordiv": _NUM[:2] + ("bool",),
+    "mod": _NUM[:2] + ("bool", "str", "bytes"), "pow": _NUM, "lshift": ("int", "bool"),
+    "rshift": ("int", "bool"), "and": ("int", "bool", "set", "frozenset"),
+    "or": ("int", "bool", "set", "frozenset", "dict"), "xor": ("int", "bool", "set", "frozenset"),
+}
+_CONTAINERS = ("str", "list", "tuple", "dict", "set", "frozenset", "bytes", "range")
+_NEW_TYPES = ("int", "float", "complex", "str", "bytes", "tuple", "set", "frozenset", "list",
+              "dict")
+
+
+_RANK = {"bool": 0, "int": 0, "float": 1, "complex": 2}
+
+
+def _base_name(obj):
+    tp = obj.ob_type
+    if tp.flags & HEAP:
+        return T.ext_base_name(tp) or "object"
+    return tp.name
+
+
+def _accepts_operand(sp, tpname, other, op):
+    """Whether the builtin type's own slot handles ``other`` (else NotImplemented)."""
+    on = _base_name(other)
+    if tpname in _RANK:
+        return on in _RANK and _RANK[on] <= _RANK[tpname]
+    if op in ("*", "*=") and tpname in ("str", "list", "tuple", "bytes"):
+        return on in ("int", "bool")
+    if op in ("%",) and tpname in ("str", "bytes"):
+        return True
+    if tpname in ("set", "frozenset"):
+        return on in ("set", "frozenset")
+    return on == tpname
+
+
+def _unbound_check(sp, tpname, name, obj):
+    tp = sp.heap.types.get(tpname)
+    if tp is not None and not T.is_subtype(obj.ob_type, tp):
+        raise GuestError("TypeError", f"descriptor '{name}' requires a '{tpname}' object but "
+                         f"received a '{obj.ob_type.name}'")
+
+
+def builtin_slot(sp, tpname, name):
+    """A host method ``fn(sp, self, args, kw)`` for the special method ``name`` of the builtin
+    type ``tpname``, or None."""
+    if name[:2] != "__" or name[-2:] != "__":
+        return None
+    stem = name[2:-2]
+    rev = False
+    if stem[:1] == "r" and stem[1:] in _BIN_TYPES:
+        rev, stem = True, stem[1:]
+    if stem[:1] == "i" and stem[1:] in _BIN_TYPES and tpname in ("list", "set", "dict"):
+        op = {v: k for k, v in BIN_NAMES.items()}[stem[1:]] + "="
+        if tpname == "list" and stem[1:] not in ("add", "mul"):
+            return None
+
+        def inplace(sp, self, args, kw, _op=op):
+            _unbound_check(sp, tpname, name, self)
+            with _AsBuiltin((self,)):
+                try:
+                    return sp._builtin_binop(_op, self, args[0])
+                except GuestError as e:
+                    if e.kind == "TypeError" and "unsupported operand" in (e.message or ""):
+                        return sp._incref(sp.heap.not_implemented)
+                    raise
+        return inplace
+    if stem in _BIN_TYPES and tpname in _BIN_TYPES[stem]:
+        op = {v: k for k, v in BIN_NAMES.items()}[stem]
+
+        def binop(sp, self, args, kw, _op=op, _rev=rev):
+            _unbound_check(sp, tpname, name, self)
+            other = args[0]
+            if not _accepts_operand(sp, tpname, other, _op):
+                return sp._incref(sp.heap.not_implemented)
+            a, b = (other, self) if _rev else (self, other)
+            with _AsBuiltin((a, b)):
+                try:
+                    return sp._builtin_binop(_op, a, b)
+                except GuestError as e:
+                    if e.kind == "TypeError" and ("unsupported operand" in (e.message or "")
+                                                  or "can only concatenate" in (e.message or "")
+                                                  or "can't multiply" in (e.message or "")):
+                        return sp._incref(sp.heap.not_implemented)
+                    raise
+        return binop
+    if name in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__") and tpname != "object":
+        op = {"__eq__": "==", "__ne__": "!=", "__lt__": "<", "__le__": "<=", "__gt__": ">",
+              "__ge__": ">="}[name]
+
+        def cmp(sp, self, args, kw, _op=op):
+            _unbound_check(sp, tpname, name, self)
+            with _AsBuiltin((self, args[0])):
+                try:
+                    return sp._builtin_compare(_op, self, args[0])
+                except GuestError as e:
+                    if e.kind == "TypeError":
+                        return sp._incref(sp.heap.not_implemented)
+                    raise
+        return cmp
+    if name in ("__repr__", "__str__") and tpname != "object":
+        def rep(sp, self, args, kw, _n=name):
+            with _AsBuiltin((self,)):
+                if _n == "__repr__":
+                    return new_str(sp.heap, sp._builtin_repr_host(self))
+                return new_str(sp.heap, sp._builtin_str_host(self))
+        return rep
+    if name == "__hash__" and tpname in ("int", "float", "complex", "str", "bytes", "tuple",
+                                         "frozenset", "bool"):
+        def h(sp, self, args, kw):
+            return sp.newint(self.ob_type.tp_hash(sp.heap, self))
+        return h
+    if name in ("__neg__", "__pos__", "__invert__", "__abs__") and tpname in _NUM:
+        if name == "__invert__" and tpname not in ("int", "bool"):
+            return None
+
+        def un(sp, self, args, kw, _n=name):
+            with _AsBuiltin((self,)):
+                if _n == "__abs__":
+                    v = self.value
+                    return sp.wrap(abs(v if not isinstance(v, bool) else int(v)))
+                return sp._builtin_unary({"__neg__": "-", "__pos__": "+", "__invert__": "~"}[_n],
+                                         self)
+        return un
+    if name == "__bool__" and tpname in _NUM:
+        return lambda sp, self, args, kw: sp.newbool(bool(self.value))
+    if name in ("__int__", "__float__") and tpname in ("int", "float", "bool"):
+        conv = int if name == "__int__" else float
+        return lambda sp, self, args, kw: sp.wrap(conv(self.value))
+    if tpname in _CONTAINERS:
+        if name == "__len__":
+            def ln(sp, self, args, kw):
+                with _AsBuiltin((self,)):
+                    return sp.newint(sp._builtin_len_or_none(self))
+            return ln
+        if name == "__getitem__" and tpname not in ("set", "frozenset"):
+            def gi(sp, self, args, kw):
+                with _AsBuiltin((self,)):
+                    return sp._builtin_getitem(self, args[0])
+            return gi
+        if name in ("__setitem__", "__delitem__") and tpname in ("list", "dict"):
+            def si(sp, self, args, kw, _n=name):
+                with _AsBuiltin((self,)):
+                    if _n == "__setitem__":
+                        sp._builtin_setitem(self, args[0], args[1])
+                    else:
+                        sp._builtin_delitem(self, args[0])
+                return sp.none()
+            return si
+        if name == "__contains__":
+            def co(sp, self, args, kw):
+                with _AsBuiltin((self,)):
+                    return sp.newbool(sp._builtin_contains(self, args[0]))
+            return co
+        if name == "__iter__":
+            def it(sp, self, args, kw):
+                with _AsBuiltin((self,)):
+                    return sp._builtin_iter(self)
+            return it
+    if name == "__new__" and tpname in _NEW_TYPES:
+        def new(sp, cls, args, kw):
+            tp = sp.heap.types[tpname]
+            if not isinstance(cls, TypeObject):
+                raise GuestError("TypeError", f"{tpname}.__new__(X): X is not a type object "
+                                 f"({cls.ob_type.name})")
+            if not T.is_subtype(cls, tp):
+                raise GuestError("TypeError", f"{tpname}.__new__({cls.name}): {cls.name} is not "
+                                 f"a subtype of {tpname}")
+            if cls.flags & HEAP:
+                return T.base_new(sp, cls, list(args), kw, True)
+            return sp.call_type(cls, list(args), kw)
+        return new
+    if name == "__init__" and tpname in ("list", "dict", "set"):
+        def init(sp, self, args, kw):
+            if self.ob_type.flags & HEAP:
+                T.base_init(sp, self, list(args), kw, False)
+            return sp.none()
+        return init
+    return None
+
+
+def static_method_fn(sp, tpname, name):
+    """The host function behind ``tpname.name`` for a builtin type: its method table's entry,
+    else a special method made by ``builtin_slot``."""
+    table = sp.methods.get(tpname)
+    fn = table.get(name) if table is not None else None
+    if fn is None:
+        cache = sp.__dict__.setdefault("_slot_fns", {})
+        key = (tpname, name)
+        if key in cache:
+            return cache[key]
+        fn = builtin_slot(sp, tpname, name)
+        cache[key] = fn
+    return fn

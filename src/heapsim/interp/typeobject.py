@@ -36,7 +36,8 @@ from heapsim.interp.exceptions import ExcObject, new_exception
 
 
 class HeapTypeExt:
-    __slots__ = ("mro_t", "bases_t", "slots_t", "solid", "host_cls", "builtin_base")
+    __slots__ = ("mro_t", "bases_t", "slots_t", "solid", "host_cls", "builtin_base", "vardict",
+                 "subclasses")
 
 
 class DescrObject(GCObject):
@@ -164,6 +165,36 @@ def init(sp):
     type_type.tp_clear = clear
     type_type.tp_dealloc = dealloc
     sp.type_dealloc = dealloc
+    _patch_builtin_deallocs(heap)
+
+
+def _patch_builtin_deallocs(heap):
+    """The deallocs of builtin bases that a heap subtype reaches through subtype_dealloc:
+    ``tp_free`` of the subtype (PyObject_GC_Del) instead of the exact type's free, and the
+    separately allocated characters of a str subclass instance."""
+    int_type = heap.int_type
+    int_dealloc = int_type.tp_dealloc
+    if getattr(int_dealloc, "_subtype_aware", False):
+        return
+
+    def int_dealloc_sub(heap_, obj, _d=int_dealloc):
+        if obj.ob_type is int_type:
+            _d(heap_, obj)
+        else:
+            heap_.tp_free(obj)
+    int_dealloc_sub._subtype_aware = True
+    int_type.tp_dealloc = int_dealloc_sub
+    str_type = heap.str_type
+    str_dealloc = str_type.tp_dealloc
+
+    def str_dealloc_sub(heap_, obj, _d=str_dealloc):
+        if obj.ob_type is not str_type:
+            data = getattr(obj, "data", 0)
+            if data:
+                obj.data = 0
+                heap_.free(data)
+        _d(heap_, obj)
+    str_type.tp_dealloc = str_dealloc_sub
 
 
 # --- lookup --------------------------------------------------------------------------------
@@ -192,12 +223,17 @@ def lookup(sp, tp, name):
             if res is not None:
                 break
         else:
-            fn = sp.methods.get(t.name, {}).get(name)
+            fn = _static_fn(sp, t.name, name)
             if fn is not None:
                 res = sp.descr(t.name, name, fn)
                 break
     cache[key] = res
     return res
+
+
+def _static_fn(sp, tpname, name):
+    from heapsim.interp.space_proto import static_method_fn
+    return static_method_fn(sp, tpname, name)
 
 
 def heap_lookup(sp, tp, name):
@@ -310,11 +346,32 @@ def best_base(sp, bases):
 def _host_class_for(sp, base_host):
     cls = sp.host_subclasses.get(base_host)
     if cls is None:
-        names = [n for n in ("values", "dict", "slots", "weaklist")
+        extra = ["values", "dict", "slots", "weaklist"]
+        if not issubclass(base_host, GCObject):
+            extra = ["gc_gen", "gc_refs", "gc_flags"] + extra
+        if base_host.__name__ == "StrObject":
+            extra.append("data")
+        names = [n for n in extra
                  if not any(n in getattr(k, "__slots__", ()) for k in base_host.__mro__)]
         cls = type("Sub" + base_host.__name__, (base_host,), {"__slots__": tuple(names)})
         sp.host_subclasses[base_host] = cls
     return cls
+
+
+def _builtin_hosts():
+    from heapsim.objects.listobject import ListObject
+    from heapsim.objects.dictobject import DictObject
+    from heapsim.objects.longobject import IntObject
+    from heapsim.objects.floatobject import FloatObject
+    from heapsim.objects.complexobject import ComplexObject
+    from heapsim.objects.unicodeobject import StrObject
+    from heapsim.objects.bytesobject import BytesObject
+    from heapsim.objects.tupleobject import TupleObject
+    from heapsim.objects.setobject import SetObject
+    return {"list": ListObject, "dict": DictObject, "type": TypeObject, "int": IntObject,
+            "float": FloatObject, "complex": ComplexObject, "str": StrObject,
+            "bytes": BytesObject, "tuple": TupleObject, "set": SetObject,
+            "frozenset": SetObject}
 
 
 _BUILTIN_HOST = {}
@@ -324,9 +381,7 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
     """type_new's layout for a class whose solid base is a builtin other than object."""
     heap = sp.heap
     bb = builtin_base(base)
-    from heapsim.objects.listobject import ListObject
-    from heapsim.objects.dictobject import DictObject
-    hosts = {"list": ListObject, "dict": DictObject, "type": TypeObject}
+    hosts = _builtin_hosts()
     if bb.flags & (1 << 30):
         host = ExcObject
     else:
@@ -335,10 +390,13 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
             raise Unsupported(f"subclassing the builtin type '{bb.name}'")
     exc = host is ExcObject
     is_type = host is TypeObject
-    may_add_dict = not base.flags & TPFLAGS_MANAGED_DICT and not exc and not is_type
-    may_add_weak = not base.weakrefable and not is_type
+    var_sized = bool(bb.itemsize) and not is_type
+    base_vardict = isinstance(base.ext, HeapTypeExt) and getattr(base.ext, "vardict", False)
+    may_add_dict = not base.flags & TPFLAGS_MANAGED_DICT and not exc and not is_type \
+        and not base_vardict
+    may_add_weak = not base.weakrefable and not is_type and not var_sized
     if base.flags & TPFLAGS_HEAPTYPE:
-        may_add_weak = not base.weakrefable
+        may_add_weak = not base.weakrefable and not var_sized
     if exc and not base.flags & TPFLAGS_HEAPTYPE:
         may_add_weak = True
     add_dict = add_weak = False
@@ -354,12 +412,18 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
             else:
                 own.append(mangle(name, s))
         own.sort()
+    if own and var_sized:
+        raise GuestError("TypeError", "nonempty __slots__ not supported for subtype of "
+                         f"'{bb.name}'")
+    vardict = add_dict and var_sized
+    if vardict:
+        add_dict = False
     start = (base.basicsize - OBJECT_HEADER) // 8
     positions = list(base.slot_names)
     if own:
         positions.extend([None] * (start - len(positions)))
         positions.extend(own)
-    basicsize = base.basicsize + 8 * len(own) + (8 if add_weak else 0)
+    basicsize = base.basicsize + 8 * len(own) + (8 if add_weak else 0) + (8 if vardict else 0)
     flags = (TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC | TPFLAGS_READY
              | (base.flags & ~(TPFLAGS_HEAPTYPE | TPFLAGS_MANAGED_DICT) & ((1 << 32) - 1)
                 & ~(1 << 8)))
@@ -388,8 +452,8 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
     tp.is_gc = True
     tp.preheader = preheader_size(flags)
     tp.tp_dealloc = heap.subtype_dealloc
-    base_traverse = bb.tp_traverse
-    base_clear = bb.tp_clear
+    base_traverse = bb.tp_traverse or (lambda o: ())
+    base_clear = bb.tp_clear or (lambda h, o: None)
     base_sizeof = bb.tp_sizeof
 
     def traverse(obj):
@@ -408,13 +472,10 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
             instance_clear(heap_, obj)
         base_clear(heap_, obj)
 
-    if is_type:
+    if is_type or bb.name in ("int", "str", "dict"):
         def sizeof(obj):
             return base_sizeof(obj)
-    elif bb.name == "dict":
-        def sizeof(obj):
-            return base_sizeof(obj)
-    elif bb.itemsize or bb.name == "list" or exc:
+    elif bb.itemsize or bb.name in ("list", "set", "frozenset") or exc:
         extra = basicsize - bb.basicsize
 
         def sizeof(obj, _extra=extra):
@@ -430,6 +491,10 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
     tp.tp_hash = base.tp_hash
     tp.tp_eq = base.tp_eq
     tp.tp_buffers = bb.tp_buffers
+    if bb.name == "str":
+        def buffers(obj, _b=bb.tp_buffers):
+            return tuple(_b(obj)) + ((obj.data,) if getattr(obj, "data", 0) else ())
+        tp.tp_buffers = buffers
     tp.trashcan = True
     tp.weakrefable = add_weak or base.weakrefable
     tp.weaklist = None
@@ -441,7 +506,10 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
         tp.cached_keys = new_shared_keys(heap)
     else:
         tp.cached_keys = None
-    return tp, _host_class_for(sp, host)
+    if vardict:
+        from heapsim.objects.dict_keys import new_shared_keys
+        tp.cached_keys = new_shared_keys(heap)
+    return tp, _host_class_for(sp, host), vardict
 
 
 def type_new(sp, meta, name, bases, ns, kw=None):
@@ -497,14 +565,15 @@ def type_new(sp, meta, name, bases, ns, kw=None):
         module = mod.value if mod.ob_type is heap.str_type else "?"
     bb = builtin_base(base)
     host_cls = None
+    vardict = False
     if bb is heap.object_type:
         tp = new_heap_type(heap, name, slots, base, module or "builtins", qualname)
         if meta is not heap.type_type:
             tp.ob_type = meta
             meta.ob_refcnt += 1
     else:
-        tp, host_cls = _builtin_subtype(sp, name, base, slots, module or "builtins",
-                                        qualname, meta)
+        tp, host_cls, vardict = _builtin_subtype(sp, name, base, slots, module or "builtins",
+                                                 qualname, meta)
         if meta is not heap.type_type:
             tp.ob_type = meta
             meta.ob_refcnt += 1
@@ -513,6 +582,8 @@ def type_new(sp, meta, name, bases, ns, kw=None):
     ext.host_cls = host_cls
     ext.builtin_base = bb
     ext.solid = None
+    ext.vardict = vardict or (isinstance(base.ext, HeapTypeExt) and base.ext.vardict)
+    ext.subclasses = None
     tp.bases = tuple(bases)
     if len(bases) > 1 or bases[0] is not base:
         tp.mro = c3_mro(tp, bases)
@@ -553,7 +624,8 @@ def type_new(sp, meta, name, bases, ns, kw=None):
             dsc.index = i
             _set_item(sp, d, nm, dsc)
             heap.decref(dsc)
-    adds_dict = tp.flags & TPFLAGS_MANAGED_DICT and not base.flags & TPFLAGS_MANAGED_DICT
+    adds_dict = tp.flags & TPFLAGS_MANAGED_DICT and not base.flags & TPFLAGS_MANAGED_DICT \
+        or vardict
     adds_weak = tp.weakrefable and not base.weakrefable
     if bb is not heap.object_type and bb.flags & (1 << 30) and not base.flags & TPFLAGS_HEAPTYPE:
         adds_weak = tp.basicsize > base.basicsize and (slots is None or "__weakref__" in slots)
@@ -925,7 +997,27 @@ def _get_dict(sp, obj):
         if obj.ex_dict is None:
             obj.ex_dict = dict_new(heap)
         return obj.ex_dict
+    if _has_vardict(obj.ob_type):
+        if obj.dict is None:
+            obj.dict = _new_vardict(sp, obj.ob_type)
+        return obj.dict
     return instance_get_dict(heap, obj)
+
+
+def _has_vardict(tp):
+    ext = tp.ext
+    return isinstance(ext, HeapTypeExt) and ext.vardict
+
+
+def _new_vardict(sp, tp):
+    """``_PyObjectDict_SetItem``'s new dict for a dict at ``tp_dictoffset``: split on the
+    class's cached keys."""
+    from heapsim.objects.dictobject import new_dict_with_shared_keys
+    keys = tp.cached_keys
+    if keys is None:
+        return dict_new(sp.heap)
+    keys.refcnt += 1
+    return new_dict_with_shared_keys(sp.heap, keys)
 
 
 def _instance_dict_lookup(sp, obj, nameobj):
@@ -937,6 +1029,9 @@ def _instance_dict_lookup(sp, obj, nameobj):
         return dict_getitem(heap, d, nameobj)
     if obj.ob_type.flags & TPFLAGS_MANAGED_DICT:
         return instance_getattr(heap, obj, nameobj)
+    d = getattr(obj, "dict", None)
+    if d is not None:
+        return dict_getitem(heap, d, nameobj)
     return None
 
 
@@ -964,7 +1059,7 @@ def generic_getattr(sp, obj, nameobj, suppress=False):
     if name == "__class__":
         tp.ob_refcnt += 1
         return tp
-    if name == "__dict__" and tp.flags & TPFLAGS_MANAGED_DICT:
+    if name == "__dict__" and (tp.flags & TPFLAGS_MANAGED_DICT or _has_vardict(tp)):
         d = _get_dict(sp, obj)
         d.ob_refcnt += 1
         return d
@@ -1028,6 +1123,16 @@ def generic_setattr(sp, obj, nameobj, value):
         else:
             if name in ("args", "__cause__", "__context__", "__traceback__"):
                 return sp.builtin_setattr(obj, name, value)
+            dict_setitem(heap, _get_dict(sp, obj), nameobj, value)
+        return
+    if not tp.flags & TPFLAGS_MANAGED_DICT and _has_vardict(tp):
+        d = obj.dict
+        if value is None:
+            if d is None or dict_getitem(heap, d, nameobj) is None:
+                raise GuestError("AttributeError", f"'{tp.name}' object has no attribute "
+                                 f"'{name}'")
+            dict_delitem(heap, d, nameobj)
+        else:
             dict_setitem(heap, _get_dict(sp, obj), nameobj, value)
         return
     if not tp.flags & TPFLAGS_MANAGED_DICT:
@@ -1259,14 +1364,7 @@ def base_new(sp, tp, args, kw, explicit=False):
         tp.ob_refcnt += 1
         return e
     if bb is heap.list_type or bb is heap.dict_type:
-        op = host.__new__(host)
-        op.addr = heap.gc_alloc(tp, tp.basicsize)
-        op.ob_type = tp
-        op.ob_refcnt = 1
-        op.gc_gen = UNTRACKED
-        op.gc_refs = 0
-        op.gc_flags = 0
-        tp.ob_refcnt += 1
+        op = _alloc_shell(sp, tp, host, tp.basicsize)
         if bb is heap.list_type:
             op.buf = 0
             op.items = []
@@ -1275,10 +1373,146 @@ def base_new(sp, tp, args, kw, explicit=False):
             op.ma_keys = heap.dict_empty_keys
             op.ma_values = None
             op.ma_used = 0
-        _init_instance_fields(sp, op, tp)
         heap.gc.track(op)
         return op
-    raise Unsupported(f"instances of subclasses of {bb.name}")
+    fill = _SUBTYPE_NEW.get(bb.name)
+    if fill is None:
+        raise Unsupported(f"instances of subclasses of {bb.name}")
+    return fill(sp, tp, host, bb, args, kw)
+
+
+def _alloc_shell(sp, tp, host, size):
+    """``type->tp_alloc(type, n)`` (``_PyType_AllocNoTrack``): an untracked instance shell
+    holding a reference to tp, with no dict, values, slots or weakrefs yet."""
+    heap = sp.heap
+    op = host.__new__(host)
+    op.addr = heap.gc_alloc(tp, size)
+    op.ob_type = tp
+    op.ob_refcnt = 1
+    op.gc_gen = UNTRACKED
+    op.gc_refs = 0
+    op.gc_flags = 0
+    tp.ob_refcnt += 1
+    op.values = None
+    op.dict = None
+    if not isinstance(op, ExcObject):
+        op.weaklist = None
+    n = len(tp.slot_names)
+    op.slots = [None] * n if n else None
+    return op
+
+
+def _tmp_base(sp, bb, args, kw):
+    """``xxx_new_impl(&PyXxx_Type, ...)``: the exact builtin value a subtype copies."""
+    return sp.call_type(bb, list(args), kw)
+
+
+def _new_int_sub(sp, tp, host, bb, args, kw):
+    from heapsim.objects.longobject import ndigits
+    heap = sp.heap
+    tmp = _tmp_base(sp, bb, args, kw)
+    try:
+        n = max(1, ndigits(tmp.value))
+        op = _alloc_shell(sp, tp, host, tp.basicsize + (n + 1) * bb.itemsize)
+        op.value = tmp.value
+    finally:
+        heap.decref(tmp)
+    heap.gc.track(op)
+    return op
+
+
+def _new_scalar_sub(sp, tp, host, bb, args, kw):
+    heap = sp.heap
+    tmp = _tmp_base(sp, bb, args, kw)
+    try:
+        op = _alloc_shell(sp, tp, host, tp.basicsize)
+        op.value = tmp.value
+    finally:
+        heap.decref(tmp)
+    heap.gc.track(op)
+    return op
+
+
+def _new_str_sub(sp, tp, host, bb, args, kw):
+    heap = sp.heap
+    tmp = _tmp_base(sp, bb, args, kw)
+    try:
+        v = tmp.value
+        op = _alloc_shell(sp, tp, host, tp.basicsize)
+        op.value = v
+        op.hash = tmp.hash if tmp.hash != -1 else -1
+        op.kind = tmp.kind
+        op.ascii = tmp.ascii
+        op.interned = 0
+        op.utf8 = 0
+        op.utf8_length = 0
+        op.data = heap.malloc((len(v) + 1) * tmp.kind)
+    finally:
+        heap.decref(tmp)
+    heap.gc.track(op)
+    return op
+
+
+def _new_bytes_sub(sp, tp, host, bb, args, kw):
+    heap = sp.heap
+    tmp = _tmp_base(sp, bb, args, kw)
+    try:
+        op = _alloc_shell(sp, tp, host, tp.basicsize + len(tmp.value) + 1)
+        op.value = tmp.value
+        op.hash = tmp.hash
+    finally:
+        heap.decref(tmp)
+    heap.gc.track(op)
+    return op
+
+
+def _new_tuple_sub(sp, tp, host, bb, args, kw):
+    heap = sp.heap
+    tmp = _tmp_base(sp, bb, args, kw)
+    try:
+        items = list(tmp.items)
+        op = _alloc_shell(sp, tp, host, tp.basicsize + (len(items) + 1) * 8)
+        for x in items:
+            x.ob_refcnt += 1
+        op.items = items
+    finally:
+        heap.decref(tmp)
+    heap.gc.track(op)
+    return op
+
+
+def _new_set_sub(sp, tp, host, bb, args, kw):
+    from heapsim.objects.setobject import SET_MINSIZE, set_update_internal
+    heap = sp.heap
+    if bb is heap.set_type and kw and not heap_lookup(sp, tp, "__init__"):
+        raise GuestError("TypeError", "set() takes no keyword arguments")
+    if kw:
+        raise GuestError("TypeError", f"{bb.name}() takes no keyword arguments")
+    if len(args) > 1:
+        raise GuestError("TypeError", f"{bb.name} expected at most 1 argument, got "
+                         f"{len(args)}")
+    so = _alloc_shell(sp, tp, host, tp.basicsize)
+    so.fill = 0
+    so.used = 0
+    so.mask = SET_MINSIZE - 1
+    so.keys = [None] * SET_MINSIZE
+    so.hashes = [0] * SET_MINSIZE
+    so.table_addr = 0
+    so.hash = -1
+    so.finger = 0
+    heap.gc.track(so)
+    if bb is heap.frozenset_type and args:
+        try:
+            set_update_internal(heap, so, args[0])
+        except BaseException:
+            heap.decref(so)
+            raise
+    return so
+
+
+_SUBTYPE_NEW = {"int": _new_int_sub, "float": _new_scalar_sub, "complex": _new_scalar_sub,
+                "str": _new_str_sub, "bytes": _new_bytes_sub, "tuple": _new_tuple_sub,
+                "set": _new_set_sub, "frozenset": _new_set_sub}
 
 
 def _accepts_type(fn):
@@ -1320,6 +1554,17 @@ def base_init(sp, obj, args, kw, new_overridden):
         old = obj.args
         obj.args = t
         heap.decref(old)
+        return
+    if bb is heap.set_type:
+        if kw:
+            raise GuestError("TypeError", f"{tp.name}() takes no keyword arguments")
+        if len(args) > 1:
+            raise GuestError("TypeError", f"set expected at most 1 argument, got {len(args)}")
+        from heapsim.objects.setobject import set_clear_internal, set_update_internal
+        if obj.used:
+            set_clear_internal(heap, obj)
+        if args:
+            set_update_internal(heap, obj, args[0])
         return
     if bb is heap.list_type:
         if args:
