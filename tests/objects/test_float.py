@@ -7,11 +7,9 @@ reuse patterns and ``sys.getallocatedblocks()`` deltas measured in a fresh subpr
 """
 
 import json
-import os
-import subprocess
 import sys
-import textwrap
 
+import hostrun
 import pytest
 
 from heapsim.objects import core
@@ -24,10 +22,7 @@ from heapsim.objects.unicodeobject import new_str
 
 def run_host(script):
     """Run ``script`` under the host python3 in a fresh process; it prints one JSON value."""
-    out = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True,
-        env=dict(os.environ, PYTHONHASHSEED="0"), check=True, timeout=60)
-    return json.loads(out.stdout)
+    return hostrun.run_host(script)
 
 
 FLOATS = [0.0, -0.0, 1.0, -1.5, 3.141592653589793, 1e100, 1e-300, float("inf"),

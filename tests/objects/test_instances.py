@@ -7,13 +7,10 @@ collector counts and block counts from small host programs run in a subprocess w
 collector disabled and the free lists emptied first, gathering their numbers before printing.
 """
 
-import ast
 import gc
-import os
-import subprocess
 import sys
-import textwrap
 
+import hostrun
 import pytest
 
 from heapsim.base.errors import GuestError
@@ -38,10 +35,7 @@ getsizeof = core.getsizeof
 
 def host(code):
     """Run ``code`` under the host interpreter; it prints one Python literal, returned here."""
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    out = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], env=env,
-                         capture_output=True, text=True, check=True)
-    return ast.literal_eval(out.stdout.strip())
+    return hostrun.run_host(code, parse="literal")
 
 
 def host_class(name, slots=None, base=object):

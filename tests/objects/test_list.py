@@ -6,13 +6,10 @@ counts from small host programs run in a subprocess with the collector disabled 
 lists emptied first (``gc.collect()``), gathering their numbers before printing.
 """
 
-import ast
 import dis
-import os
-import subprocess
 import sys
-import textwrap
 
+import hostrun
 import pytest
 
 from heapsim.base.errors import GuestError
@@ -37,10 +34,7 @@ getsizeof = core.getsizeof
 
 def host(code):
     """Run ``code`` under the host interpreter; it prints one Python literal, returned here."""
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    out = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], env=env,
-                         capture_output=True, text=True, check=True)
-    return ast.literal_eval(out.stdout.strip())
+    return hostrun.run_host(code, parse="literal")
 
 
 def ints(heap, values):

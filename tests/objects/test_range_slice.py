@@ -5,12 +5,9 @@ and index arithmetic in this process; identity and collector counts from small h
 run in a subprocess with the collector disabled after ``gc.collect()``.
 """
 
-import ast
-import os
-import subprocess
 import sys
-import textwrap
 
+import hostrun
 import pytest
 
 from heapsim.base.errors import GuestError
@@ -40,10 +37,7 @@ RANGES = [
 
 def host(code):
     """Run ``code`` under the host interpreter; it prints one Python literal, returned here."""
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    out = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], env=env,
-                         capture_output=True, text=True, check=True)
-    return ast.literal_eval(out.stdout.strip())
+    return hostrun.run_host(code, parse="literal")
 
 
 def sim_range(heap, args):

@@ -7,11 +7,9 @@ subprocess with the collector disabled, as shared/cpython-3.11-facts.md advises.
 """
 
 import json
-import os
-import subprocess
 import sys
-import textwrap
 
+import hostrun
 import pytest
 
 from heapsim.base.errors import GuestError
@@ -27,10 +25,7 @@ from heapsim.objects.unicodeobject import (
 
 def run_host(script):
     """Run ``script`` under the host python3 in a fresh process; it prints one JSON value."""
-    out = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True,
-        env=dict(os.environ, PYTHONHASHSEED="0"), check=True, timeout=60)
-    return json.loads(out.stdout)
+    return hostrun.run_host(script)
 
 
 def fresh_copy(value):

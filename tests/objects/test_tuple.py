@@ -5,12 +5,9 @@ release order and collector behaviour from small host programs in a subprocess (
 disabled, free lists emptied by ``gc.collect()`` first, numbers printed at the end).
 """
 
-import ast
-import os
-import subprocess
 import sys
-import textwrap
 
+import hostrun
 import pytest
 
 from heapsim.base.errors import GuestError, SimulatorBug
@@ -30,10 +27,7 @@ getsizeof = core.getsizeof
 
 def host(code):
     """Run ``code`` under the host interpreter; it prints one Python literal, returned here."""
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    out = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], env=env,
-                         capture_output=True, text=True, check=True)
-    return ast.literal_eval(out.stdout.strip())
+    return hostrun.run_host(code, parse="literal")
 
 
 def ints(heap, values):
