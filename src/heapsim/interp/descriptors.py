@@ -221,7 +221,7 @@ def c_type(sp, tp, args, kw):
     meta = T.calculate_metaclass(sp, tp, list(bases.items))
     if meta is not tp and meta.flags & TPFLAGS_HEAPTYPE:
         return sp.call(meta, list(args), kw)
-    cls = T.type_new(sp, meta, name.value, list(bases.items), ns, kw)
+    cls = T.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases)
     if tp.flags & TPFLAGS_HEAPTYPE:
         # a metaclass called directly: run its __init__ too (type_call)
         pass
@@ -243,7 +243,7 @@ def type_new_method(sp, self_, args, kw):
         raise GuestError("TypeError", "type.__new__() takes exactly 3 arguments (0 given)")
     name, bases, ns = rest
     meta = T.calculate_metaclass(sp, meta, list(bases.items))
-    return T.type_new(sp, meta, name.value, list(bases.items), ns, kw)
+    return T.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases)
 
 
 def type_init_method(sp, self_, args, kw):
@@ -402,7 +402,8 @@ def type_mro_method(sp, self_, args, kw):
 
 
 def type_subclasses_method(sp, self_, args, kw):
-    raise Unsupported("type.__subclasses__")
+    tp = args[0]
+    return sp.newlist([sp._incref(t) for t in T.subclasses_of(sp, tp)])
 
 
 def type_prepare(sp, self_, args, kw):
@@ -707,6 +708,7 @@ def install(sp):
     m.setdefault("type", {}).update({k: _selfarg(v) for k, v in {
         "__new__": type_new_method, "__init__": type_init_method, "__call__": type_call_method,
         "mro": type_mro_method, "__prepare__": type_prepare,
+        "__subclasses__": type_subclasses_method,
         "__instancecheck__": type_instancecheck, "__subclasscheck__": type_subclasscheck,
     }.items()})
     m.setdefault("property", {}).update({

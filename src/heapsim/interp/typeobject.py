@@ -57,6 +57,35 @@ class SuperObject(GCObject):
     __slots__ = ("s_type", "s_obj", "s_obj_type")
 
 
+# Strings CPython 3.11 has as static ``_Py_ID`` objects (Include/internal/pycore_global_strings.h)
+# that the class machinery and the special methods use: interned at start-up, never allocated.
+STATIC_IDS = (
+    "__abs__", "__add__", "__and__", "__annotations__", "__bool__", "__build_class__",
+    "__call__", "__class__", "__class_getitem__", "__classcell__", "__contains__", "__del__",
+    "__delattr__", "__delete__", "__delitem__", "__dict__", "__dir__", "__divmod__", "__doc__",
+    "__enter__", "__eq__", "__exit__", "__float__", "__floordiv__", "__format__", "__ge__",
+    "__get__", "__getattr__", "__getattribute__", "__getitem__", "__gt__", "__hash__",
+    "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imod__",
+    "__imul__", "__index__", "__init__", "__init_subclass__", "__instancecheck__", "__int__",
+    "__invert__", "__ior__", "__ipow__", "__irshift__", "__isub__", "__iter__", "__itruediv__",
+    "__ixor__", "__le__", "__len__", "__length_hint__", "__lshift__", "__lt__", "__main__",
+    "__matmul__", "__missing__", "__mod__", "__module__", "__mro_entries__", "__mul__",
+    "__name__", "__ne__", "__neg__", "__new__", "__next__", "__or__", "__pos__", "__pow__",
+    "__prepare__", "__qualname__", "__radd__", "__rand__", "__rdivmod__", "__repr__",
+    "__reversed__", "__rfloordiv__", "__rlshift__", "__rmatmul__", "__rmod__", "__rmul__",
+    "__ror__", "__round__", "__rpow__", "__rrshift__", "__rshift__", "__rsub__",
+    "__rtruediv__", "__rxor__", "__set__", "__set_name__", "__setattr__", "__setitem__",
+    "__slots__", "__str__", "__sub__", "__subclasscheck__", "__subclasshook__", "__truediv__",
+    "__trunc__", "__weakref__", "__xor__", "__floor__", "__ceil__", "__complex__", "__bytes__",
+    "__sizeof__", "__reduce__", "__reduce_ex__", "__match_args__", "__mro__", "__bases__",
+    "__base__", "__func__", "__self__", "__wrapped__", "__objclass__", "__isabstractmethod__",
+    "__copy__", "__deepcopy__", "__getstate__", "__setstate__", "__await__", "__aiter__",
+    "__anext__", "__aenter__", "__aexit__", "__fspath__", "__getnewargs__",
+    "__getnewargs_ex__", "__abstractmethods__", "__annotations__", "__kwdefaults__",
+    "__defaults__", "__code__", "__globals__", "__closure__", "__builtins__", "__loader__",
+    "__spec__", "__package__", "__file__", "__cached__", "__path__", "__import__",
+)
+
 DESCR_SIZE = 48
 SUPER_SIZE = 40
 PROXY_SIZE = 24
@@ -123,6 +152,17 @@ def init(sp):
         dealloc=_super_dealloc, traverse=_super_traverse))
     sp.type_cache = {}
     sp.host_subclasses = {}
+    sp.subclass_dicts = {}
+    sp.static_subclasses = {}
+    try:
+        from heapsim.reclaim import add_root_provider
+        if getattr(heap, "reclaim", None) is not None:
+            add_root_provider(heap, lambda: _subclass_roots(sp))
+    except ImportError:
+        pass
+    from heapsim.objects.unicodeobject import static_interned_str
+    for n in STATIC_IDS:
+        static_interned_str(heap, n)
     type_type = heap.type_type
     old_traverse = type_type.tp_traverse
     old_clear = type_type.tp_clear
@@ -152,6 +192,12 @@ def init(sp):
         ext = tp.ext
         meta = tp.ob_type
         if isinstance(ext, HeapTypeExt):
+            remove_all_subclasses(sp, tp)
+            d = ext.subclasses
+            if d is not None:
+                ext.subclasses = None
+                sp.subclass_dicts.pop(tp, None)
+                heap_.decref(d)
             sp.type_cache.clear()
             for f in ("mro_t", "bases_t", "slots_t"):
                 o = getattr(ext, f)
@@ -483,6 +529,8 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
     else:
         def sizeof(obj):
             return obj.ob_type.basicsize
+    if is_type:
+        traverse, clear = base_traverse, base_clear
     tp.tp_traverse = traverse
     tp.tp_clear = clear
     tp.tp_sizeof = sizeof
@@ -506,13 +554,10 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
         tp.cached_keys = new_shared_keys(heap)
     else:
         tp.cached_keys = None
-    if vardict:
-        from heapsim.objects.dict_keys import new_shared_keys
-        tp.cached_keys = new_shared_keys(heap)
     return tp, _host_class_for(sp, host), vardict
 
 
-def type_new(sp, meta, name, bases, ns, kw=None):
+def type_new(sp, meta, name, bases, ns, kw=None, bases_obj=None):
     """``type(name, bases, ns)``: a new reference to a new class.  bases is a host list of
     borrowed types, ns a simulated dict (borrowed)."""
     heap = sp.heap
@@ -592,11 +637,20 @@ def type_new(sp, meta, name, bases, ns, kw=None):
         if len(explicit_bases) == 0 or True:
             tp.mro = c3_mro(tp, bases) if len(bases) > 1 else tp.mro
     # the bases tuple (a new tuple when none was given) and the mro tuple
-    ext.bases_t = sp.newtuple_borrowed(bases)
+    if bases_obj is not None and explicit_bases:
+        bases_obj.ob_refcnt += 1
+        ext.bases_t = bases_obj
+    else:
+        ext.bases_t = sp.newtuple_borrowed(bases)
     ext.mro_t = sp.newtuple_borrowed(tp.mro)
     ext.slots_t = None
     if slots is not None:
-        ext.slots_t = sp.newtuple([intern_string(heap, mangle(name, s)) if s not in ("__dict__", "__weakref__") else intern_string(heap, s) for s in slots])
+        # type_new_copy_slots: a list of the mangled names (not __dict__/__weakref__),
+        # sorted, then turned into the ht_slots tuple
+        names = sorted(mangle(name, s) for s in slots if s not in ("__dict__", "__weakref__"))
+        tmp = sp.newlist([intern_string(heap, n) for n in names])
+        ext.slots_t = sp.newtuple_borrowed(tmp.items)
+        heap.decref(tmp)
     # the class dict
     d = dict_copy(heap, ns)
     tp.dict = d
@@ -654,6 +708,8 @@ def type_new(sp, meta, name, bases, ns, kw=None):
         _del_item(sp, d, "__classcell__")
     invalidate(sp)
     _install_slots(sp, tp)
+    for b in tp.bases:
+        add_subclass(sp, b, tp)
     try:
         _set_names(sp, tp)
         _init_subclass(sp, tp, kw)
@@ -661,6 +717,86 @@ def type_new(sp, meta, name, bases, ns, kw=None):
         heap.decref(tp)
         raise
     return tp
+
+
+# --- tp_subclasses ---------------------------------------------------------------------------
+# A heap base keeps ``{id(sub): weakref(sub)}`` in a guest dict (``ext.subclasses``, made on the
+# first subclass, dropped when emptied); a builtin base's dict existed before the program
+# started, so only its entries (the int key and the weakref) are simulated, in
+# ``sp.static_subclasses``.  type_traverse does not visit these; the audit learns of them
+# through a root provider.
+
+def add_subclass(sp, base, tp):
+    from heapsim.objects.longobject import new_int
+    from heapsim.objects.weakrefobject import new_ref
+    heap = sp.heap
+    key = new_int(heap, tp.addr)
+    ref = new_ref(heap, tp)
+    ext = base.ext
+    if base.flags & TPFLAGS_HEAPTYPE and isinstance(ext, HeapTypeExt):
+        d = ext.subclasses
+        if d is None:
+            d = ext.subclasses = dict_new(heap)
+            sp.subclass_dicts[base] = d
+        dict_setitem(heap, d, key, ref)
+        heap.decref(ref)
+        heap.decref(key)
+    else:
+        sp.static_subclasses.setdefault(base, {})[tp.addr] = (key, ref)
+
+
+def remove_all_subclasses(sp, tp):
+    from heapsim.objects.longobject import new_int
+    heap = sp.heap
+    for base in tp.bases or ():
+        ext = base.ext
+        if base.flags & TPFLAGS_HEAPTYPE and isinstance(ext, HeapTypeExt):
+            d = ext.subclasses
+            if d is None:
+                continue
+            key = new_int(heap, tp.addr)
+            if dict_getitem(heap, d, key) is not None:
+                dict_delitem(heap, d, key)
+            heap.decref(key)
+            if d.ma_used == 0:
+                ext.subclasses = None
+                sp.subclass_dicts.pop(base, None)
+                heap.decref(d)
+        else:
+            reg = sp.static_subclasses.get(base)
+            entry = reg.pop(tp.addr, None) if reg is not None else None
+            if entry is not None:
+                key = new_int(heap, tp.addr)
+                heap.decref(entry[0])
+                heap.decref(entry[1])
+                heap.decref(key)
+
+
+def subclasses_of(sp, tp):
+    """The live subclasses of tp (``_PyType_GetSubclasses``), borrowed."""
+    from heapsim.objects.weakrefobject import get_object
+    heap = sp.heap
+    out = []
+    ext = tp.ext
+    if tp.flags & TPFLAGS_HEAPTYPE and isinstance(ext, HeapTypeExt):
+        refs = [v for k, v in dict_items(ext.subclasses)] if ext.subclasses is not None else []
+    else:
+        # builtin types have subclasses from start-up (site's imports among them)
+        raise Unsupported(f"__subclasses__() of the builtin type {tp.name}")
+    for r in refs:
+        o = get_object(heap, r)
+        if o is not None and o is not heap.none:
+            out.append(o)
+    return out
+
+
+def _subclass_roots(sp):
+    for d in sp.subclass_dicts.values():
+        yield d
+    for reg in sp.static_subclasses.values():
+        for key, ref in reg.values():
+            yield key
+            yield ref
 
 
 def _new_descr(sp, dtype, tp, name):
@@ -698,7 +834,17 @@ def _del_item(sp, d, name):
 
 def _set_names(sp, tp):
     heap = sp.heap
-    pairs = list(dict_items(tp.dict))
+    # type_new_set_names iterates over a copy of the class dict
+    names_to_set = dict_copy(heap, tp.dict)
+    pairs = list(dict_items(names_to_set))
+    try:
+        _set_names_pairs(sp, tp, pairs)
+    finally:
+        heap.decref(names_to_set)
+
+
+def _set_names_pairs(sp, tp, pairs):
+    heap = sp.heap
     for k, v in pairs:
         if isinstance(v, PropertyObject):
             if v.prop_name is None:
@@ -1180,6 +1326,8 @@ def type_getattr(sp, tp, nameobj, suppress=False):
         meta_attr = lookup(sp, meta, name)
         if meta_attr is not None and is_data_descr(sp, meta_attr):
             return descr_get(sp, meta_attr, tp, meta)
+    elif name in _TYPE_METHODS:
+        meta_attr = lookup(sp, meta, name)
     special = _type_special(sp, tp, name)
     if special is not None:
         return special
@@ -1203,6 +1351,9 @@ def type_getattr(sp, tp, nameobj, suppress=False):
     if suppress:
         return None
     raise GuestError("AttributeError", f"type object '{tp.name}' has no attribute '{name}'")
+
+
+_TYPE_METHODS = ("__subclasses__", "mro")
 
 
 def _type_special(sp, tp, name):
@@ -1510,7 +1661,12 @@ def _new_set_sub(sp, tp, host, bb, args, kw):
     return so
 
 
-_SUBTYPE_NEW = {"int": _new_int_sub, "float": _new_scalar_sub, "complex": _new_scalar_sub,
+def _new_type_sub(sp, tp, host, bb, args, kw):
+    from heapsim.interp.descriptors import type_new_method
+    return type_new_method(sp, None, [tp] + list(args), kw)
+
+
+_SUBTYPE_NEW = {"type": _new_type_sub, "int": _new_int_sub, "float": _new_scalar_sub, "complex": _new_scalar_sub,
                 "str": _new_str_sub, "bytes": _new_bytes_sub, "tuple": _new_tuple_sub,
                 "set": _new_set_sub, "frozenset": _new_set_sub}
 
@@ -1618,7 +1774,23 @@ def build_class(sp, self_, args, kw):
     if not isinstance(func, FunctionObject):
         raise GuestError("TypeError", "__build_class__: func must be a function")
     bases = list(args[2:])
-    kw = dict(kw) if kw else {}
+    mkw = None
+    if kw:
+        # _PyStack_AsDict: the keyword arguments as a dict, "metaclass" deleted from it
+        from heapsim.objects.dictobject import dict_new_presized
+        mkw = dict_new_presized(heap, len(kw))
+        for k, v in kw.items():
+            _set_item(sp, mkw, k, v)
+        if "metaclass" in kw:
+            _del_item(sp, mkw, "metaclass")
+    try:
+        return _build_class(sp, func, nameobj, bases, dict(kw) if kw else {})
+    finally:
+        heap.xdecref(mkw)
+
+
+def _build_class(sp, func, nameobj, bases, kw):
+    heap = sp.heap
     meta = kw.pop("metaclass", None)
     is_class = False
     if meta is None:
@@ -1656,7 +1828,14 @@ def build_class(sp, self_, args, kw):
                 finally:
                     heap.decref(nt)
             else:
-                cls = type_new(sp, meta, nameobj.value, bases, ns, kw)
+                # type_call through _PyObject_MakeTpCall: the (name, bases, ns) args tuple
+                nt = sp.newtuple_borrowed(bases)
+                margs = sp.newtuple_borrowed([nameobj, nt, ns])
+                try:
+                    cls = type_new(sp, meta, nameobj.value, bases, ns, kw, nt)
+                finally:
+                    heap.decref(margs)
+                    heap.decref(nt)
         finally:
             heap.decref(cell)
     finally:
