@@ -114,7 +114,14 @@ def _call_write(sp, write, text):
 def b_len(sp, self, args, kw):
     if len(args) != 1:
         arity("len", args, 1)
-    return new_int(sp.heap, sp.len(args[0]))
+    h = sp.heap
+    x = args[0]
+    tp = x.ob_type
+    if tp is h.list_type or tp is h.tuple_type:
+        return new_int(h, len(x.items))
+    if tp is h.str_type or tp is h.bytes_type or tp is h.bytearray_type:
+        return new_int(h, len(x.value))
+    return new_int(h, sp.len(x))
 
 
 def b_id(sp, self, args, kw):
@@ -209,8 +216,6 @@ def b_chr(sp, self, args, kw):
     if len(args) != 1:
         clinic_arity("chr", args, 1, 1)
     x = args[0]
-    if x.ob_type is sp.heap.float_type:
-        raise GuestError("TypeError", "integer argument expected, got float")
     v = as_index(sp, x)
     if not 0 <= v <= 0x10ffff:
         if abs(v) >= 1 << 31:
@@ -681,20 +686,13 @@ def c_zip(sp, tp, args, kw):
             strict = sp.truth(v)
     its = []
     try:
-        for i, a in enumerate(args):
-            try:
-                its.append(sp.iter(a))
-            except GuestError as e:
-                if e.kind == "TypeError" and "is not iterable" in str(e.args[-1] if e.args
-                                                                        else ""):
-                    raise GuestError("TypeError", f"zip argument #{i + 1} must support "
-                                     "iteration") from None
-                raise
+        for a in args:
+            its.append(sp.iter(a))
     except BaseException:
         for i in its:
             heap.decref(i)
         raise
-    z = itmod.new_iter(heap, tp, tuple(its))
+    z = itmod.new_iter(heap, tp, tuple(its) if its else None)
     # zip_new makes its result tuple up front (all slots None), reused while nobody holds it
     res = sp.newtuple_borrowed([heap.none] * len(its))
     z.result = res
@@ -729,7 +727,22 @@ def c_filter(sp, tp, args, kw):
     return itmod.new_iter(heap, tp, it, 0, incref(args[0]))
 
 
+def slice_indices_method(sp, s, args, kw):
+    """``slice.indices(length)``."""
+    from heapsim.objects.sliceobject import slice_indices
+    clinic_arity("indices", args, 1, 1)
+    n = as_index(sp, args[0])
+    if n < 0:
+        raise GuestError("ValueError", "length should not be negative")
+    start, stop, step, _ = slice_indices(sp.heap, s, n)
+    if step < 0 and stop < -1:
+        stop = -1
+    return sp.newtuple([new_int(sp.heap, start), new_int(sp.heap, stop),
+                        new_int(sp.heap, step)])
+
+
 def install(sp):
+    sp.methods.setdefault("slice", {})["indices"] = slice_indices_method
     c = sp.constructors
     c["range"] = c_range
     c["slice"] = c_slice

@@ -380,6 +380,24 @@ def _pad(name):
     return method
 
 
+def m_zfill(sp, b, args, kw):
+    clinic_arity("zfill", args, 1, 1)
+    width = as_ssize(sp, args[0])
+    data = bytes(b.value)
+    if len(data) >= width:
+        return _result(sp, b, data)
+    return _result(sp, b, data.zfill(width), False, True)
+
+
+def m_expandtabs(sp, b, args, kw):
+    (tabsize,) = parse("expandtabs", args, kw, ("tabsize",))
+    data = bytes(b.value)
+    r = data.expandtabs(8 if tabsize is None else as_index(sp, tabsize))
+    if r == data:
+        return _result(sp, b, data)
+    return _result(sp, b, r, False, True)
+
+
 def _partition(name):
     def method(sp, b, args, kw):
         clinic_arity(name, args, 1, 1)
@@ -525,7 +543,7 @@ COMMON = {
     "count": m_count, "startswith": _startsend("startswith"),
     "endswith": _startsend("endswith"), "ljust": _pad("ljust"), "rjust": _pad("rjust"),
     "center": _pad("center"), "partition": _partition("partition"),
-    "rpartition": _partition("rpartition"),
+    "rpartition": _partition("rpartition"), "zfill": m_zfill, "expandtabs": m_expandtabs,
 }
 for _n in ("upper", "lower", "title", "capitalize", "swapcase"):
     COMMON[_n] = _case(_n)
