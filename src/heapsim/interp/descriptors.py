@@ -311,6 +311,10 @@ def object_init_method(sp, self_, args, kw):
 
 
 def object_init_subclass(sp, self_, args, kw):
+    if kw:
+        cls = args[0] if args else None
+        name = cls.name if isinstance(cls, TypeObject) else "object"
+        raise GuestError("TypeError", f"{name}.__init_subclass__() takes no keyword arguments")
     return sp.none()
 
 

@@ -152,7 +152,20 @@ class ObjectSpace(ProtoSpace):
             return None
         if tp is h.tuple_type:
             return tuple(self.unwrap(x) for x in obj.items)
+        if tp.flags & HEAP:
+            bb = self._builtin_base_name(tp)
+            if bb in ("int", "float", "complex", "str"):
+                return obj.value
+            v = self.number_complex(obj)
+            if v is not None:
+                return v.real if v.imag == 0 and \
+                    T_lookup_any(self, tp, ("__float__", "__index__")) and \
+                    not T_lookup_any(self, tp, ("__complex__",)) else v
         raise Unsupported(f"payload of {tp.name}")
+
+    def _builtin_base_name(self, tp):
+        from heapsim.interp.typeobject import ext_base_name
+        return ext_base_name(tp)
 
     def is_scalar(self, obj):
         return obj.ob_type in self.scalar_types
@@ -430,6 +443,10 @@ class ObjectSpace(ProtoSpace):
         h = self.heap
         if obj.ob_type is h.int_type or obj.ob_type is h.bool_type:
             return obj.value
+        if obj.ob_type.flags & HEAP:
+            v = self.number_index(obj)
+            if v is not None:
+                return v
         raise GuestError("TypeError", f"{what} indices must be integers or slices, not "
                          f"{obj.ob_type.name}")
 
@@ -686,6 +703,26 @@ class ObjectSpace(ProtoSpace):
                 if ok:
                     return x
                 h.decref(x)
+        if name == "reversed":
+            # reversed_next: seq[index] while index >= 0; IndexError/StopIteration end it
+            i = it.index
+            if i >= 0:
+                idx = new_int(h, i)
+                try:
+                    r = self.getitem(seq, idx)
+                except GuestError as e:
+                    if e.kind not in ("IndexError", "StopIteration"):
+                        raise
+                    r = None
+                finally:
+                    h.decref(idx)
+                if r is not None:
+                    it.index = i - 1
+                    return r
+            it.index = -1
+            it.seq = None
+            h.decref(seq)
+            return None
         raise Unsupported(f"iteration of {name}")
 
     def _reuse_pair(self, it, a, b):
@@ -864,6 +901,14 @@ class ObjectSpace(ProtoSpace):
             fn = table.get(name)
             if fn is not None:
                 return self.descr(tp.name, name, fn)
+        if name[:2] == "__" and not obj.ob_type.flags & HEAP:
+            from heapsim.interp.space_proto import static_method_fn
+            tp = obj.ob_type
+            while tp is not None:
+                fn = static_method_fn(self, tp.name, name)
+                if fn is not None:
+                    return self.descr(tp.name, name, fn)
+                tp = tp.base
         return None
 
     def descr(self, tpname, name, fn):
@@ -939,6 +984,8 @@ class ObjectSpace(ProtoSpace):
         if tp is h.float_type and name in ("real", "imag"):
             return new_float(h, getattr(obj.value, name))
         if tp is h.range_type and name in ("start", "stop", "step"):
+            return self._incref(getattr(obj, name))
+        if tp is h.slice_type and name in ("start", "stop", "step"):
             return self._incref(getattr(obj, name))
         if isinstance(obj, TypeObject):
             raise GuestError("AttributeError",
@@ -1169,6 +1216,11 @@ class ObjectSpace(ProtoSpace):
             return ctor(self, tp, args, kw)
         return self._builtin_call_type(tp, args, kw)
 
+
+
+def T_lookup_any(sp, tp, names):
+    from heapsim.interp.typeobject import heap_lookup
+    return any(heap_lookup(sp, tp, n) is not None for n in names)
 
 
 class _Reprable:

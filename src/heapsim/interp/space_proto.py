@@ -234,6 +234,16 @@ class ProtoSpace:
             if r is not heap.not_implemented:
                 return r
             heap.decref(r)
+        if base == "*" and not builtin_based(a if tb.flags & HEAP else b):
+            seq, n = (a, b) if tb.flags & HEAP else (b, a)
+            if _base_name(seq) in ("str", "list", "tuple", "bytes", "bytearray") and \
+                    n.ob_type.flags & HEAP and T.heap_lookup(self, n.ob_type, "__index__"):
+                k = self.newint(self.index_value(n))
+                try:
+                    return self.binary_op(op, seq, k) if seq is a else \
+                        self.binary_op(op, k, seq)
+                finally:
+                    heap.decref(k)
         if builtin_based(a) or builtin_based(b) or not (ta.flags & HEAP and tb.flags & HEAP):
             with _AsBuiltin((a, b)):
                 try:
@@ -245,6 +255,85 @@ class ProtoSpace:
                         raise
         raise GuestError("TypeError", f"unsupported operand type(s) for {op}: "
                          f"'{ta.name}' and '{tb.name}'")
+
+    # --- numeric conversions (int(), float(), complex() of user objects) -----------------
+
+    def _conv_call(self, obj, name):
+        m = T.heap_lookup(self, obj.ob_type, name)
+        if m is None:
+            return None
+        return T.call_descr_method(self, m, obj, [])
+
+    def number_int(self, x):
+        """``PyNumber_Long``'s hooks: ``__int__``, then ``__index__``; a host int or None."""
+        heap = self.heap
+        if not x.ob_type.flags & HEAP:
+            return None
+        r = self._conv_call(x, "__int__")
+        if r is not None:
+            try:
+                if not T.is_subtype(r.ob_type, heap.int_type):
+                    raise GuestError("TypeError", f"__int__ returned non-int (type "
+                                     f"{r.ob_type.name})")
+                return int(r.value)
+            finally:
+                heap.decref(r)
+        if T.heap_lookup(self, x.ob_type, "__index__") is not None:
+            return self.index_value(x)
+        r = self._conv_call(x, "__trunc__")
+        if r is not None:
+            try:
+                if not T.is_subtype(r.ob_type, heap.int_type):
+                    return self.number_int(r)
+                return int(r.value)
+            finally:
+                heap.decref(r)
+        return None
+
+    def number_float(self, x):
+        """``PyNumber_Float``'s hooks: ``__float__``, then ``__index__``; a host float or
+        None."""
+        heap = self.heap
+        if not x.ob_type.flags & HEAP:
+            return None
+        r = self._conv_call(x, "__float__")
+        if r is not None:
+            try:
+                if not T.is_subtype(r.ob_type, heap.float_type):
+                    raise GuestError("TypeError", f"{x.ob_type.name}.__float__ returned "
+                                     f"non-float (type {r.ob_type.name})")
+                return float(r.value)
+            finally:
+                heap.decref(r)
+        if T.heap_lookup(self, x.ob_type, "__index__") is not None:
+            v = self.index_value(x)
+            try:
+                return float(v)
+            except OverflowError:
+                raise GuestError("OverflowError", "int too large to convert to float") from None
+        return None
+
+    def number_complex(self, x):
+        """``complex(x)`` for a user object: ``__complex__``, ``__float__`` or ``__index__``."""
+        heap = self.heap
+        r = self._conv_call(x, "__complex__")
+        if r is not None:
+            try:
+                if not T.is_subtype(r.ob_type, heap.complex_type):
+                    raise GuestError("TypeError", f"__complex__ returned non-complex (type "
+                                     f"{r.ob_type.name})")
+                return complex(r.value)
+            finally:
+                heap.decref(r)
+        v = self.number_float(x)
+        return None if v is None else complex(v)
+
+    def new_subclass_instance(self, tp, v):
+        o = self.wrap(v)
+        try:
+            return T.base_new(self, tp, [o], None, True)
+        finally:
+            self.heap.decref(o)
 
     def binary_special(self, stem, a, b):
         """``divmod(a, b)`` and the like: ``__stem__``/``__rstem__`` with binary_op1's rules,
