@@ -101,6 +101,16 @@ def new_iter(heap, tp, seq, index=0, extra=None):
     it.result = None
     it.extra = extra
     it.used = 0
+    name = tp.name
+    if name == "dict_itemiterator" or name == "enumerate":
+        # dictiter_new / enum_new make the reusable (None, None) result tuple up front
+        from heapsim.objects.tupleobject import tuple_new
+        none = heap.none
+        res = tuple_new(heap, 2)
+        none.ob_refcnt += 2
+        res.items[0] = none
+        res.items[1] = none
+        it.result = res
     heap.gc.track(it)
     return it
 

@@ -57,11 +57,14 @@ def no_kw(name, kw):
         raise GuestError("TypeError", f"{name}() takes no keyword arguments")
 
 
-def parse(name, args, kw, names, required=0, posonly=0):
+def parse(name, args, kw, names, required=0, posonly=0, sp=None, key=None):
     """Argument Clinic-style parsing: ``names`` the parameter names in order, the first
     ``posonly`` positional-only, the first ``required`` required.  Returns a host list with
-    None for a missing optional argument."""
+    None for a missing optional argument.  With keywords, the parser's first use makes its
+    keyword tuple (``kw_parser``; ``key`` names the parser, default ``name``)."""
     n = len(args)
+    if kw and sp is not None:
+        kw_parser(sp, key or name, names[posonly:])
     total = len(names)
     if n > total:
         if total == 0:
@@ -175,3 +178,53 @@ def staticmethod_fn(fn):
     method.meth_static = True
     method.__name__ = fn.__name__
     return method
+
+
+def kw_parser(sp, key, names):
+    """Argument Clinic's ``_PyArg_Parser`` first use with keywords (``parser_init``): a
+    tuple of the interned keyword names, made once per parser and kept for the life of the
+    process (one block, one generation-0 allocation).  ``key`` names the parser (functions
+    sharing a parser share the key, e.g. ``sorted`` and ``list.sort``)."""
+    heap = sp.heap
+    parsers = getattr(heap, "clinic_parsers", None)
+    if parsers is None:
+        parsers = heap.clinic_parsers = {}
+        if getattr(heap, "reclaim", None) is not None:
+            from heapsim.reclaim import add_root_provider
+            add_root_provider(heap, lambda: list(parsers.values()))
+    if key in parsers:
+        return
+    from heapsim.objects.tupleobject import tuple_new
+    from heapsim.objects.unicodeobject import static_interned_str
+    t = tuple_new(heap, len(names))
+    for i, n in enumerate(names):
+        # the keyword names are identifiers CPython has interned by start-up
+        name = static_interned_str(heap, n)
+        name.ob_refcnt += 1
+        t.items[i] = name
+    parsers[key] = t
+
+
+def pack_args(sp, args, kw):
+    """The ``METH_VARARGS | METH_KEYWORDS`` / ``tp_new`` calling convention
+    (``_PyObject_MakeTpCall``): the positional arguments as a new tuple (the tuple free list,
+    ``()`` when there are none), then the keywords as a new dict (``_PyStack_AsDict``).
+    Returns (tuple, dict or None); release both with ``release_args`` after the call."""
+    heap = sp.heap
+    t = sp.newtuple_borrowed(args) if args else incref(heap.empty_tuple)
+    d = None
+    if kw:
+        from heapsim.objects.dictobject import dict_new, dict_setitem
+        from heapsim.objects.unicodeobject import intern_string
+        d = dict_new(heap)
+        for k, v in kw.items():
+            key = intern_string(heap, k)
+            dict_setitem(heap, d, key, v)
+            heap.decref(key)
+    return t, d
+
+
+def release_args(heap, t, d):
+    heap.decref(t)
+    if d is not None:
+        heap.decref(d)

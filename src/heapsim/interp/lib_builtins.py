@@ -7,7 +7,8 @@ Each is ``fn(sp, self, args, kw)`` returning a new reference; argument errors ar
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp import iterobjects as itmod
 from heapsim.interp.lib_args import (
-    arity, as_index, clinic_arity, incref, no_kw, opt_none, parse,
+    arity, as_index, clinic_arity, incref, kw_parser, no_kw, opt_none, pack_args, parse,
+    release_args,
 )
 from heapsim.interp.lib_format import b_format
 from heapsim.interp.lib_list import b_sorted
@@ -27,6 +28,7 @@ def b_print(sp, self, args, kw):
     heap = sp.heap
     sep = end = file = flush = None
     if kw:
+        kw_parser(sp, "print", ("sep", "end", "file", "flush"))
         for k, v in kw.items():
             if k == "sep":
                 sep = v
@@ -284,7 +286,7 @@ def b_divmod(sp, self, args, kw):
 
 
 def b_pow(sp, self, args, kw):
-    base, exp, mod = parse("pow", args, kw, ("base", "exp", "mod"), 2)
+    base, exp, mod = parse("pow", args, kw, ("base", "exp", "mod"), 2, sp=sp)
     mod = opt_none(sp, mod)
     if mod is None:
         return sp.binary_op("**", base, exp)
@@ -296,7 +298,7 @@ def b_pow(sp, self, args, kw):
 
 
 def b_round(sp, self, args, kw):
-    number, ndigits = parse("round", args, kw, ("number", "ndigits"), 1)
+    number, ndigits = parse("round", args, kw, ("number", "ndigits"), 1, sp=sp)
     h = sp.heap
     nd = opt_none(sp, ndigits)
     x = number
@@ -428,7 +430,7 @@ def b_all(sp, self, args, kw):
     return sp.newbool(True)
 
 
-def _minmax(sp, args, kw, op, name):
+def _minmax(sp, args, kw, op, name, argtuple):
     heap = sp.heap
     key = default = None
     if kw:
@@ -449,9 +451,7 @@ def _minmax(sp, args, kw, op, name):
         if default is not None:
             raise GuestError("TypeError", f"Cannot specify a default for {name}() with "
                              "multiple positional arguments")
-        t = sp.newtuple_borrowed(args)
-        it = sp.iter(t)
-        heap.decref(t)
+        it = sp.iter(argtuple)
     best = bestkey = None
     cmp = sp.compare_host
     try:
@@ -498,16 +498,24 @@ def _minmax(sp, args, kw, op, name):
 
 
 def b_min(sp, self, args, kw):
-    return _minmax(sp, args, kw, "<", "min")
+    t, d = pack_args(sp, args, kw)
+    try:
+        return _minmax(sp, args, kw, "<", "min", t)
+    finally:
+        release_args(sp.heap, t, d)
 
 
 def b_max(sp, self, args, kw):
-    return _minmax(sp, args, kw, ">", "max")
+    t, d = pack_args(sp, args, kw)
+    try:
+        return _minmax(sp, args, kw, ">", "max", t)
+    finally:
+        release_args(sp.heap, t, d)
 
 
 def b_sum(sp, self, args, kw):
     heap = sp.heap
-    iterable, start = parse("sum", args, kw, ("iterable", "start"), 1, 1)
+    iterable, start = parse("sum", args, kw, ("iterable", "start"), 1, 1, sp=sp)
     if start is not None:
         st = start.ob_type
         if st is heap.str_type:
@@ -664,7 +672,7 @@ def c_slice(sp, tp, args, kw):
 
 def c_enumerate(sp, tp, args, kw):
     heap = sp.heap
-    iterable, start = parse("enumerate", args, kw, ("iterable", "start"), 1)
+    iterable, start = parse("enumerate", args, kw, ("iterable", "start"), 1, sp=sp)
     n = 0
     if start is not None:
         if start.ob_type is heap.float_type or start.ob_type is heap.str_type:
@@ -676,6 +684,14 @@ def c_enumerate(sp, tp, args, kw):
 
 
 def c_zip(sp, tp, args, kw):
+    t, d = pack_args(sp, args, kw)
+    try:
+        return _zip_new(sp, tp, args, kw)
+    finally:
+        release_args(sp.heap, t, d)
+
+
+def _zip_new(sp, tp, args, kw):
     heap = sp.heap
     strict = False
     if kw:

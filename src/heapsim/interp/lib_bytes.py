@@ -11,6 +11,7 @@ model's resizing rules.
 
 from heapsim.base.errors import GuestError
 from heapsim.interp.lib_args import (
+    pack_args, release_args,
     as_index, as_ssize, classmethod_fn, clinic_arity, incref, no_kw, opt_none, parse,
 )
 from heapsim.objects import bytearrayobject as bao
@@ -92,8 +93,17 @@ def _encode_arg(sp, src, encoding, errors, name):
 
 
 def c_bytes(sp, tp, args, kw):
+    t, d = pack_args(sp, args, kw)
+    try:
+        return _c_bytes(sp, tp, args, kw)
+    finally:
+        release_args(sp.heap, t, d)
+
+
+def _c_bytes(sp, tp, args, kw):
     h = sp.heap
-    src, encoding, errors = parse("bytes", args, kw, ("source", "encoding", "errors"))
+    src, encoding, errors = parse("bytes", args, kw, ("source", "encoding", "errors"),
+                                  sp=sp, key="bytes.bytes")
     if src is None:
         if encoding is not None or errors is not None:
             raise GuestError("TypeError", "encoding without a string argument" if encoding
@@ -128,7 +138,8 @@ def c_bytes(sp, tp, args, kw):
 
 def c_bytearray(sp, tp, args, kw):
     h = sp.heap
-    src, encoding, errors = parse("bytearray", args, kw, ("source", "encoding", "errors"))
+    src, encoding, errors = parse("bytearray", args, kw, ("source", "encoding", "errors"),
+                                  sp=sp, key="bytes.bytearray")
     if src is None:
         if encoding is not None or errors is not None:
             raise GuestError("TypeError", "encoding without a string argument" if encoding
@@ -161,7 +172,7 @@ def c_bytearray(sp, tp, args, kw):
 # --- shared methods -----------------------------------------------------------------------------
 
 def m_decode(sp, b, args, kw):
-    encoding, errors = parse("decode", args, kw, ("encoding", "errors"))
+    encoding, errors = parse("decode", args, kw, ("encoding", "errors"), sp=sp, key="bytes.decode")
     enc = "utf-8" if encoding is None else encoding.value
     err = "strict" if errors is None else errors.value
     try:
@@ -174,7 +185,7 @@ def m_decode(sp, b, args, kw):
 
 
 def m_hex(sp, b, args, kw):
-    sep, bps = parse("hex", args, kw, ("sep", "bytes_per_sep"))
+    sep, bps = parse("hex", args, kw, ("sep", "bytes_per_sep"), sp=sp, key="bytes.hex")
     data = bytes(b.value)
     try:
         if sep is None:
@@ -210,7 +221,7 @@ def _split(name):
 
     def method(sp, b, args, kw):
         heap = sp.heap
-        sep, maxsplit = parse(name, args, kw, ("sep", "maxsplit"))
+        sep, maxsplit = parse(name, args, kw, ("sep", "maxsplit"), sp=sp, key="bytes." + name)
         sep = opt_none(sp, sep)
         s = None if sep is None else buffer_of(sp, sep)
         if s == b"":
@@ -390,7 +401,7 @@ def m_zfill(sp, b, args, kw):
 
 
 def m_expandtabs(sp, b, args, kw):
-    (tabsize,) = parse("expandtabs", args, kw, ("tabsize",))
+    (tabsize,) = parse("expandtabs", args, kw, ("tabsize",), sp=sp, key="bytes.expandtabs")
     data = bytes(b.value)
     r = data.expandtabs(8 if tabsize is None else as_index(sp, tabsize))
     if r == data:

@@ -68,7 +68,7 @@ def _host_format(h, v, spec):
 
 def b_format(sp, self, args, kw):
     from heapsim.interp.lib_args import parse
-    value, spec = parse("format", args, kw, ("value", "format_spec"), 1, 2)
+    value, spec = parse("format", args, kw, ("value", "format_spec"), 1, 2, sp=sp)
     s = ""
     if spec is not None:
         if spec.ob_type is not sp.heap.str_type:
@@ -159,7 +159,6 @@ class GuestProxy:
 
 
 _PROXY_CLASSES = {}
-_SP = []
 
 
 def to_host(sp, obj, keep):
@@ -213,13 +212,14 @@ class _Mapping:
         return ()
 
 
-def _host_error(e):
+def _host_error(e, sp=None):
     name = type(e).__name__
     if isinstance(e, KeyError):
         err = GuestError("KeyError")
         if e.args and isinstance(e.args[0], str):
-            err.key = new_str(_SP[0].heap, e.args[0]) if _SP else None
-            err.owned = True
+            if sp is not None:
+                err.key = new_str(sp.heap, e.args[0])
+                err.owned = True
         return err
     if name in ("ValueError", "TypeError", "IndexError", "OverflowError", "ZeroDivisionError",
                 "AttributeError"):
@@ -245,8 +245,6 @@ def _single_field(fmt):
 
 def str_format_impl(sp, s, args, kw, mapping=None):
     h = sp.heap
-    if not _SP:
-        _SP.append(sp)
     fmt = s.value
     if "{" not in fmt and "}" not in fmt:
         if s.ob_type is h.str_type:
@@ -277,7 +275,7 @@ def str_format_impl(sp, s, args, kw, mapping=None):
         except GuestError:
             raise
         except Exception as e:
-            err = _host_error(e)
+            err = _host_error(e, sp)
             if err is None:
                 raise
             raise err from None
@@ -325,7 +323,7 @@ def str_mod(sp, fmt_obj, values):
         except GuestError:
             raise
         except Exception as e:
-            err = _host_error(e)
+            err = _host_error(e, sp)
             if err is None:
                 raise
             raise err from None
@@ -367,7 +365,7 @@ def bytes_mod(sp, fmt_obj, values):
     except GuestError:
         raise
     except Exception as e:
-        err = _host_error(e)
+        err = _host_error(e, sp)
         if err is None:
             raise
         raise err from None

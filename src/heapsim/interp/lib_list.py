@@ -296,6 +296,8 @@ def _sorted_order(sp, keys, reverse):
 def _sort_kw(sp, kw, name):
     key = reverse = None
     if kw:
+        from heapsim.interp.lib_args import kw_parser
+        kw_parser(sp, "list.sort", ("key", "reverse"))
         for k, v in kw.items():
             if k == "key":
                 key = v

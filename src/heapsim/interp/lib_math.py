@@ -220,6 +220,8 @@ def m_prod(sp, self, args, kw):
     clinic_arity("prod", args, 1, 1)
     start = None
     if kw:
+        from heapsim.interp.lib_args import kw_parser
+        kw_parser(sp, "math.prod", ("start",))
         for k, v in kw.items():
             if k != "start":
                 raise GuestError("TypeError", f"prod() got an unexpected keyword argument "
@@ -275,6 +277,9 @@ def m_isclose(sp, self, args, kw):
         raise GuestError("TypeError", f"isclose() takes exactly 2 positional arguments "
                          f"({len(args)} given)")
     opts = {}
+    if kw:
+        from heapsim.interp.lib_args import kw_parser
+        kw_parser(sp, "math.isclose", ("a", "b", "rel_tol", "abs_tol"))
     for k, v in (kw or {}).items():
         if k not in ("rel_tol", "abs_tol"):
             raise GuestError("TypeError", f"isclose() got an unexpected keyword argument "

@@ -8,7 +8,9 @@ float return x itself, as CPython does.
 """
 
 from heapsim.base.errors import GuestError, Unsupported
-from heapsim.interp.lib_args import as_index, classmethod_fn, clinic_arity, incref, no_kw, parse
+from heapsim.interp.lib_args import (
+    as_index, classmethod_fn, clinic_arity, incref, no_kw, pack_args, parse, release_args,
+)
 from heapsim.objects.complexobject import new_complex
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.longobject import new_int
@@ -67,8 +69,16 @@ def number_int(sp, x):
 
 
 def c_int(sp, tp, args, kw):
+    t, d = pack_args(sp, args, kw)
+    try:
+        return _c_int(sp, tp, args, kw)
+    finally:
+        release_args(sp.heap, t, d)
+
+
+def _c_int(sp, tp, args, kw):
     heap = sp.heap
-    x, base = parse("int", args, kw, ("x", "base"), 0, 1)
+    x, base = parse("int", args, kw, ("x", "base"), 0, 1, sp=sp)
     if x is None:
         if base is not None:
             raise GuestError("TypeError", "int() missing string argument")
@@ -145,7 +155,7 @@ def c_float(sp, tp, args, kw):
 
 def c_complex(sp, tp, args, kw):
     heap = sp.heap
-    real, imag = parse("complex", args, kw, ("real", "imag"))
+    real, imag = parse("complex", args, kw, ("real", "imag"), sp=sp)
     try:
         if real is None:
             v = complex(0, 0 if imag is None else sp.unwrap(imag))
@@ -204,9 +214,9 @@ def i_bit_count(sp, x, args, kw):
 
 
 def i_to_bytes(sp, x, args, kw):
-    from heapsim.objects.bytesobject import new_bytes
+    from heapsim.objects.bytesobject import bytes_from_size
     length, byteorder, signed = parse("to_bytes", args, kw, ("length", "byteorder", "signed"),
-                                      0, 2)
+                                      0, 0, sp=sp)
     if signed is not None and "signed" not in (kw or {}):
         raise GuestError("TypeError", "to_bytes() takes at most 2 positional arguments "
                          f"({len(args)} given)")
@@ -216,13 +226,13 @@ def i_to_bytes(sp, x, args, kw):
         data = _ival(x).to_bytes(n, order, signed=signed is not None and sp.truth(signed))
     except (OverflowError, ValueError) as e:
         raise _host_err(e) from None
-    return new_bytes(sp.heap, data)
+    return bytes_from_size(sp.heap, data)      # PyBytes_FromStringAndSize(NULL, n)
 
 
 @classmethod_fn("int")
 def i_from_bytes(sp, cls, args, kw):
     data, byteorder, signed = parse("from_bytes", args, kw, ("bytes", "byteorder", "signed"),
-                                    1, 2)
+                                    1, 0, sp=sp)
     h = sp.heap
     if _bytes_like(sp, data):
         raw = bytes(data.value)

@@ -10,6 +10,7 @@ one-character results are fresh objects.  ``split`` lists are preallocated as st
 
 from heapsim.base.errors import GuestError
 from heapsim.interp.lib_args import (
+    pack_args, release_args,
     as_index, as_ssize, clinic_arity, incref, no_kw, opt_none, parse, staticmethod_fn,
 )
 from heapsim.objects.listobject import list_append_steal, list_new, list_reverse
@@ -100,7 +101,7 @@ def _fill(heap, lst, objs):
 
 
 def _split_args(sp, name, args, kw):
-    sep, maxsplit = parse(name, args, kw, ("sep", "maxsplit"))
+    sep, maxsplit = parse(name, args, kw, ("sep", "maxsplit"), sp=sp)
     sep = opt_none(sp, sep)
     if sep is not None:
         sep = _need_str(sp, sep, "must be str or None, not {}")
@@ -157,7 +158,7 @@ def str_rsplit(sp, s, args, kw):
 
 def str_splitlines(sp, s, args, kw):
     heap = sp.heap
-    (keepends,) = parse("splitlines", args, kw, ("keepends",))
+    (keepends,) = parse("splitlines", args, kw, ("keepends",), sp=sp)
     keep = keepends is not None and sp.truth(keepends)
     v = s.value
     lst = list_new(heap, 0)
@@ -325,7 +326,7 @@ def str_zfill(sp, s, args, kw):
 
 
 def str_expandtabs(sp, s, args, kw):
-    (tabsize,) = parse("expandtabs", args, kw, ("tabsize",))
+    (tabsize,) = parse("expandtabs", args, kw, ("tabsize",), sp=sp)
     ts = 8 if tabsize is None else as_index(sp, tabsize)
     v = s.value
     if "\t" not in v:
@@ -427,7 +428,7 @@ def _predicate(name):
 
 def str_encode(sp, s, args, kw):
     from heapsim.objects.bytesobject import new_bytes
-    encoding, errors = parse("encode", args, kw, ("encoding", "errors"))
+    encoding, errors = parse("encode", args, kw, ("encoding", "errors"), sp=sp)
     enc = "utf-8" if encoding is None else _need_str(
         sp, encoding, "encode() argument 'encoding' must be str, not {}")
     err = "strict" if errors is None else _need_str(
@@ -583,9 +584,17 @@ def install(sp):
 
 
 def c_str(sp, tp, args, kw):
+    t, d = pack_args(sp, args, kw)
+    try:
+        return _c_str(sp, tp, args, kw)
+    finally:
+        release_args(sp.heap, t, d)
+
+
+def _c_str(sp, tp, args, kw):
     """``str()``, ``str(obj)``, ``str(bytes, encoding, errors)``."""
     heap = sp.heap
-    obj, encoding, errors = parse("str", args, kw, ("object", "encoding", "errors"))
+    obj, encoding, errors = parse("str", args, kw, ("object", "encoding", "errors"), sp=sp)
     if obj is None:
         if encoding is not None or errors is not None:
             obj = heap.empty_bytes
