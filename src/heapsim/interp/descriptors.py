@@ -221,7 +221,7 @@ def c_type(sp, tp, args, kw):
     meta = T.calculate_metaclass(sp, tp, list(bases.items))
     if meta is not tp and meta.flags & TPFLAGS_HEAPTYPE:
         return sp.call(meta, list(args), kw)
-    cls = T.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases)
+    cls = T.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases, name)
     if tp.flags & TPFLAGS_HEAPTYPE:
         # a metaclass called directly: run its __init__ too (type_call)
         pass
@@ -243,7 +243,7 @@ def type_new_method(sp, self_, args, kw):
         raise GuestError("TypeError", "type.__new__() takes exactly 3 arguments (0 given)")
     name, bases, ns = rest
     meta = T.calculate_metaclass(sp, meta, list(bases.items))
-    return T.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases)
+    return T.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases, name)
 
 
 def type_init_method(sp, self_, args, kw):
@@ -514,6 +514,34 @@ def c_classmethod(sp, tp, args, kw):
     return classmethod_new(heap, args[0], tp if tp is not heap.classmethod_type else None)
 
 
+def _descr_check(sp, d, obj):
+    if not T.is_subtype(obj.ob_type, d.d_type):
+        raise GuestError("TypeError", f"descriptor '{d.d_name.value}' for '{d.d_type.name}' "
+                         f"objects doesn't apply to a '{obj.ob_type.name}' object")
+
+
+def descr_get_method(sp, d, args, kw):
+    obj = args[0]
+    if obj is sp.heap.none:
+        return sp._incref(d)
+    _descr_check(sp, d, obj)
+    return T.descr_get(sp, d, obj, obj.ob_type)
+
+
+def descr_set_method(sp, d, args, kw):
+    _arity("__set__", args, 2)
+    _descr_check(sp, d, args[0])
+    T.descr_set(sp, d, args[0], args[1], d.d_name.value)
+    return sp.none()
+
+
+def descr_delete_method(sp, d, args, kw):
+    _arity("__delete__", args, 1)
+    _descr_check(sp, d, args[0])
+    T.descr_set(sp, d, args[0], None, d.d_name.value)
+    return sp.none()
+
+
 def sm_get_method(sp, d, args, kw):
     return T.descr_get(sp, d, args[0], args[1] if len(args) > 1 else None)
 
@@ -723,6 +751,10 @@ def install(sp):
     m.setdefault("BaseException", {}).update({k: _selfarg(v) for k, v in {
         "__init__": exc_init_method, "__str__": exc_str_method, "__repr__": exc_repr_method,
     }.items()})
+    for dname in ("member_descriptor", "getset_descriptor"):
+        m.setdefault(dname, {}).update({
+            "__get__": descr_get_method, "__set__": descr_set_method,
+            "__delete__": descr_delete_method})
     m.setdefault("staticmethod", {})["__get__"] = sm_get_method
     m.setdefault("classmethod", {})["__get__"] = cm_get_method
     m.setdefault("function", {})["__get__"] = func_get_method

@@ -1033,6 +1033,9 @@ class ObjectSpace(ProtoSpace):
             return self.call(func.im_func, [func.im_self] + list(args), kw)
         if isinstance(func, TypeObject):
             return self.call_type(func, args, kw)
+        tp_call = getattr(func.ob_type, "tp_call", None)
+        if tp_call is not None:
+            return tp_call(self, func, args, kw)
         raise GuestError("TypeError", f"'{func.ob_type.name}' object is not callable")
 
     def _builtin_call_type(self, tp, args, kw):
@@ -1050,7 +1053,7 @@ class ObjectSpace(ProtoSpace):
             from heapsim.interp.typeobject import heap_lookup
             return heap_lookup(self, tp, "__call__") is not None
         return isinstance(obj, (FunctionObject, CFunctionObject, MethodDescr, MethodObject,
-                                TypeObject))
+                                TypeObject)) or getattr(tp, "tp_call", None) is not None
 
     def sizeof(self, obj):
         return getsizeof(obj)
@@ -1190,7 +1193,7 @@ class ObjectSpace(ProtoSpace):
 
     def setattr(self, obj, name, value):
         tp = obj.ob_type
-        if tp.flags & HEAP or isinstance(obj, TypeObject):
+        if tp.flags & HEAP or isinstance(obj, TypeObject) or name == "__class__":
             k = intern_string(self.heap, name)
             try:
                 return self.setattr_name(obj, k, value)

@@ -112,6 +112,14 @@ class ProtoSpace:
             return self._static_type_getattr(obj, nameobj)
         if tp is self.super_type:
             return D.super_getattr(self, obj, nameobj)
+        if tp is self.member_descr_type or tp is self.getset_descr_type:
+            name = nameobj.value
+            if name == "__name__":
+                return self._incref(obj.d_name)
+            if name == "__objclass__":
+                return self._incref(obj.d_type)
+            if name == "__doc__":
+                return self.none()
         if tp is self.mappingproxy_type:
             return self.getattr(obj, nameobj.value)
         if isinstance(obj, MethodObject):
@@ -182,6 +190,8 @@ class ProtoSpace:
                              f"immutable type '{obj.name}'")
         if tp.flags & HEAP:
             return T.setattr_obj(self, obj, nameobj, value)
+        if nameobj.value == "__class__":
+            return T.object_set_class(self, obj, value)
         if value is None:
             return self.builtin_delattr(obj, nameobj.value)
         return self.builtin_setattr(obj, nameobj.value, value)

@@ -37,7 +37,7 @@ from heapsim.interp.exceptions import ExcObject, new_exception
 
 class HeapTypeExt:
     __slots__ = ("mro_t", "bases_t", "slots_t", "solid", "host_cls", "builtin_base", "vardict",
-                 "subclasses")
+                 "subclasses", "name_obj", "qualname_obj")
 
 
 class DescrObject(GCObject):
@@ -172,7 +172,7 @@ def init(sp):
         out = list(old_traverse(tp))
         ext = tp.ext
         if isinstance(ext, HeapTypeExt):
-            for o in (ext.mro_t, ext.bases_t, ext.slots_t):
+            for o in (ext.mro_t, ext.bases_t, ext.slots_t, ext.name_obj, ext.qualname_obj):
                 if o is not None:
                     out.append(o)
             if tp.ob_type is not type_type:
@@ -199,7 +199,7 @@ def init(sp):
                 sp.subclass_dicts.pop(tp, None)
                 heap_.decref(d)
             sp.type_cache.clear()
-            for f in ("mro_t", "bases_t", "slots_t"):
+            for f in ("mro_t", "bases_t", "slots_t", "name_obj", "qualname_obj"):
                 o = getattr(ext, f)
                 setattr(ext, f, None)
                 heap_.xdecref(o)
@@ -557,7 +557,7 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
     return tp, _host_class_for(sp, host), vardict
 
 
-def type_new(sp, meta, name, bases, ns, kw=None, bases_obj=None):
+def type_new(sp, meta, name, bases, ns, kw=None, bases_obj=None, name_obj=None):
     """``type(name, bases, ns)``: a new reference to a new class.  bases is a host list of
     borrowed types, ns a simulated dict (borrowed)."""
     heap = sp.heap
@@ -589,8 +589,6 @@ def type_new(sp, meta, name, bases, ns, kw=None, bases_obj=None):
                                      f"'{x.ob_type.name}'")
                 slots.append(x.value)
                 heap.decref(x)
-        if len(set(slots)) != len(slots):
-            raise GuestError("TypeError", "__slots__ items must be unique")
         for s in slots:
             if not s.isidentifier():
                 raise GuestError("TypeError", "__slots__ must be identifiers")
@@ -629,6 +627,18 @@ def type_new(sp, meta, name, bases, ns, kw=None, bases_obj=None):
     ext.solid = None
     ext.vardict = vardict or (isinstance(base.ext, HeapTypeExt) and base.ext.vardict)
     ext.subclasses = None
+    # ht_name and ht_qualname: the name object given and the __qualname__ of the namespace
+    if name_obj is not None and name_obj.ob_type is heap.str_type:
+        name_obj.ob_refcnt += 1
+        ext.name_obj = name_obj
+    else:
+        ext.name_obj = intern_string(heap, name)
+    if qn is not None:
+        qn.ob_refcnt += 1
+        ext.qualname_obj = qn
+    else:
+        ext.name_obj.ob_refcnt += 1
+        ext.qualname_obj = ext.name_obj
     tp.bases = tuple(bases)
     if len(bases) > 1 or bases[0] is not base:
         tp.mro = c3_mro(tp, bases)
@@ -1103,8 +1113,13 @@ def descr_set(sp, descr, obj, value, name):
             return True
         if descr.kind == "__dict__":
             if value is None:
-                raise Unsupported("del __dict__")
-            if value.ob_type is not heap.dict_type:
+                # subtype_setdict(NULL): materialise, then drop the dict
+                _get_dict(sp, obj)
+                old = obj.dict
+                obj.dict = None
+                heap.xdecref(old)
+                return True
+            if not is_subtype(value.ob_type, heap.dict_type):
                 raise GuestError("TypeError", "__dict__ must be set to a dictionary, not a "
                                  f"'{value.ob_type.name}'")
             _get_dict(sp, obj)
@@ -1259,6 +1274,8 @@ def generic_setattr(sp, obj, nameobj, value):
     descr = lookup(sp, tp, name)
     if descr is not None and descr_set(sp, descr, obj, value, name):
         return
+    if name == "__class__" and descr is None:
+        return object_set_class(sp, obj, value)
     if isinstance(obj, ExcObject):
         if value is None:
             d = obj.ex_dict
@@ -1296,6 +1313,38 @@ def generic_setattr(sp, obj, nameobj, value):
             raise
     else:
         instance_setattr(heap, obj, nameobj, value)
+
+
+def _layout(tp):
+    return (builtin_base(tp), tp.basicsize, tp.itemsize, tp.slot_names,
+            bool(tp.flags & TPFLAGS_MANAGED_DICT), tp.weakrefable,
+            isinstance(tp.ext, HeapTypeExt) and tp.ext.vardict)
+
+
+def object_set_class(sp, obj, value):
+    """``object_set_class``: ``obj.__class__ = value``."""
+    heap = sp.heap
+    oldto = obj.ob_type
+    if value is None:
+        raise GuestError("TypeError", "can't delete __class__ attribute")
+    if not isinstance(value, TypeObject):
+        raise GuestError("TypeError", "__class__ must be set to a class, not "
+                         f"'{value.ob_type.name}' object")
+    newto = value
+    if not (newto.flags & TPFLAGS_HEAPTYPE and oldto.flags & TPFLAGS_HEAPTYPE):
+        raise GuestError("TypeError", "__class__ assignment only supported for mutable types "
+                         "or ModuleType subclasses")
+    if _layout(newto) != _layout(oldto):
+        if builtin_base(newto) is not builtin_base(oldto):
+            raise GuestError("TypeError", f"__class__ assignment: '{newto.name}' deallocator "
+                             f"differs from '{oldto.name}'")
+        raise GuestError("TypeError", f"__class__ assignment: '{newto.name}' object layout "
+                         f"differs from '{oldto.name}'")
+    if oldto.flags & TPFLAGS_MANAGED_DICT and getattr(obj, "values", None) is not None:
+        instance_get_dict(heap, obj)
+    newto.ob_refcnt += 1
+    obj.ob_type = newto
+    heap.decref(oldto)
 
 
 def setattr_obj(sp, obj, nameobj, value):
@@ -1362,8 +1411,12 @@ def _type_special(sp, tp, name):
         return None
     ext = tp.ext if isinstance(tp.ext, HeapTypeExt) else None
     if name == "__name__":
+        if ext is not None and ext.name_obj is not None:
+            return sp._incref(ext.name_obj)
         return new_str(heap, tp.name)
     if name == "__qualname__":
+        if ext is not None and ext.qualname_obj is not None:
+            return sp._incref(ext.qualname_obj)
         return new_str(heap, tp.qualname)
     if name == "__mro__":
         if ext is not None:
@@ -1373,6 +1426,11 @@ def _type_special(sp, tp, name):
         if ext is not None:
             return sp._incref(ext.bases_t)
         return sp.newtuple_borrowed(tp.bases)
+    if name == "__basicsize__":
+        return sp.newint(tp.basicsize if tp.name != "str" or tp.flags & TPFLAGS_HEAPTYPE
+                         else 80)
+    if name == "__itemsize__":
+        return sp.newint(tp.itemsize)
     if name == "__base__":
         b = tp.base
         return sp._incref(b) if b is not None else sp.none()
@@ -1417,11 +1475,25 @@ def type_setattr(sp, tp, nameobj, value):
         m = lookup(sp, meta, name)
         if m is not None and descr_set(sp, m, tp, value, name):
             return
-    if name == "__name__" and value is not None:
-        tp.name = value.value
-        return
-    if name == "__qualname__" and value is not None:
-        tp.qualname = value.value
+    if name in ("__name__", "__qualname__"):
+        if value is None:
+            raise GuestError("TypeError", f"cannot delete '{name}' attribute of immutable "
+                             f"type '{tp.name}'" if False else
+                             f"can't delete {tp.name}.{name}")
+        if value.ob_type is not heap.str_type:
+            raise GuestError("TypeError", f"can only assign string to {tp.name}.{name}, not "
+                             f"'{value.ob_type.name}'")
+        ext = tp.ext
+        field = "name_obj" if name == "__name__" else "qualname_obj"
+        if name == "__name__":
+            tp.name = value.value
+        else:
+            tp.qualname = value.value
+        if isinstance(ext, HeapTypeExt):
+            old = getattr(ext, field)
+            value.ob_refcnt += 1
+            setattr(ext, field, value)
+            heap.xdecref(old)
         return
     invalidate(sp)
     if value is None:
@@ -1832,7 +1904,7 @@ def _build_class(sp, func, nameobj, bases, kw):
                 nt = sp.newtuple_borrowed(bases)
                 margs = sp.newtuple_borrowed([nameobj, nt, ns])
                 try:
-                    cls = type_new(sp, meta, nameobj.value, bases, ns, kw, nt)
+                    cls = type_new(sp, meta, nameobj.value, bases, ns, kw, nt, nameobj)
                 finally:
                     heap.decref(margs)
                     heap.decref(nt)
