@@ -63,7 +63,7 @@ class Runtime:
             "builtins": self.builtins,
             "sys": gb.make_sys(sp, list(argv), stream_type),
             "gc": gb.make_gc(sp, self.collector),
-            "weakref": make_weakref(sp),
+            "weakref": make_weakref(sp, self.builtins),
         }
         from heapsim.interp.importer import Importer
         self.importer = Importer(self)
@@ -203,6 +203,8 @@ class Runtime:
             status = 0
         except GuestException as ge:
             status = self.handle_uncaught(ge.exc)
+        from heapsim.interp.weakrefmodule import run_atexit
+        run_atexit(self)        # Py_FinalizeEx's atexit step: weakref.finalize's _exitfunc
         self.flush()
         return status
 

@@ -1,48 +1,34 @@
 """The guest ``weakref`` module over the object model's weak references
 (``heapsim.objects.weakrefobject``) and the reclaim layer's clearing (``reclaim.weakrefs``).
 
-Implemented natively: ``ref`` (``ReferenceType``, with callbacks, shared callback-less refs),
-``proxy`` (``ProxyType`` / ``CallableProxyType``), ``getweakrefcount``, ``getweakrefs``,
-``KeyedRef`` (88 bytes, as CPython's ``__slots__ = ("key",)`` subclass) and ``finalize``
-(``__call__``, ``detach``, ``peek``).  Calling a weakref goes through the builtin-call path:
-see ``WeakrefObject`` in ``objects/weakrefobject.py``.
+Native, as in CPython's ``_weakref`` C module: ``ref`` (``ReferenceType``, with callbacks,
+shared callback-less refs), ``proxy`` (``ProxyType`` / ``CallableProxyType``),
+``getweakrefcount``, ``getweakrefs``, ``KeyedRef`` (88 bytes, CPython's ``__slots__ =
+("key",)`` subclass of ref) and ``_remove_dead_weakref``.  Calling a ref or a callable proxy
+is the types' ``tp_call`` (``weakref_call``).
 
-Not yet: ``finalize.alive`` and ``finalize.atexit`` (attributes of static types need the
-interpreter's generic attribute lookup), the atexit run of pending finalizers at exit (needs a
-shutdown hook in the runtime), proxy attribute forwarding, ``WeakValueDictionary``,
-``WeakKeyDictionary``, ``WeakSet``, ``WeakMethod``: their names raise ``Unsupported``.
+Guest Python, as in CPython's Lib/weakref.py and Lib/_weakrefset.py: ``WeakValueDictionary``,
+``WeakKeyDictionary``, ``WeakSet``, ``finalize`` (see ``weakref_guest`` for why and how).  Their
+source is compiled once per process and run into the module's namespace at start-up.  At exit
+the runtime calls ``run_atexit``, which runs ``finalize._exitfunc`` as CPython's atexit does.
+
+Not yet: ``WeakMethod`` (needs subclasses of ``ReferenceType`` in the class machinery: its name
+raises ``Unsupported``); ``KeyedRef.key`` and attribute forwarding of proxies (the object
+space's attribute lookup of builtin types has no per-type hook yet).
 """
 
-from heapsim.base.errors import GuestError, Unsupported
+from heapsim.base.errors import GuestError, GuestException, Unsupported
 from heapsim.interp.sysmodule import arity, incref, mdef_fn, new_module, set_attr
 from heapsim.objects import weakrefobject as wro
-from heapsim.objects.core import TPFLAGS_HAVE_GC, make_static_type
+from heapsim.objects.dictobject import delitem_common, dict_getitem, lookup_entry, value_at
 from heapsim.objects.longobject import new_int
-from heapsim.objects.methodobject import CFunctionObject
-
-
-class _CallDef:
-    """The ``m_ml`` the builtin-call path reads: ``ml_meth(sp, self, args, kw)``."""
-
-    __slots__ = ("ml_name", "ml_meth", "ml_flags", "ml_doc")
-
-    def __init__(self, name, fn):
-        self.ml_name = name
-        self.ml_meth = fn
-        self.ml_flags = 0
-        self.ml_doc = None
-
-
-def _dead(wr):
-    return wr.wr_object.ob_refcnt <= 0
 
 
 def weakref_call(sp, wr, args, kw):
-    """``weakref.__call__`` (a ref: the referent or None) and calls of callable proxies."""
+    """``tp_call`` of refs (``weakref___call__``: the referent or None) and of callable
+    proxies (``proxy_call``: the referent called)."""
     heap = sp.heap
     tp = wr.ob_type
-    if tp is heap.weakproxy_type:
-        raise GuestError("TypeError", "'weakref.ProxyType' object is not callable")
     if tp is heap.weakcallableproxy_type:
         obj = wro.get_object(heap, wr)
         if obj is heap.none:
@@ -62,108 +48,29 @@ def weakref_call(sp, wr, args, kw):
     return obj
 
 
-wro.WeakrefObject.m_ml = _CallDef("__call__", weakref_call)
+_GUEST_CODE = None
 
 
-# --- finalize -------------------------------------------------------------------------------
-
-class FinalizeObject(CFunctionObject):
-    """A ``weakref.finalize`` instance (``__slots__ = ()``; its state lives in the class
-    registry, here ``FinalizeRegistry``).  Callable through the builtin-call path."""
-
-    __slots__ = ()
-
-    m_ml = None
-
-    @property
-    def m_self(self):
-        return self
+def _guest_host_code():
+    """The host code object of the guest half (compiled once per process)."""
+    global _GUEST_CODE
+    if _GUEST_CODE is None:
+        from heapsim.interp.weakref_guest import SOURCE
+        _GUEST_CODE = compile(SOURCE, GUEST_FILENAME, "exec", dont_inherit=True)
+    return _GUEST_CODE
 
 
-class _Info:
-    """``finalize._Info``: what the registry keeps for one live finalizer (strong refs)."""
-
-    __slots__ = ("weakref", "func", "args", "kwargs", "atexit", "index")
+# Where CPython's library lives; tracebacks through the guest half name this file.
+GUEST_FILENAME = "/usr/local/lib/python3.11/weakref.py"
 
 
-class FinalizeRegistry:
-    """``finalize._registry``: finalizer -> info, with the references the dict would hold.
-    A root provider for the audit."""
-
-    def __init__(self, heap):
-        self.heap = heap
-        self.entries = {}
-        self.counter = 0
-
-    def roots(self):
-        out = []
-        for f, info in self.entries.items():
-            out.append(f)
-            out.append(info.weakref)
-            out.append(info.func)
-            out.append(info.args)
-            if info.kwargs is not None:
-                out.append(info.kwargs)
-        return out
-
-    def pop(self, f):
-        """Remove f's entry; returns the info, whose references the caller now owns, and
-        releases the registry's reference to f (the caller holds f)."""
-        info = self.entries.pop(f, None)
-        if info is not None:
-            self.heap.decref(f)
-        return info
-
-    def release(self, info):
-        heap = self.heap
-        heap.decref(info.weakref)
-        heap.decref(info.func)
-        heap.decref(info.args)
-        heap.xdecref(info.kwargs)
-
-
-def finalize_call(sp, f, args, kw):
-    """``finalize.__call__(self, _=None)``: if alive, mark dead and call func."""
-    reg = sp.heap.weakref_finalize_registry
-    info = reg.pop(f)
-    if info is None:
-        return sp.none()
-    try:
-        return sp.call(info.func, list(info.args.items), _kwargs_host(sp, info.kwargs))
-    finally:
-        reg.release(info)
-
-
-def _kwargs_host(sp, kwargs):
-    if kwargs is None:
-        return None
-    from heapsim.objects.dictobject import dict_items
-    return {k.value: v for k, v in dict_items(kwargs)}
-
-
-def _finalize_dealloc(heap, f):
-    heap.gc.untrack(f)
-    heap.gc_del(f)
-
-
-FinalizeObject.m_ml = _CallDef("__call__", finalize_call)
-
-
-def make_weakref(sp):
+def make_weakref(sp, builtins=None):
+    """The ``weakref`` module: the native functions and types, then (given the builtins
+    module) the guest half run into its namespace."""
     heap = sp.heap
     mod = new_module(sp, "weakref")
-    reg = getattr(heap, "weakref_finalize_registry", None)
-    if reg is None:
-        reg = FinalizeRegistry(heap)
-        heap.weakref_finalize_registry = reg
-        reclaim = getattr(heap, "reclaim", None)
-        if reclaim is not None:
-            reclaim.root_providers.append(reg.roots)
-    ftype = heap.types.get("finalize")
-    if ftype is None:
-        ftype = make_static_type("finalize", 16, 0, TPFLAGS_HAVE_GC, base=heap.object_type,
-                                 module="weakref", dealloc=_finalize_dealloc)
-        heap.register_static_type(ftype)
+    for tp in (heap.weakref_type, heap.keyedref_type, heap.weakcallableproxy_type):
+        tp.tp_call = weakref_call
 
     def c_ref(sp, tp, args, kw):
         if kw:
@@ -193,95 +100,112 @@ def make_weakref(sp):
         arity("getweakrefs", args, 1)
         return sp.newlist([incref(w) for w in wro.getweakrefs(args[0])])
 
-    def c_finalize(sp, tp, args, kw):
-        if not args:
-            raise GuestError("TypeError", "finalize.__init__() missing 2 required positional "
-                             "arguments: 'obj' and 'func'")
-        if len(args) < 2:
-            raise GuestError("TypeError", "finalize.__init__() missing 1 required positional "
-                             "argument: 'func'")
-        f = FinalizeObject.__new__(FinalizeObject)
-        f.ob_refcnt = 1
-        f.ob_type = ftype
-        f.addr = heap.gc_alloc(ftype, 16)
-        f.gc_gen = wro.UNTRACKED
-        f.gc_refs = 0
-        f.gc_flags = 0
-        heap.gc.track(f)
-        info = _Info()
-        try:
-            info.weakref = wro.ref_new(heap, args[0], f)
-        except GuestError:
-            heap.decref(f)
-            raise
-        info.func = incref(args[1])
-        info.args = sp.newtuple_borrowed(args[2:])
-        info.kwargs = None
-        if kw:
-            from heapsim.objects.dictobject import dict_new, dict_setitem
-            from heapsim.objects.unicodeobject import new_str
-            d = dict_new(heap)
-            for k, v in kw.items():
-                key = new_str(heap, k)
-                dict_setitem(heap, d, key, v)
-                heap.decref(key)
-            info.kwargs = d
-        info.atexit = True
-        info.index = reg.counter
-        reg.counter += 1
-        f.ob_refcnt += 1
-        reg.entries[f] = info
-        return f
+    def remove_dead_weakref(sp, self, args, kw):
+        """``_weakref._remove_dead_weakref(dct, key)``: delete dct[key] if its value is a
+        dead weakref (``_PyDict_DelItemIf``); a missing key is not an error."""
+        arity("_remove_dead_weakref", args, 2)
+        d, key = args
+        if d.ob_type is not heap.dict_type:
+            raise GuestError("TypeError", f"_remove_dead_weakref() argument 1 must be dict, "
+                             f"not {d.ob_type.name}")
+        ix = lookup_entry(heap, d, key)
+        if ix >= 0:
+            v = value_at(d, ix)
+            if v is not None:
+                if not wro.is_weakref(heap, v):
+                    raise GuestError("TypeError", "not a weakref")
+                if wro.get_object(heap, v) is heap.none:
+                    delitem_common(heap, d, ix)
+        return sp.none()
 
-    def f_detach(sp, f, args, kw):
-        info = reg.pop(f)
-        if info is None:
-            return sp.none()
-        obj = wro.get_object(heap, info.weakref)
-        if obj is heap.none:
-            reg.release(info)
-            return sp.none()
-        res = sp.newtuple([incref(obj), incref(info.func), incref(info.args),
-                           incref(info.kwargs) if info.kwargs is not None else _empty(sp)])
-        reg.release(info)
-        return res
+    def keyedref_key(sp, self, args, kw):
+        """``wr.key`` of a KeyedRef, for the guest half (see the module docstring)."""
+        return incref(args[0].key)
 
-    def f_peek(sp, f, args, kw):
-        info = reg.entries.get(f)
-        if info is None:
-            return sp.none()
-        obj = wro.get_object(heap, info.weakref)
-        if obj is heap.none:
-            return sp.none()
-        return sp.newtuple([incref(obj), incref(info.func), incref(info.args),
-                            incref(info.kwargs) if info.kwargs is not None else _empty(sp)])
-
-    def _empty(sp):
-        from heapsim.objects.dictobject import dict_new
-        return dict_new(heap)
+    def print_exception(sp, self, args, kw):
+        """``sys.excepthook(*sys.exc_info())`` for an exception of a finalizer at exit."""
+        rt = getattr(heap.write_unraisable, "__self__", None)
+        if rt is not None:
+            rt.flush()
+            rt.interp.stderr.write(rt.format_exception(args[0]))
+        return sp.none()
 
     sp.constructors["ReferenceType"] = c_ref
     sp.constructors["KeyedRef"] = c_ref
-    sp.constructors["finalize"] = c_finalize
-    sp.methods["finalize"] = {"detach": f_detach, "peek": f_peek,
-                              "__call__": lambda sp, f, a, k: finalize_call(sp, f, a, k)}
     for name, fn in (("proxy", proxy), ("getweakrefcount", getweakrefcount),
-                     ("getweakrefs", getweakrefs)):
+                     ("getweakrefs", getweakrefs), ("_remove_dead_weakref", remove_dead_weakref),
+                     ("_keyedref_key", keyedref_key), ("_print_exception", print_exception)):
         set_attr(sp, mod, name, mdef_fn(sp, mod, name, fn))
     for name, tp in (("ref", heap.weakref_type), ("ReferenceType", heap.weakref_type),
                      ("ProxyType", heap.weakproxy_type),
                      ("CallableProxyType", heap.weakcallableproxy_type),
-                     ("KeyedRef", heap.keyedref_type), ("finalize", ftype)):
+                     ("KeyedRef", heap.keyedref_type)):
         set_attr(sp, mod, name, incref(tp))
     set_attr(sp, mod, "ProxyTypes", sp.newtuple([incref(heap.weakproxy_type),
                                                  incref(heap.weakcallableproxy_type)]))
-    for name in ("WeakValueDictionary", "WeakKeyDictionary", "WeakSet", "WeakMethod"):
-        set_attr(sp, mod, name, mdef_fn(sp, mod, name, _unsupported(name)))
+    set_attr(sp, mod, "WeakMethod", mdef_fn(sp, mod, "WeakMethod", _unsupported("WeakMethod")))
+    set_attr(sp, mod, "_atexit_callbacks", sp.newlist([]))
+    if builtins is not None:
+        _run_guest_half(sp, mod, builtins)
     return mod
+
+
+def _run_guest_half(sp, mod, builtins):
+    import linecache
+    from heapsim.interp.code import ConstantTable
+    from heapsim.interp.weakref_guest import SOURCE
+    heap = sp.heap
+    host_code = _guest_host_code()
+    if GUEST_FILENAME not in linecache.cache:
+        lines = SOURCE.splitlines(True)
+        linecache.cache[GUEST_FILENAME] = (len(SOURCE), None, lines, GUEST_FILENAME)
+    set_attr(sp, mod, "__file__", sp.newstr(GUEST_FILENAME))
+    set_attr(sp, mod, "__builtins__", incref(builtins))
+    code = ConstantTable(heap, arena_refs=False).code(host_code)
+    try:
+        res = sp.interp.run_module(code, mod.md_dict, builtins.md_dict)
+    finally:
+        heap.decref(code)
+    heap.decref(res)
+
+
+def run_atexit(rt):
+    """The atexit step of interpreter shutdown for the callbacks ``weakref`` registered
+    (``finalize._exitfunc``): last registered first; an exception is reported as CPython's
+    atexit reports it."""
+    from heapsim.objects.unicodeobject import intern_string
+    mod = rt.modules.get("weakref")
+    if mod is None:
+        return
+    heap = rt.heap
+    key = intern_string(heap, "_atexit_callbacks")
+    lst = dict_getitem(heap, mod.md_dict, key)
+    heap.decref(key)
+    if lst is None or lst.ob_type is not heap.list_type:
+        return
+    while lst.items:
+        cb = lst.items.pop()
+        try:
+            res = rt.space.call(cb, [], None)
+            heap.decref(res)
+        except GuestError as err:
+            exc = rt.interp.materialize(err)
+            rt.flush()
+            rt.interp.stderr.write("Exception ignored in atexit callback: "
+                                   f"{rt.space.repr_host(cb)}\n")
+            rt.interp.stderr.write(rt.format_exception(exc))
+            heap.decref(exc)
+        except GuestException as ge:
+            rt.flush()
+            rt.interp.stderr.write("Exception ignored in atexit callback: "
+                                   f"{rt.space.repr_host(cb)}\n")
+            rt.interp.stderr.write(rt.format_exception(ge.exc))
+            heap.decref(ge.exc)
+        finally:
+            heap.decref(cb)
 
 
 def _unsupported(name):
     def fn(sp, self, args, kw):
         raise Unsupported(f"weakref.{name}")
     return fn
-

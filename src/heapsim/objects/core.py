@@ -90,6 +90,10 @@ class TypeObject(GCObject):
       ``tp_traverse`` so the audit can count them.
     * ``tp_hash(heap, obj) -> int``: the guest ``hash()``; raises ``GuestError("TypeError",
       "unhashable type: 'list'")`` for unhashable types.  Defaults to the pointer hash.
+    * ``tp_call(sp, obj, args, kw)``: calling an instance of a builtin type that is neither a
+      function nor a builtin function (weakrefs, callable proxies); None when instances are
+      not callable.  It takes the interpreter's object space, so the layer that makes the
+      type callable (the guest module) fills it.
     * ``tp_eq(heap, a, b) -> True/False/NotImplemented`` (host values): ``a == b`` as the
       type's ``tp_richcompare`` answers it, or ``None`` when the type only has identity.
 
@@ -101,7 +105,7 @@ class TypeObject(GCObject):
         "name", "qualname", "module", "basicsize", "itemsize", "flags", "base", "bases",
         "mro", "dict", "tp_dealloc", "tp_traverse", "tp_clear", "tp_sizeof", "tp_finalize",
         "tp_del", "tp_hash", "tp_eq", "tp_buffers", "trashcan", "weakrefable", "is_gc", "preheader", "weaklist",
-        "cached_keys", "slot_names", "host_class", "ext",
+        "cached_keys", "slot_names", "host_class", "ext", "tp_call",
     )
 
     def __repr__(self):
@@ -190,6 +194,7 @@ def make_static_type(name, basicsize, itemsize=0, flags=0, base=None, *, sizeof=
     tp.slot_names = ()
     tp.host_class = None
     tp.ext = None
+    tp.tp_call = None
     return tp
 
 

@@ -224,6 +224,7 @@ def new_heap_type(heap, name, slots=None, base=None, module="__main__", qualname
     tp.slot_names = tuple(positions)
     tp.host_class = None
     tp.ext = None
+    tp.tp_call = None
     # type_ready_managed_dict, after the allocation.
     tp.cached_keys = new_shared_keys(heap) if flags & TPFLAGS_MANAGED_DICT else None
     return tp

@@ -26,10 +26,9 @@ callbacks included (``PyObject_ClearWeakRefs``), is the reclaim layer's
 
 from heapsim.base.errors import GuestError
 from heapsim.objects.core import (
-    TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HAVE_VECTORCALL, TPFLAGS_HEAPTYPE, UNTRACKED,
+    GCObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HAVE_VECTORCALL, TPFLAGS_HEAPTYPE, UNTRACKED,
     make_static_type, unhashable,
 )
-from heapsim.objects.methodobject import CFunctionObject
 
 # sizeof(PyWeakReference) on 64-bit: head 16 + wr_object, wr_callback, hash, wr_prev,
 # wr_next, vectorcall (8 each).
@@ -38,24 +37,14 @@ WEAKREF_SIZE = 64
 
 # ``WeakrefObject`` is ``PyWeakReference``: the fields are described in the module docstring.
 # One class serves refs, proxies and callable proxies; ``ob_type`` tells them apart, as in C.
-class WeakrefObject(CFunctionObject):
+class WeakrefObject(GCObject):
     """``PyWeakReference`` (a ref, a proxy or a callable proxy; the type tells which).
 
-    ``key`` is ``KeyedRef.key`` (None for the other types).  The host class derives from
-    ``CFunctionObject`` only so that the interpreter's call path, which calls
-    ``m_ml.ml_meth(sp, m_self, args, kw)`` for builtins, calls weakrefs too (``wr()``): the
-    ``m_ml`` class attribute is replaced by the ``weakref`` module with the function that
-    implements ``weakref.__call__``; ``m_self`` is the weakref itself.  None of the
-    ``CFunctionObject`` slots is used otherwise.
+    ``key`` is ``KeyedRef.key`` (None for the other types).  Calls go through the types'
+    ``tp_call``, which the guest ``weakref`` module fills.
     """
 
     __slots__ = ("wr_object", "wr_callback", "wr_hash", "wr_prev", "wr_next", "key")
-
-    m_ml = None
-
-    @property
-    def m_self(self):
-        return self
 
 
 def type_display_name(tp):
