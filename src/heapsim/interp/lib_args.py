@@ -32,24 +32,31 @@ def arity(name, args, lo, hi=None):
                      f"{'s' if hi > 1 else ''}, got {n}")
 
 
-def clinic_arity(name, args, lo, hi):
-    """The messages of Argument Clinic's ``_PyArg_CheckPositional``."""
+def clinic_arity(name, args, lo, hi, owner=None):
+    """Positional count check with CPython's messages: ``METH_NOARGS``/``METH_O`` ("TYPE.NAME()
+    takes no arguments / exactly one argument (N given)", qualified by the type of ``owner``
+    for methods) and Argument Clinic's ``_PyArg_CheckPositional`` ("NAME expected at least
+    N arguments, got M")."""
     n = len(args)
     if lo <= n <= hi:
         return
-    if n < lo:
-        if lo == hi:
-            raise GuestError("TypeError", f"{name}() takes exactly {lo} argument"
-                             f"{'s' if lo != 1 else ''} ({n} given)")
-        raise GuestError("TypeError", f"{name}() takes at least {lo} argument"
-                         f"{'s' if lo != 1 else ''} ({n} given)")
-    if lo == hi == 0:
-        raise GuestError("TypeError", f"{name}() takes no arguments ({n} given)")
+    if lo == hi and lo <= 1:
+        qual = name
+        if owner is not None:
+            from heapsim.objects.core import TypeObject
+            tname = owner.name if isinstance(owner, TypeObject) else owner.ob_type.name
+            qual = f"{tname}.{name}"
+        if lo == 0:
+            raise GuestError("TypeError", f"{qual}() takes no arguments ({n} given)")
+        raise GuestError("TypeError", f"{qual}() takes exactly one argument ({n} given)")
     if lo == hi:
-        raise GuestError("TypeError", f"{name}() takes exactly {hi} argument"
-                         f"{'s' if hi != 1 else ''} ({n} given)")
-    raise GuestError("TypeError", f"{name}() takes at most {hi} argument"
-                     f"{'s' if hi != 1 else ''} ({n} given)")
+        raise GuestError("TypeError", f"{name} expected {lo} argument{'s' if lo != 1 else ''}"
+                         f", got {n}")
+    if n < lo:
+        raise GuestError("TypeError", f"{name} expected at least {lo} argument"
+                         f"{'s' if lo != 1 else ''}, got {n}")
+    raise GuestError("TypeError", f"{name} expected at most {hi} argument"
+                     f"{'s' if hi != 1 else ''}, got {n}")
 
 
 def no_kw(name, kw):
@@ -63,9 +70,14 @@ def parse(name, args, kw, names, required=0, posonly=0, sp=None, key=None):
     None for a missing optional argument.  With keywords, the parser's first use makes its
     keyword tuple (``kw_parser``; ``key`` names the parser, default ``name``)."""
     n = len(args)
+    total = len(names)
+    if posonly == total:
+        if kw:
+            raise GuestError("TypeError", f"{name}() takes no keyword arguments")
+        clinic_arity(name, args, required, total)
+        return list(args) + [None] * (total - n)
     if kw and sp is not None:
         kw_parser(sp, key or name, names[posonly:])
-    total = len(names)
     if n > total:
         if total == 0:
             raise GuestError("TypeError", f"{name}() takes no arguments ({n} given)")
@@ -228,3 +240,15 @@ def release_args(heap, t, d):
     heap.decref(t)
     if d is not None:
         heap.decref(d)
+
+
+def tuple_arity(name, args, lo, hi):
+    """``PyArg_ParseTuple``'s count messages ("NAME() takes at least 1 argument (0 given)"),
+    as the stringlib find/count/startswith family reports them."""
+    n = len(args)
+    if n < lo:
+        raise GuestError("TypeError", f"{name}() takes at least {lo} argument"
+                         f"{'s' if lo != 1 else ''} ({n} given)")
+    if n > hi:
+        raise GuestError("TypeError", f"{name}() takes at most {hi} argument"
+                         f"{'s' if hi != 1 else ''} ({n} given)")

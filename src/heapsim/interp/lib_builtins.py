@@ -613,16 +613,14 @@ def b_reversed(sp, self, args, kw):
     fn = getattr(sp, "call_special", None)
     if tp is heap.dict_type or tp.name in ("dict_keys", "dict_values", "dict_items"):
         raise Unsupported("reversed() of a dict")
-    if tp is heap.tuple_type or tp is heap.str_type or tp is heap.range_type or \
-            tp is heap.bytes_type or tp is heap.bytearray_type:
-        if not getattr(sp, "delegates_iternext", False):
-            # the object space does not step ``reversed`` objects yet: a reverse iterator
-            # over a snapshot list gives the same items
-            items = sp.collect(seq)
-            t = sp.newlist(items)
-            it = itmod.new_iter(heap, sp.iter_types["list_reverseiterator"], t,
-                                len(items) - 1)
-            return it
+    if tp is heap.range_type:
+        return _range_reversed(sp, seq)
+    if tp is heap.bytes_type or tp is heap.bytearray_type:
+        # the object space does not index bytes yet: a reverse iterator over the ints
+        items = sp.collect(seq)
+        t = sp.newlist(items)
+        return itmod.new_iter(heap, sp.iter_types["list_reverseiterator"], t, len(items) - 1)
+    if tp is heap.tuple_type or tp is heap.str_type:
         n = sp.len(seq)
         return itmod.new_iter(heap, sp.iter_types["reversed"], incref(seq), n - 1)
     if fn is not None:
@@ -633,6 +631,32 @@ def b_reversed(sp, self, args, kw):
         raise GuestError("TypeError", f"'{tp.name}' object is not reversible")
     n = sp.len(seq)
     return itmod.new_iter(heap, sp.iter_types["reversed"], incref(seq), n - 1)
+
+
+def _range_reversed(sp, r):
+    """``range.__reversed__`` (``range_reverse``): a range iterator from the last item
+    backwards (a C-long ``range_iterator`` when it fits)."""
+    from heapsim.objects.rangeobject import RangeIterObject, RANGEITER_SIZE
+    heap = sp.heap
+    rr = range(r.start.value, r.stop.value, r.step.value)
+    n = len(rr)
+    lim = 1 << 63
+    if n and -lim <= rr[-1] < lim and -lim <= -rr.step < lim and \
+            -lim <= rr[-1] - rr.step * n < lim:
+        start, step = rr[-1], -rr.step
+    elif not n:
+        start, step = r.start.value, 1
+    else:
+        raise Unsupported("reversed() of a range beyond C long")
+    it = RangeIterObject.__new__(RangeIterObject)
+    it.ob_refcnt = 1
+    it.ob_type = heap.range_iterator_type
+    it.addr = heap.malloc(RANGEITER_SIZE)
+    it.index = 0
+    it.start = start
+    it.step = step
+    it.len = n
+    return it
 
 
 BUILTIN_FUNCTIONS = {

@@ -11,7 +11,7 @@ model's resizing rules.
 
 from heapsim.base.errors import GuestError
 from heapsim.interp.lib_args import (
-    pack_args, release_args,
+    pack_args, release_args, tuple_arity,
     as_index, as_ssize, classmethod_fn, clinic_arity, incref, no_kw, opt_none, parse,
 )
 from heapsim.objects import bytearrayobject as bao
@@ -201,7 +201,7 @@ def m_hex(sp, b, args, kw):
 def _fromhex(kind):
     @classmethod_fn(kind)
     def fromhex(sp, cls, args, kw):
-        clinic_arity("fromhex", args, 1, 1)
+        clinic_arity("fromhex", args, 1, 1, cls)
         s = args[0]
         if s.ob_type is not sp.heap.str_type:
             raise GuestError("TypeError", f"fromhex() argument must be str, not "
@@ -254,7 +254,7 @@ def _split(name):
 
 def m_join(sp, b, args, kw):
     heap = sp.heap
-    clinic_arity("join", args, 1, 1)
+    clinic_arity("join", args, 1, 1, b)
     from heapsim.interp.lib_str import seq_fast
     holder, items = seq_fast(sp, args[0], "can only join an iterable")
     try:
@@ -327,9 +327,7 @@ def _find(name):
     def method(sp, b, args, kw):
         no_kw(name, kw)
         if not 1 <= len(args) <= 3:
-            raise GuestError("TypeError", f"{name} expected "
-                             f"{'at least 1' if not args else 'at most 3'} argument"
-                             f"{'s' if args else ''}, got {len(args)}")
+            tuple_arity(name, args, 1, 3)
         sub = _sub_arg(sp, args[0])
         start, end = _slice_args(sp, args)
         try:
@@ -344,9 +342,7 @@ def _startsend(name):
     def method(sp, b, args, kw):
         no_kw(name, kw)
         if not 1 <= len(args) <= 3:
-            raise GuestError("TypeError", f"{name} expected "
-                             f"{'at least 1' if not args else 'at most 3'} argument"
-                             f"{'s' if args else ''}, got {len(args)}")
+            tuple_arity(name, args, 1, 3)
         h = sp.heap
         x = args[0]
         if x.ob_type is h.tuple_type:
@@ -361,7 +357,7 @@ def _startsend(name):
 
 def _case(name):
     def method(sp, b, args, kw):
-        clinic_arity(name, args, 0, 0)
+        clinic_arity(name, args, 0, 0, b)
         r = getattr(bytes(b.value), name)()
         if b.ob_type is sp.heap.bytearray_type:
             return bao.bytearray_from_string_and_size(sp.heap, r)
@@ -371,7 +367,7 @@ def _case(name):
 
 def _pred(name):
     def method(sp, b, args, kw):
-        clinic_arity(name, args, 0, 0)
+        clinic_arity(name, args, 0, 0, b)
         return sp.newbool(getattr(bytes(b.value), name)())
     return method
 
@@ -392,7 +388,7 @@ def _pad(name):
 
 
 def m_zfill(sp, b, args, kw):
-    clinic_arity("zfill", args, 1, 1)
+    clinic_arity("zfill", args, 1, 1, b)
     width = as_ssize(sp, args[0])
     data = bytes(b.value)
     if len(data) >= width:
@@ -411,7 +407,7 @@ def m_expandtabs(sp, b, args, kw):
 
 def _partition(name):
     def method(sp, b, args, kw):
-        clinic_arity(name, args, 1, 1)
+        clinic_arity(name, args, 1, 1, b)
         sep = buffer_of(sp, args[0])
         if not sep:
             raise GuestError("ValueError", "empty separator")
@@ -434,9 +430,7 @@ def _partition(name):
 def m_count(sp, b, args, kw):
     no_kw("count", kw)
     if not 1 <= len(args) <= 3:
-        raise GuestError("TypeError", f"count expected "
-                         f"{'at least 1' if not args else 'at most 3'} argument"
-                         f"{'s' if args else ''}, got {len(args)}")
+        tuple_arity("count", args, 1, 3)
     sub = _sub_arg(sp, args[0])
     start, end = _slice_args(sp, args)
     return sp.newint(bytes(b.value).count(sub, start, end))
@@ -456,13 +450,13 @@ def _byte(sp, x):
 
 
 def ba_append(sp, b, args, kw):
-    clinic_arity("append", args, 1, 1)
+    clinic_arity("append", args, 1, 1, b)
     bao.bytearray_append(sp.heap, b, _byte(sp, args[0]))
     return sp.none()
 
 
 def ba_extend(sp, b, args, kw):
-    clinic_arity("extend", args, 1, 1)
+    clinic_arity("extend", args, 1, 1, b)
     h = sp.heap
     x = args[0]
     if x.ob_type is h.bytes_type or x.ob_type is h.bytearray_type:
@@ -520,7 +514,7 @@ def ba_insert(sp, b, args, kw):
 
 
 def ba_remove(sp, b, args, kw):
-    clinic_arity("remove", args, 1, 1)
+    clinic_arity("remove", args, 1, 1, b)
     v = _byte(sp, args[0])
     i = b.value.find(v)
     if i < 0:
@@ -530,19 +524,19 @@ def ba_remove(sp, b, args, kw):
 
 
 def ba_reverse(sp, b, args, kw):
-    clinic_arity("reverse", args, 0, 0)
+    clinic_arity("reverse", args, 0, 0, b)
     b.value.reverse()
     return sp.none()
 
 
 def ba_clear(sp, b, args, kw):
-    clinic_arity("clear", args, 0, 0)
+    clinic_arity("clear", args, 0, 0, b)
     bao.bytearray_setslice(sp.heap, b, 0, len(b.value))
     return sp.none()
 
 
 def ba_copy(sp, b, args, kw):
-    clinic_arity("copy", args, 0, 0)
+    clinic_arity("copy", args, 0, 0, b)
     return bao.bytearray_from_string_and_size(sp.heap, bytes(b.value))
 
 

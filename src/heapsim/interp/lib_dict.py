@@ -147,7 +147,7 @@ def d_pop(sp, d, args, kw):
 
 
 def d_popitem(sp, d, args, kw):
-    clinic_arity("popitem", args, 0, 0)
+    clinic_arity("popitem", args, 0, 0, d)
     heap = sp.heap
     # dict_popitem_impl allocates the result tuple before looking at the dict.
     res = tuple_new(heap, 2)
@@ -171,12 +171,12 @@ def d_update(sp, d, args, kw):
 
 
 def d_copy(sp, d, args, kw):
-    clinic_arity("copy", args, 0, 0)
+    clinic_arity("copy", args, 0, 0, d)
     return dict_copy(sp.heap, d)
 
 
 def d_clear(sp, d, args, kw):
-    clinic_arity("clear", args, 0, 0)
+    clinic_arity("clear", args, 0, 0, d)
     dict_clear(sp.heap, d)
     return sp.none()
 
@@ -215,7 +215,7 @@ def d_fromkeys(sp, cls, args, kw):
 
 def _view(name):
     def view(sp, d, args, kw):
-        clinic_arity(name[5:], args, 0, 0)
+        clinic_arity(name[5:], args, 0, 0, d)
         return itmod.new_view(sp.heap, sp.iter_types[name], d)
     return view
 
@@ -233,7 +233,7 @@ def _view_binop(kind):
 
     def op(sp, a, args, kw):
         heap = sp.heap
-        clinic_arity(kind, args, 1, 1)
+        clinic_arity(kind, args, 1, 1, a)
         b = args[0]
         reflected = kind.startswith("__r")
         left, right = (b, a) if reflected else (a, b)
@@ -262,7 +262,7 @@ def _view_binop(kind):
 
 def view_isdisjoint(sp, v, args, kw):
     heap = sp.heap
-    clinic_arity("isdisjoint", args, 1, 1)
+    clinic_arity("isdisjoint", args, 1, 1, v)
     for x in sp.iterate(args[0]):
         try:
             if sp.contains(v, x):

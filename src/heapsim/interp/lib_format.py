@@ -81,7 +81,7 @@ def b_format(sp, self, args, kw):
 def scalar_format_method(sp, obj, args, kw):
     """``int.__format__``/``float.__format__``/``str.__format__``/``complex.__format__``."""
     from heapsim.interp.lib_args import clinic_arity
-    clinic_arity("__format__", args, 1, 1)
+    clinic_arity("__format__", args, 1, 1, obj)
     spec = args[0]
     if spec.ob_type is not sp.heap.str_type:
         raise GuestError("TypeError", "__format__() argument must be str, not "

@@ -169,7 +169,7 @@ def l_index(sp, lst, args, kw):
 
 def l_count(sp, seq, args, kw):
     no_kw("count", kw)
-    clinic_arity("count", args, 1, 1)
+    clinic_arity("count", args, 1, 1, seq)
     x = args[0]
     heap = sp.heap
     n = 0
@@ -203,18 +203,18 @@ def l_remove(sp, lst, args, kw):
 
 
 def l_clear(sp, lst, args, kw):
-    clinic_arity("clear", args, 0, 0)
+    clinic_arity("clear", args, 0, 0, lst)
     list_clear(sp.heap, lst)
     return sp.none()
 
 
 def l_copy(sp, lst, args, kw):
-    clinic_arity("copy", args, 0, 0)
+    clinic_arity("copy", args, 0, 0, lst)
     return list_copy(sp.heap, lst)
 
 
 def l_reverse(sp, lst, args, kw):
-    clinic_arity("reverse", args, 0, 0)
+    clinic_arity("reverse", args, 0, 0, lst)
     list_reverse(sp.heap, lst)
     return sp.none()
 

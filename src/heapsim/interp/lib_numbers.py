@@ -204,12 +204,12 @@ def _ival(x):
 
 
 def i_bit_length(sp, x, args, kw):
-    clinic_arity("bit_length", args, 0, 0)
+    clinic_arity("bit_length", args, 0, 0, x)
     return new_int(sp.heap, _ival(x).bit_length())
 
 
 def i_bit_count(sp, x, args, kw):
-    clinic_arity("bit_count", args, 0, 0)
+    clinic_arity("bit_count", args, 0, 0, x)
     return new_int(sp.heap, _ival(x).bit_count())
 
 
@@ -254,7 +254,7 @@ def i_from_bytes(sp, cls, args, kw):
 
 
 def i_as_integer_ratio(sp, x, args, kw):
-    clinic_arity("as_integer_ratio", args, 0, 0)
+    clinic_arity("as_integer_ratio", args, 0, 0, x)
     h = sp.heap
     v = _ival(x)
     a = incref(x) if x.ob_type is h.int_type else new_int(h, v)
@@ -262,7 +262,7 @@ def i_as_integer_ratio(sp, x, args, kw):
 
 
 def i_conjugate(sp, x, args, kw):
-    clinic_arity("conjugate", args, 0, 0)
+    clinic_arity("conjugate", args, 0, 0, x)
     if x.ob_type is sp.heap.int_type:
         return incref(x)
     return new_int(sp.heap, _ival(x))
@@ -275,12 +275,12 @@ def i_index(sp, x, args, kw):
 # --- float methods ------------------------------------------------------------------------------
 
 def f_is_integer(sp, x, args, kw):
-    clinic_arity("is_integer", args, 0, 0)
+    clinic_arity("is_integer", args, 0, 0, x)
     return sp.newbool(x.value.is_integer())
 
 
 def f_as_integer_ratio(sp, x, args, kw):
-    clinic_arity("as_integer_ratio", args, 0, 0)
+    clinic_arity("as_integer_ratio", args, 0, 0, x)
     try:
         a, b = x.value.as_integer_ratio()
     except (OverflowError, ValueError) as e:
@@ -290,13 +290,13 @@ def f_as_integer_ratio(sp, x, args, kw):
 
 
 def f_hex(sp, x, args, kw):
-    clinic_arity("hex", args, 0, 0)
+    clinic_arity("hex", args, 0, 0, x)
     return sp.newstr(x.value.hex())
 
 
 @classmethod_fn("float")
 def f_fromhex(sp, cls, args, kw):
-    clinic_arity("fromhex", args, 1, 1)
+    clinic_arity("fromhex", args, 1, 1, cls)
     s = args[0]
     if s.ob_type is not sp.heap.str_type:
         raise GuestError("TypeError", f"fromhex() argument must be str, not {s.ob_type.name}")
@@ -307,7 +307,7 @@ def f_fromhex(sp, cls, args, kw):
 
 
 def f_conjugate(sp, x, args, kw):
-    clinic_arity("conjugate", args, 0, 0)
+    clinic_arity("conjugate", args, 0, 0, x)
     if x.ob_type is sp.heap.float_type:
         return incref(x)
     return new_float(sp.heap, float(x.value))
@@ -321,7 +321,7 @@ def f_trunc(sp, x, args, kw):
 
 
 def c_conjugate(sp, x, args, kw):
-    clinic_arity("conjugate", args, 0, 0)
+    clinic_arity("conjugate", args, 0, 0, x)
     return new_complex(sp.heap, x.value.conjugate())
 
 

@@ -41,23 +41,23 @@ def s_remove(sp, s, args, kw):
 
 
 def s_pop(sp, s, args, kw):
-    clinic_arity("pop", args, 0, 0)
+    clinic_arity("pop", args, 0, 0, s)
     return so.set_pop(sp.heap, s)
 
 
 def s_clear(sp, s, args, kw):
-    clinic_arity("clear", args, 0, 0)
+    clinic_arity("clear", args, 0, 0, s)
     so.set_clear_internal(sp.heap, s)
     return sp.none()
 
 
 def s_copy(sp, s, args, kw):
-    clinic_arity("copy", args, 0, 0)
+    clinic_arity("copy", args, 0, 0, s)
     return so.set_copy(sp.heap, s)
 
 
 def fs_copy(sp, s, args, kw):
-    clinic_arity("copy", args, 0, 0)
+    clinic_arity("copy", args, 0, 0, s)
     return so.frozenset_copy(sp.heap, s)
 
 

@@ -10,7 +10,7 @@ one-character results are fresh objects.  ``split`` lists are preallocated as st
 
 from heapsim.base.errors import GuestError
 from heapsim.interp.lib_args import (
-    pack_args, release_args,
+    pack_args, release_args, tuple_arity,
     as_index, as_ssize, clinic_arity, incref, no_kw, opt_none, parse, staticmethod_fn,
 )
 from heapsim.objects.listobject import list_append_steal, list_new, list_reverse
@@ -174,7 +174,7 @@ def str_splitlines(sp, s, args, kw):
 def _partition(sp, s, args, right):
     heap = sp.heap
     name = "rpartition" if right else "partition"
-    clinic_arity(name, args, 1, 1)
+    clinic_arity(name, args, 1, 1, s)
     sepobj = args[0]
     sep = _need_str(sp, sepobj, "must be str, not {}")
     if not sep:
@@ -238,7 +238,7 @@ def seq_fast(sp, obj, msg):
 def str_join(sp, s, args, kw):
     heap = sp.heap
     no_kw("join", kw)
-    clinic_arity("join", args, 1, 1)
+    clinic_arity("join", args, 1, 1, s)
     holder, items = seq_fast(sp, args[0], "can only join an iterable")
     try:
         n = len(items)
@@ -317,7 +317,7 @@ def _pad(name):
 
 def str_zfill(sp, s, args, kw):
     no_kw("zfill", kw)
-    clinic_arity("zfill", args, 1, 1)
+    clinic_arity("zfill", args, 1, 1, s)
     width = as_ssize(sp, args[0])
     v = s.value
     if len(v) >= width:
@@ -337,7 +337,7 @@ def str_expandtabs(sp, s, args, kw):
 def _affix(name):
     def method(sp, s, args, kw):
         no_kw(name, kw)
-        clinic_arity(name, args, 1, 1)
+        clinic_arity(name, args, 1, 1, s)
         a = _strarg(sp, args[0], name, 1) if True else None
         v = s.value
         r = getattr(v, name)(a)
@@ -352,7 +352,7 @@ def _affix(name):
 def _case(name):
     def method(sp, s, args, kw):
         no_kw(name, kw)
-        clinic_arity(name, args, 0, 0)
+        clinic_arity(name, args, 0, 0, s)
         return fresh_str(sp.heap, getattr(s.value, name)())
     return method
 
@@ -378,11 +378,8 @@ def _slice_args(sp, name, args, lo):
 def _find(name, host_name):
     def method(sp, s, args, kw):
         no_kw(name, kw)
-        if len(args) < 1:
-            raise GuestError("TypeError", f"{name} expected at least 1 argument, got {len(args)}")
-        if len(args) > 3:
-            raise GuestError("TypeError", f"{name} expected at most 3 arguments, got "
-                             f"{len(args)}")
+        if not 1 <= len(args) <= 3:
+            tuple_arity(name, args, 1, 3)
         sub = _need_str(sp, args[0], "must be str, not {}")
         start, end = _slice_args(sp, name, args, 1)
         try:
@@ -397,10 +394,7 @@ def _startsend(name):
     def method(sp, s, args, kw):
         no_kw(name, kw)
         if not 1 <= len(args) <= 3:
-            if not args:
-                raise GuestError("TypeError", f"{name} expected at least 1 argument, got 0")
-            raise GuestError("TypeError", f"{name} expected at most 3 arguments, got "
-                             f"{len(args)}")
+            tuple_arity(name, args, 1, 3)
         h = sp.heap
         x = args[0]
         start, end = _slice_args(sp, name, args, 1)
@@ -419,7 +413,7 @@ def _startsend(name):
 def _predicate(name):
     def method(sp, s, args, kw):
         no_kw(name, kw)
-        clinic_arity(name, args, 0, 0)
+        clinic_arity(name, args, 0, 0, s)
         return sp.newbool(getattr(s.value, name)())
     return method
 
@@ -445,7 +439,7 @@ def str_encode(sp, s, args, kw):
 def str_translate(sp, s, args, kw):
     heap = sp.heap
     no_kw("translate", kw)
-    clinic_arity("translate", args, 1, 1)
+    clinic_arity("translate", args, 1, 1, s)
     table = args[0]
     out = []
     for ch in s.value:
@@ -534,8 +528,7 @@ def str_maketrans(sp, s, args, kw):
 def str_count(sp, s, args, kw):
     no_kw("count", kw)
     if not 1 <= len(args) <= 3:
-        raise GuestError("TypeError", f"count expected {'at least 1' if not args else 'at most 3'}"
-                         f" argument{'s' if args else ''}, got {len(args)}")
+        tuple_arity("count", args, 1, 3)
     sub = _need_str(sp, args[0], "must be str, not {}")
     start, end = _slice_args(sp, "count", args, 1)
     return sp.newint(s.value.count(sub, start, end))
@@ -544,7 +537,7 @@ def str_count(sp, s, args, kw):
 def str_format_map(sp, s, args, kw):
     from heapsim.interp import lib_format
     no_kw("format_map", kw)
-    clinic_arity("format_map", args, 1, 1)
+    clinic_arity("format_map", args, 1, 1, s)
     return lib_format.str_format_impl(sp, s, [], None, mapping=args[0])
 
 
