@@ -573,6 +573,8 @@ class ProtoSpace:
         tp = obj.ob_type
         if tp.flags & HEAP:
             if T.heap_lookup(self, tp, "__index__") is None:
+                if T.ext_base_name(tp) == "int":
+                    return obj.value
                 return None
             return self.index_value(obj)
         return None
@@ -630,6 +632,11 @@ class ProtoSpace:
         heap = self.heap
         tp = obj.ob_type
         if isinstance(obj, TypeObject):
+            meta = obj.ob_type
+            if meta.flags & HEAP:
+                mg = T.heap_lookup(self, meta, "__getitem__")
+                if mg is not None:
+                    return T.call_descr_method(self, mg, obj, [key])
             m = T.lookup(self, obj, "__class_getitem__")
             if m is not None:
                 g = T.descr_get(self, m, None, obj)
@@ -727,7 +734,8 @@ class ProtoSpace:
             if builtin_based(obj) and T.ext_base_name(obj.ob_type) != "object":
                 with _AsBuiltin((obj,)):
                     bb = obj.ob_type
-                if T.heap_lookup(self, obj.ob_type, "__repr__") is None:
+                if T.heap_lookup(self, obj.ob_type, "__repr__") is None and \
+                        T.ext_base_name(obj.ob_type) not in ("set", "frozenset"):
                     with _AsBuiltin((obj,)):
                         return self._builtin_str_host(obj)
             return self.user_repr(obj)
@@ -765,6 +773,8 @@ class ProtoSpace:
         m = T.heap_lookup(self, obj.ob_type, "__format__")
         if m is None:
             if builtin_based(obj):
+                if spec == "":
+                    return self.str(obj)
                 with _AsBuiltin((obj,)):
                     return self._builtin_format(obj, spec)
             if spec:

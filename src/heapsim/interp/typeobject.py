@@ -1049,10 +1049,17 @@ def descr_get(sp, descr, obj, tp):
         return r
     from heapsim.interp.space import MethodDescr
     if isinstance(descr, MethodDescr):
+        from heapsim.objects.methodobject import cfunction_new
+        if getattr(descr.fn, "meth_class", False):
+            # METH_CLASS: bound to the class, whether reached from the class or an instance
+            cls = tp if obj is None or obj is tp else obj.ob_type
+            if cls.flags & TPFLAGS_HEAPTYPE and descr.objtype == "dict" and \
+                    descr.name == "fromkeys":
+                return cfunction_new(heap, _subclass_fromkeys_def(sp), self=cls)
+            return cfunction_new(heap, descr.mdef, self=cls)
         if obj is None:
             descr.ob_refcnt += 1
             return descr
-        from heapsim.objects.methodobject import cfunction_new
         return cfunction_new(heap, descr.mdef, self=obj)
     dt = descr.ob_type
     if dt.flags & TPFLAGS_HEAPTYPE:
@@ -1061,6 +1068,37 @@ def descr_get(sp, descr, obj, tp):
             return call_descr_method(sp, g, descr, [obj if obj is not None else heap.none, tp])
     descr.ob_refcnt += 1
     return descr
+
+
+def _subclass_fromkeys_def(sp):
+    """``dict.fromkeys`` on a subclass: ``cls()`` filled through ``__setitem__``."""
+    mdef = getattr(sp, "_fromkeys_def", None)
+    if mdef is None:
+        from heapsim.objects.methodobject import MethodDef, METH_FASTCALL, METH_KEYWORDS
+
+        def fromkeys(sp_, cls, args, kw):
+            heap = sp_.heap
+            if kw:
+                raise GuestError("TypeError", "fromkeys() takes no keyword arguments")
+            if not 1 <= len(args) <= 2:
+                raise GuestError("TypeError", f"fromkeys expected at least 1 argument, got "
+                                 f"{len(args)}" if not args else
+                                 f"fromkeys expected at most 2 arguments, got {len(args)}")
+            value = args[1] if len(args) == 2 else heap.none
+            d = sp_.call(cls, [], None)
+            try:
+                for k in sp_.collect(args[0]):
+                    try:
+                        sp_.setitem(d, k, value)
+                    finally:
+                        heap.decref(k)
+            except BaseException:
+                heap.decref(d)
+                raise
+            return d
+        mdef = MethodDef(sp.heap, "fromkeys", fromkeys, METH_FASTCALL | METH_KEYWORDS)
+        sp._fromkeys_def = mdef
+    return mdef
 
 
 def _first_ref(sp, obj):
@@ -1220,11 +1258,17 @@ def generic_getattr(sp, obj, nameobj, suppress=False):
     if name == "__class__":
         tp.ob_refcnt += 1
         return tp
-    if name == "__dict__" and (tp.flags & TPFLAGS_MANAGED_DICT or _has_vardict(tp)):
+    if name == "__dict__" and (tp.flags & TPFLAGS_MANAGED_DICT or _has_vardict(tp) or
+                               isinstance(obj, ExcObject)):
         d = _get_dict(sp, obj)
         d.ob_refcnt += 1
         return d
     try:
+        bb = tp.ext.builtin_base if isinstance(tp.ext, HeapTypeExt) else None
+        if bb is not None and bb is not heap.object_type and not isinstance(obj, TypeObject):
+            from heapsim.interp.space_proto import _AsBuiltin
+            with _AsBuiltin((obj,)):
+                return sp.builtin_getattr(obj, name)
         return sp.builtin_getattr(obj, name)
     except GuestError as e:
         if e.kind != "AttributeError":
@@ -1581,9 +1625,22 @@ def base_new(sp, tp, args, kw, explicit=False):
         t = sp.newtuple_borrowed(args)
         e = new_exception(heap, tp, t)
         heap.decref(t)
-        if tp.slot_names or tp.flags & TPFLAGS_MANAGED_DICT:
+        if tp.flags & TPFLAGS_MANAGED_DICT:
             heap.decref(e)
-            raise Unsupported("__slots__ in exception classes")
+            raise Unsupported("a managed __dict__ in exception classes")
+        if any(n is not None for n in tp.slot_names) and host is not None:
+            # the same object with room for the __slots__ members
+            ne = host.__new__(host)
+            heap.gc.untrack(e)
+            for f in ExcObject.__slots__:
+                setattr(ne, f, getattr(e, f))
+            for f in ("ob_refcnt", "ob_type", "addr", "gc_gen", "gc_refs", "gc_flags"):
+                setattr(ne, f, getattr(e, f))
+            ne.slots = [None] * len(tp.slot_names)
+            ne.values = None
+            ne.dict = None
+            heap.gc.track(ne)
+            e = ne
         tp.ob_refcnt += 1
         return e
     if bb is heap.list_type or bb is heap.dict_type:
