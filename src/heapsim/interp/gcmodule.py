@@ -144,6 +144,15 @@ def make_gc(sp, collector):
     for name in ("DEBUG_STATS", "DEBUG_COLLECTABLE", "DEBUG_UNCOLLECTABLE", "DEBUG_SAVEALL",
                  "DEBUG_LEAK"):
         _set(sp, mod, name, new_int(heap, getattr(gcapi, name)))
+    if collector is not None:
+        def write_stderr(text):
+            interp = sp.interp
+            try:
+                interp.stdout.flush()
+            except Exception:
+                pass
+            interp.stderr.write(text)
+        collector.write_stderr = write_stderr
     for name in ("garbage", "callbacks"):
         lst = getattr(gc, name)
         if lst is None or isinstance(lst, list):

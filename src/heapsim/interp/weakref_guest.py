@@ -26,6 +26,8 @@ is a small class with the two methods the library inherits from it and uses (``c
 
 SOURCE = r'''
 class _IterationGuard:
+    __module__ = "_weakrefset"
+
     def __init__(self, weakcontainer):
         self.weakcontainer = ref(weakcontainer)
 
@@ -45,6 +47,8 @@ class _IterationGuard:
 
 
 class WeakSet:
+    __module__ = "_weakrefset"
+
     def __init__(self, data=None):
         self.data = set()
         def _remove(item, selfref=ref(self)):

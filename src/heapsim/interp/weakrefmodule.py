@@ -22,6 +22,7 @@ from heapsim.interp.sysmodule import arity, incref, mdef_fn, new_module, set_att
 from heapsim.objects import weakrefobject as wro
 from heapsim.objects.dictobject import delitem_common, dict_getitem, lookup_entry, value_at
 from heapsim.objects.longobject import new_int
+from heapsim.objects.tupleobject import tuple_new
 
 
 def weakref_call(sp, wr, args, kw):
@@ -46,6 +47,66 @@ def weakref_call(sp, wr, args, kw):
     obj = wro.get_object(heap, wr)
     obj.ob_refcnt += 1
     return obj
+
+
+def keyedref_new(sp, tp, ob, callback, key):
+    """``KeyedRef(ob, callback, key)`` with the temporary objects CPython's Python-level
+    KeyedRef makes on the way (Lib/weakref.py: ``__new__`` calls ``ref.__new__``, ``__init__``
+    calls ``super().__init__``): the ``type_call`` argument tuple, the argument tuple of
+    ``ref.__new__`` and its slice in ``tp_new_wrapper``, the super object, the method-wrapper
+    and its argument tuple.  They come from and go to the tuple free lists and pymalloc as
+    CPython's do, so block counts and generation-0 counts agree (after ``gc.collect()`` the
+    first KeyedRef leaves three tuples on the free lists)."""
+    heap = sp.heap
+    cb = callback if callback is not None else heap.none
+
+    def tup(*objs):
+        t = tuple_new(heap, len(objs))
+        for i, o in enumerate(objs):
+            o.ob_refcnt += 1
+            t.items[i] = o
+        return t
+
+    call_args = tup(ob, cb, key)
+    try:
+        new_args = tup(tp, ob, cb)
+        sliced = tup(ob, cb)
+        try:
+            wr = wro.ref_new(heap, ob, callback, tp)
+        finally:
+            heap.decref(sliced)
+            heap.decref(new_args)
+        wr.key = incref(key)
+        super_addr = _transient_alloc(heap, SUPER_SIZE)
+        wrapper_addr = _transient_alloc(heap, METHOD_WRAPPER_SIZE)
+        _transient_free(heap, super_addr)
+        heap.decref(tup(ob, cb))
+        _transient_free(heap, wrapper_addr)
+    finally:
+        heap.decref(call_args)
+    return wr
+
+
+# sizeof(superobject) and sizeof(wrapperobject) (the method-wrapper), GC types both.
+SUPER_SIZE = 40
+METHOD_WRAPPER_SIZE = 32
+
+
+def _transient_alloc(heap, size):
+    """A GC object that lives for a moment and is never tracked: allocated and counted in
+    generation 0 (which may start a collection), as ``PyObject_GC_New`` does."""
+    pre = 16
+    addr = heap.malloc(size + pre) + pre
+    heap.gc.link()
+    return addr
+
+
+def _transient_free(heap, addr):
+    """``PyObject_GC_Del`` of a ``_transient_alloc`` object."""
+    count = heap.gc.count
+    if count[0] > 0:
+        count[0] -= 1
+    heap.free(addr - 16)
 
 
 _GUEST_CODE = None
@@ -80,9 +141,7 @@ def make_weakref(sp, builtins=None):
                 raise GuestError("TypeError", f"KeyedRef.__new__() missing "
                                  f"{3 - len(args)} required positional argument"
                                  f"{'s' if 3 - len(args) > 1 else ''}")
-            wr = wro.ref_new(heap, args[0], args[1], tp)
-            wr.key = incref(args[2])
-            return wr
+            return keyedref_new(sp, tp, args[0], args[1], args[2])
         arity("__new__", args, 1, 2)
         return wro.ref_new(heap, args[0], args[1] if len(args) > 1 else None, tp)
 

@@ -10,6 +10,12 @@ Each generation list is a host ``dict`` used as an insertion-ordered set: append
 older one is ``old.update(young); young.clear()``, which is exactly ``gc_list_merge``'s order.
 Index 3 is the permanent generation of ``gc.freeze()``.  An object's ``gc_gen`` names the list
 that holds it (``UNTRACKED`` when none does).
+
+``lists[4:]`` are the collector's scratch lists, appended by the reclaim layer's ``Collector``
+and empty between collections: objects being scanned, the unreachable set, the legacy
+finalizers and the weakrefs whose callbacks are due (its ``SCAN``, ``UNREACHABLE``,
+``FINALIZERS`` and ``WRCB`` indices).  An object is in one of them only while a collection
+runs.
 """
 
 from heapsim.objects.core import UNTRACKED
@@ -78,6 +84,7 @@ class GCState:
             self.count[0] -= 1
 
     def tracked_objects(self):
-        """Every tracked object, youngest generation first, each list in its order."""
-        for lst in self.lists:
+        """Every tracked object, youngest generation first, each list in its order, then the
+        permanent generation (not the collector's scratch lists)."""
+        for lst in self.lists[:PERMANENT + 1]:
             yield from lst

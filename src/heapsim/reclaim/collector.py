@@ -47,7 +47,20 @@ from heapsim.objects.core import (
     FINALIZED, TPFLAGS_HEAPTYPE, TPFLAGS_TYPE_SUBCLASS, UNTRACKED,
 )
 from heapsim.objects.gcstate import NUM_GENERATIONS, PERMANENT
+from heapsim.objects.dictobject import (
+    dict_clear_freelists, dict_maybe_untrack, dict_new, dict_setitem,
+)
+from heapsim.objects.floatobject import float_clear_freelist
+from heapsim.objects.listobject import list_append, list_clear_freelist
+from heapsim.objects.longobject import new_int
+from heapsim.objects.tupleobject import tuple_clear_freelists, tuple_maybe_untrack
+from heapsim.objects.unicodeobject import new_str
 from heapsim.objects.weakrefobject import clear_ref
+
+# ``clear_freelists`` in CPython's order: tuple, float, list, dict (async generators and
+# contexts are not modelled).
+FREELIST_CLEARERS = (tuple_clear_freelists, float_clear_freelist, list_clear_freelist,
+                     dict_clear_freelists)
 
 # Indices of the collector's scratch lists in heap.gc.lists (see the module docstring).
 SCAN = PERMANENT + 1
@@ -62,28 +75,6 @@ DEBUG_COLLECTABLE = 1 << 1
 DEBUG_UNCOLLECTABLE = 1 << 2
 DEBUG_SAVEALL = 1 << 5
 DEBUG_LEAK = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL
-
-# What the collector needs from type modules that may not exist yet, looked up by name in the
-# modules ``bootstrap`` imported (absent module or function: the step does nothing).
-OPTIONAL_FUNCTIONS = {
-    "tuple_maybe_untrack": ("tupleobject", "tuple_maybe_untrack"),
-    "dict_maybe_untrack": ("dictobject", "dict_maybe_untrack"),
-    "list_new": ("listobject", "list_new"),
-    "list_append": ("listobject", "list_append"),
-    "new_str": ("unicodeobject", "new_str"),
-    "new_int": ("longobject", "new_int"),
-    "dict_new": ("dictobject", "dict_new"),
-    "dict_setitem": ("dictobject", "dict_setitem"),
-}
-
-# ``clear_freelists`` in CPython's order: tuple, float, list, dict (async generators and
-# contexts are not modelled).
-FREELIST_CLEARERS = (
-    ("tupleobject", "tuple_clear_freelists"),
-    ("floatobject", "float_clear_freelist"),
-    ("listobject", "list_clear_freelist"),
-    ("dictobject", "dict_clear_freelists"),
-)
 
 
 def find_function(module, name):
@@ -105,10 +96,11 @@ def is_gc_object(obj):
 
 
 # ``Collector`` is the algorithm half of CPython's ``struct _gc_runtime_state`` (the data half
-# is ``heap.gc``).  It keeps the functions it calls into type modules (resolved once, see
-# OPTIONAL_FUNCTIONS) and ``kinds``, a per-type cache of "is a weakref / is weakly
+# is ``heap.gc``).  It keeps ``kinds``, a per-type cache of "is a weakref / is weakly
 # referenceable" used by ``handle_weakrefs``.  ``after_collection`` is called with the
-# generation after every ``gc_collect_main`` (the audit uses it).
+# generation after every ``gc_collect_main`` (the audit uses it).  ``write_stderr`` (set by
+# the guest ``gc`` module) receives the messages of ``gc.set_debug``'s DEBUG_STATS,
+# DEBUG_COLLECTABLE and DEBUG_UNCOLLECTABLE, worded as CPython prints them.
 class Collector:
     """``gc_collect_main`` and friends for one heap."""
 
@@ -117,11 +109,8 @@ class Collector:
         self.gc = gc = heap.gc
         while len(gc.lists) < NUM_LISTS:
             gc.lists.append({})
-        self.functions = {key: find_function(mod, name)
-                          for key, (mod, name) in OPTIONAL_FUNCTIONS.items()}
-        self.freelist_clearers = [fn for fn in (find_function(mod, name)
-                                                for mod, name in FREELIST_CLEARERS)
-                                  if fn is not None]
+        self.freelist_clearers = FREELIST_CLEARERS
+        self.write_stderr = None     # the guest's stderr, for the DEBUG_* messages
         self.tuple_type = getattr(heap, "tuple_type", None)
         self.dict_type = getattr(heap, "dict_type", None)
         self.kinds = {}
@@ -187,6 +176,9 @@ class Collector:
         if tracer is not None:
             tracer.event(GCPhase(generation, "start"))
 
+        debug = gc.debug
+        if debug & DEBUG_STATS:
+            t1 = self.debug_start(generation)
         if generation + 1 < NUM_GENERATIONS:
             count[generation + 1] += 1
         for i in range(generation + 1):
@@ -214,16 +206,13 @@ class Collector:
 
         # untrack_tuples over the survivors, then (full collections only) untrack_dicts.
         if candidates:
-            maybe_untrack = self.functions["tuple_maybe_untrack"]
-            if maybe_untrack is not None:
-                for op in candidates:
-                    if op.ob_type is tuple_type:
-                        maybe_untrack(heap, op)
-            untrack_dict = self.functions["dict_maybe_untrack"]
-            if full and untrack_dict is not None:
+            for op in candidates:
+                if op.ob_type is tuple_type:
+                    tuple_maybe_untrack(heap, op)
+            if full:
                 for op in candidates:
                     if op.ob_type is dict_type:
-                        untrack_dict(heap, op)
+                        dict_maybe_untrack(heap, op)
         if full:
             gc.long_lived_pending = 0
             gc.long_lived_total = len(old) + gc.startup_long_lived
@@ -240,9 +229,15 @@ class Collector:
             self.handle_resurrected_objects(unreachable, old, old_index)
 
         collected += len(unreachable)
+        if debug & DEBUG_COLLECTABLE:
+            self.debug_cycle("collectable", unreachable)
         self.delete_garbage(unreachable, old, old_index)
 
         uncollectable = len(finalizers)
+        if debug & DEBUG_UNCOLLECTABLE:
+            self.debug_cycle("uncollectable", finalizers)
+        if debug & DEBUG_STATS:
+            self.debug_done(t1, collected + uncollectable, uncollectable)
         self.handle_legacy_finalizers(finalizers, old, old_index)
 
         if full:
@@ -258,6 +253,34 @@ class Collector:
         if self.after_collection is not None:
             self.after_collection(generation)
         return collected, uncollectable
+
+    # --- gc.set_debug messages ------------------------------------------------------------
+
+    def _write(self, text):
+        write = self.write_stderr
+        if write is not None:
+            write(text)
+
+    def debug_start(self, generation):
+        """DEBUG_STATS at the start: the generation and ``show_stats_each_generations``."""
+        import time
+        gc = self.gc
+        sizes = [len(gc.lists[i]) for i in range(NUM_GENERATIONS)]
+        sizes[-1] += gc.startup_long_lived
+        self._write(f"gc: collecting generation {generation}...\n"
+                    f"gc: objects in each generation: {' '.join(map(str, sizes))}\n"
+                    f"gc: objects in permanent generation: {len(gc.lists[PERMANENT])}\n")
+        return time.perf_counter()
+
+    def debug_cycle(self, msg, objects):
+        """``debug_cycle`` for each object: ``gc: collectable <list 0x7f...>``."""
+        for op in objects:
+            self._write(f"gc: {msg} <{op.ob_type.name} {op.addr:#x}>\n")
+
+    def debug_done(self, t1, unreachable, uncollectable):
+        import time
+        self._write(f"gc: done, {unreachable} unreachable, {uncollectable} uncollectable, "
+                    f"{time.perf_counter() - t1:.4f}s elapsed\n")
 
     # --- deduce_unreachable -------------------------------------------------------------
 
@@ -506,9 +529,8 @@ class Collector:
     def garbage_append(self, op):
         """``PyList_Append(gcstate->garbage, op)``."""
         garbage = self.gc.garbage
-        append = self.functions["list_append"]
-        if append is not None and not isinstance(garbage, list):
-            append(self.heap, garbage, op)
+        if not isinstance(garbage, list):
+            list_append(self.heap, garbage, op)
         else:
             op.ob_refcnt += 1
             garbage.append(op)
@@ -556,20 +578,17 @@ def sequence_items(seq):
 # CPython allocates them: ``Py_BuildValue("{sisnsn}", ...)`` makes the info dict once per
 # invocation (a new dict, then for each entry a new str key, an int value, ``PyDict_SetItem``
 # and the release of both), and ``PyObject_CallFunction(cb, "sO", phase, info)`` makes a new
-# phase string for every callback and releases it after the call.  While the str or dict
-# type modules are missing, host strings and dicts stand in (and allocate nothing).
+# phase string for every callback and releases it after the call.
 class CallbackArgs:
     """Simulated (or stand-in host) arguments for gc callbacks."""
 
     def __init__(self, heap):
         self.heap = heap
-        get = {key: find_function(mod, name) for key, (mod, name) in OPTIONAL_FUNCTIONS.items()}
-        self.new_str = get["new_str"]
-        self.new_int = get["new_int"]
-        self.dict_new = get["dict_new"]
-        self.dict_setitem = get["dict_setitem"]
-        self.simulated = None not in (self.new_str, self.new_int, self.dict_new,
-                                      self.dict_setitem)
+        self.new_str = new_str
+        self.new_int = new_int
+        self.dict_new = dict_new
+        self.dict_setitem = dict_setitem
+        self.simulated = True
 
     def info(self, generation, collected, uncollectable):
         if not self.simulated:
