@@ -166,6 +166,8 @@ class Runtime:
             host_code = compile(source, filename, "exec", dont_inherit=True)
         except SyntaxError as e:
             import traceback
+            if isinstance(e, IndentationError) and e.offset is not None:
+                e.end_offset = e.offset + 1     # the C printer marks one column here
             self.interp.stderr.write("".join(traceback.format_exception_only(e)))
             return 1
         self.source_lines = source.splitlines()

@@ -9,7 +9,9 @@ Each handler is a method named exactly like the opcode; it returns None, or the 
 (a new reference) for ``RETURN_VALUE``.
 """
 
-from heapsim.base.errors import GuestError, GuestException, LimitExceeded, Unsupported
+from heapsim.base.errors import (
+    GuestError, GuestException, LimitExceeded, OutOfMemory, Unsupported,
+)
 from heapsim.interp.decode import BINARY_OP_SYMBOLS, CMP_OPS
 from heapsim.interp.frameobject import take_ownership, traceback_here
 from heapsim.interp.generators import COMPLETED, gen_new, send_ex
@@ -48,6 +50,8 @@ class Interpreter(AttrOpcodes):
         self.exc_types = space.exc_types
         self.steps = 0
         self.max_steps = max_steps
+        self.deadline = None       # host time.monotonic() after which the run stops
+        self.check_at = max_steps if max_steps is not None else _NEVER
         self.recursion_limit = recursion_limit
         self.depth = 0
         self.exc_info = None
@@ -86,6 +90,35 @@ class Interpreter(AttrOpcodes):
                 self.heap.decref(key)
         else:
             e = self.make_exception(name, err.message)
+        self.set_context(e)
+        return GuestException(e)
+
+    def set_timeout(self, seconds):
+        import time
+        self.timeout_seconds = seconds
+        self.deadline = time.monotonic() + seconds
+        self.check_at = min(self.check_at, self.steps + _TIME_CHECK_EVERY)
+
+    def check_limits(self):
+        """The step counter passed ``check_at``: the instruction limit, or time to look at
+        the clock (every ``_TIME_CHECK_EVERY`` instructions when a timeout is set)."""
+        if self.max_steps is not None and self.steps > self.max_steps:
+            raise LimitExceeded("instruction", self.max_steps)
+        if self.deadline is not None:
+            import time
+            if time.monotonic() > self.deadline:
+                raise LimitExceeded("time", f"{self.timeout_seconds} seconds")
+            nxt = self.steps + _TIME_CHECK_EVERY
+            self.check_at = nxt if self.max_steps is None else min(nxt, self.max_steps)
+        else:
+            self.check_at = self.max_steps if self.max_steps is not None else _NEVER
+
+    def memory_error(self):
+        """The guest MemoryError for an allocation beyond the heap limit."""
+        try:
+            e = self.make_exception("MemoryError")
+        except OutOfMemory:
+            raise LimitExceeded("heap", "the simulated heap (no room even for MemoryError)")
         self.set_context(e)
         return GuestException(e)
 
@@ -322,7 +355,6 @@ class Interpreter(AttrOpcodes):
         f.back = self.frame
         self.frame = f
         self.depth += 1
-        max_steps = self.max_steps
         try:
             if exc is not None:
                 ins = instrs[f.i - 1]
@@ -334,8 +366,8 @@ class Interpreter(AttrOpcodes):
                             f.ins = ins
                             f.i += 1
                             self.steps += 1
-                            if max_steps is not None and self.steps > max_steps:
-                                raise LimitExceeded("instruction", max_steps)
+                            if self.steps > self.check_at:
+                                self.check_limits()
                             r = hs[ins.index](f, ins)
                             if r is not None:
                                 if not f.suspend:
@@ -345,6 +377,8 @@ class Interpreter(AttrOpcodes):
                         exc = self.materialize(err)
                     except GuestException as ge:
                         exc = ge
+                    except OutOfMemory:
+                        exc = self.memory_error()
                     except Unsupported as u:
                         raise u.located(dc.filename, dc.line_of(ins.index))
                     except Exception:
@@ -1544,6 +1578,8 @@ class Interpreter(AttrOpcodes):
         raise Reraise(val)
 
 
+_NEVER = float("inf")
+_TIME_CHECK_EVERY = 20000
 _SEQUENCE_TYPES = ("list", "tuple", "range", "memoryview", "deque", "array")
 _MATCH_SELF_TYPES = ("bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list",
                      "set", "str", "tuple")

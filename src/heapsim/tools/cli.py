@@ -34,14 +34,36 @@ def build_parser():
     run.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS,
                      help="stop after this many bytecode instructions "
                           f"(default {DEFAULT_MAX_STEPS})")
+    _limit_options(run)
     run.add_argument("prog", metavar="PROG.py")
     run.add_argument("args", nargs=argparse.REMAINDER)
     check = sub.add_parser("check", help="run PROG.py under python3 and heapsim and show "
                                          "the differences")
     check.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
+    _limit_options(check)
     check.add_argument("prog", metavar="PROG.py")
     check.add_argument("args", nargs=argparse.REMAINDER)
     return parser
+
+
+def _size(text):
+    """A byte count: 1000000, 64K, 256M, 2G."""
+    t = text.strip().upper().rstrip("B")
+    mult = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(t[-1:], 1)
+    try:
+        return int(float(t[:-1] if mult > 1 else t) * mult)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
+
+
+def _limit_options(p):
+    p.add_argument("--max-heap", type=_size, default=None, metavar="BYTES",
+                   help="simulated heap limit (e.g. 64M); beyond it the guest gets "
+                        "MemoryError (default: none)")
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help="stop the run after this much wall time (exit 3)")
+    p.add_argument("--audit", action="store_true",
+                   help="audit the heap after every collection and at the end of the run")
 
 
 def cmd_mallocstats(args):
@@ -62,7 +84,8 @@ def cmd_mallocstats(args):
     return 0
 
 
-def run_program(path, argv, stdout=None, stderr=None, max_steps=DEFAULT_MAX_STEPS):
+def run_program(path, argv, stdout=None, stderr=None, max_steps=DEFAULT_MAX_STEPS,
+                max_heap=None, timeout=None, audit=False):
     """Run a guest program as ``python3 PATH ARGS`` would; return the exit code.
 
     The run happens on a thread with a large stack and a high host recursion limit, so that
@@ -83,7 +106,8 @@ def run_program(path, argv, stdout=None, stderr=None, max_steps=DEFAULT_MAX_STEP
     result = [EXIT_INTERNAL]
 
     def body():
-        result[0] = _run_guarded(source, path, argv, stdout, stderr, max_steps)
+        result[0] = _run_guarded(source, path, argv, stdout, stderr, max_steps, max_heap,
+                                 timeout, audit)
 
     old_limit = sys.getrecursionlimit()
     old_stack = threading.stack_size()
@@ -108,18 +132,62 @@ def _guest_location(rt):
     return f.dc.filename, f.dc.line_of(f.ins.index)
 
 
-def _run_guarded(source, path, argv, stdout, stderr, max_steps):
-    from heapsim.base.errors import LimitExceeded, Unsupported
+def decode_source(raw, path, stderr):
+    """The program text as python3 reads a script file, or None after printing python3's
+    SyntaxError for an undecodable file (exit status 1)."""
+    import io
+    import os
+    import re
+    import tokenize
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+    except SyntaxError:
+        m = re.search(rb"coding[:=]\s*([-\w.]+)", raw)
+        name = m.group(1).decode("ascii", "replace") if m else "?"
+        stderr.write(f"SyntaxError: encoding problem: {name}\n")
+        return None
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        if encoding in ("utf-8", "utf-8-sig"):
+            stderr.write(f"SyntaxError: Non-UTF-8 code starting with '\\x{raw[exc.start]:02x}' "
+                         f"in file {os.path.abspath(path)} on line {line}, but no encoding "
+                         "declared; see "
+                         "https://peps.python.org/pep-0263/ for details\n")
+        else:
+            stderr.write(f"SyntaxError: encoding problem: {encoding}\n")
+        return None
+    if "\0" in text:
+        before = text[:text.index("\0")]
+        line = before.count("\n") + 1
+        shown = before.rsplit("\n", 1)[-1].strip()
+        stderr.write(f'  File "{os.path.abspath(path)}", line {line}\n    {shown}\n'
+                     "SyntaxError: source code cannot contain null bytes\n")
+        return None
+    return text
+
+
+def _run_guarded(source, path, argv, stdout, stderr, max_steps, max_heap=None, timeout=None,
+                 audit=False):
+    from heapsim.base.errors import LimitExceeded, OutOfMemory, Unsupported
     from heapsim.runtime import Runtime
 
     rt = None
     try:
-        rt = Runtime([path] + list(argv), stdout=stdout, stderr=stderr, max_steps=max_steps)
-        try:
-            text = source.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            stderr.write(f"SyntaxError: {exc}\n")
+        text = decode_source(source, path, stderr)
+        if text is None:
             return 1
+        profile = None
+        if max_heap is not None:
+            import dataclasses
+            from heapsim.base.config import CPYTHON_3_11
+            profile = dataclasses.replace(CPYTHON_3_11, memory=dataclasses.replace(
+                CPYTHON_3_11.memory, heap_limit=max_heap))
+        rt = Runtime([path] + list(argv), stdout=stdout, stderr=stderr, max_steps=max_steps,
+                     audit=audit, **({"profile": profile} if profile is not None else {}))
+        if timeout is not None:
+            rt.interp.set_timeout(timeout)
         import os
         return rt.run_source(text, os.path.abspath(path))
     except Unsupported as exc:
@@ -130,7 +198,13 @@ def _run_guarded(source, path, argv, stdout, stderr, max_steps):
     except LimitExceeded as exc:
         where = _guest_location(rt)
         _flush(stdout)
-        stderr.write(f"heapsim: {exc} ({where[0]}:{where[1]}); raise it with --max-steps\n")
+        flag = {"instruction": "--max-steps", "time": "--timeout"}.get(exc.what, "--max-heap")
+        stderr.write(f"heapsim: {exc} ({where[0]}:{where[1]}); raise it with {flag}\n")
+        return EXIT_UNSUPPORTED
+    except OutOfMemory as exc:
+        where = _guest_location(rt)
+        _flush(stdout)
+        stderr.write(f"heapsim: {exc} ({where[0]}:{where[1]}); raise it with --max-heap\n")
         return EXIT_UNSUPPORTED
     except Exception as exc:  # a simulator bug
         where = _guest_location(rt)
@@ -156,7 +230,8 @@ def _flush(stream):
 
 
 def cmd_run(args):
-    return run_program(args.prog, args.args, max_steps=args.max_steps)
+    return run_program(args.prog, args.args, max_steps=args.max_steps, max_heap=args.max_heap,
+                       timeout=args.timeout, audit=args.audit)
 
 
 def run_both(prog, argv=(), max_steps=DEFAULT_MAX_STEPS):
