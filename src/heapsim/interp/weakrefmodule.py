@@ -206,6 +206,10 @@ def make_weakref(sp, builtins=None):
     set_attr(sp, mod, "_atexit_callbacks", sp.newlist([]))
     if builtins is not None:
         _run_guest_half(sp, mod, builtins)
+        # weakref is the last module a runtime builds: what follows is CPython's state at
+        # the first line of a program (see sysmodule.fill_startup_free_lists).
+        from heapsim.interp.sysmodule import fill_startup_free_lists
+        fill_startup_free_lists(heap)
     return mod
 
 

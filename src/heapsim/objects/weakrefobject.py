@@ -25,6 +25,7 @@ callbacks included (``PyObject_ClearWeakRefs``), is the reclaim layer's
 """
 
 from heapsim.base.errors import GuestError
+from heapsim.objects.abstract import objects_equal
 from heapsim.objects.core import (
     GCObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HAVE_VECTORCALL, TPFLAGS_HEAPTYPE, UNTRACKED,
     make_static_type, unhashable,
@@ -113,14 +114,13 @@ def _weakref_eq(heap, a, b):
     ob = get_object(heap, b)
     if oa is heap.none or ob is heap.none:
         return a is b
-    if oa is ob:
-        return True
-    eq = oa.ob_type.tp_eq
-    if eq is not None:
-        res = eq(heap, oa, ob)
-        if res is not NotImplemented:
-            return res
-    return False
+    oa.ob_refcnt += 1
+    ob.ob_refcnt += 1
+    try:
+        return objects_equal(heap, oa, ob)
+    finally:
+        heap.decref(oa)
+        heap.decref(ob)
 
 
 def _is_ref(heap, obj):
