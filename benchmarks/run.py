@@ -19,7 +19,8 @@ reports as unsupported, is listed with the reason and is not timed further.  Ide
 are run ``-n`` times per side and the best wall time of each is kept.
 
 Nothing is subtracted: each time is the wall time of the whole process, start-up included, and
-the ratio is heapsim's time over python3's.  ``--clock cpu`` times each process by its user+sys
+the ratio is heapsim's time over python3's (an untimed warm-up run of each side comes first,
+so that compiling heapsim's .pyc files is not charged to anything).  ``--clock cpu`` times each process by its user+sys
 CPU time instead of its wall time (steadier when other work shares the machine).  Start-up is measured separately on an empty program
 (both sides) and shown per program as the part of the ratio it accounts for
 (``startup / python3 time``) and as a share of heapsim's time.  The summary line gives the
@@ -166,11 +167,15 @@ def best(results):
 
 
 def measure_startup(repeat, env, timeout, log):
-    """Best wall times of an empty program under python3 and heapsim."""
+    """Best times of an empty program under python3 and heapsim, after a warm-up run."""
     with tempfile.TemporaryDirectory() as tmp:
         prog = os.path.join(tmp, "empty.py")
         with open(prog, "w") as fh:
             fh.write(EMPTY_PROGRAM)
+        # One untimed run each first: it writes heapsim's .pyc files (a fresh checkout or
+        # --src tree has none, and compiling them would be charged to the first start-up).
+        run_process(host_argv(prog), env, timeout)
+        run_process(sim_argv(prog), env, timeout)
         host = [run_process(host_argv(prog), env, timeout) for _ in range(repeat)]
         sim = [run_process(sim_argv(prog), env, timeout) for _ in range(repeat)]
     reason = compare(host[0], sim[0])
