@@ -170,6 +170,18 @@ def b_dir(sp, self, args, kw):
         names = {k.value for k, v in dict_items(loc)}
     else:
         obj = args[0]
+        if obj.ob_type.flags & TPFLAGS_HEAPTYPE:
+            m = T.heap_lookup(sp, obj.ob_type, "__dir__")
+            if m is not None:
+                r = T.call_descr_method(sp, m, obj, [])
+                try:
+                    items = sp.collect(r)
+                finally:
+                    heap.decref(r)
+                lst = sp.newlist(items)
+                from heapsim.interp.lib_list import l_sort
+                heap.decref(l_sort(sp, lst, [], None))
+                return lst
         tps = T.mro_of(obj) if isinstance(obj, TypeObject) else T.mro_of(obj.ob_type)
         for t in tps:
             if t.dict is not None:

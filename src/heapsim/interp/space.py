@@ -259,6 +259,8 @@ class ObjectSpace(ProtoSpace):
             return True
         if ta in (h.set_type, h.frozenset_type) and tb in (h.set_type, h.frozenset_type):
             return set_richcompare(h, a, b, 2) is True
+        if isinstance(a, MethodObject) and isinstance(b, MethodObject):
+            return a.im_func is b.im_func and a.im_self is b.im_self
         if ta is h.range_type and tb is h.range_type:
             return (a.length.value == b.length.value and
                     (a.length.value == 0 or (a.start.value == b.start.value and
