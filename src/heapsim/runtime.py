@@ -70,7 +70,82 @@ class Runtime:
         interp.import_hook = self.importer.import_name
         interp.import_from_error = self.importer.import_from_error
         self.sources = {}
+        self.main_code = None
+        self.const_table = None
         self._install_sys_import_state(argv)
+        self.audit = audit
+        if audit:
+            from heapsim import reclaim
+            reclaim.add_root_provider(heap, self.audit_roots)
+            self._rebaseline()
+
+    # --- the audit ------------------------------------------------------------------------
+
+    def audit_roots(self):
+        """Every reference the host side of the run holds (one entry per reference): the
+        running frames (generator frames belong to their generators), the handled-exception
+        states, the runtime's modules, the main script's code and its parser-arena
+        references, modules being imported."""
+        interp = self.interp
+        out = []
+        f = interp.frame
+        while f is not None:
+            if f.gen is None:
+                _frame_refs(f, out)
+            f = f.back
+        for e in [interp.exc_info] + interp.exc_prev:
+            if e is not None:
+                out.append(e)
+        seen = set()
+        for m in self.modules.values():
+            if id(m) not in seen:
+                seen.add(id(m))
+                out.append(m)
+        if self.main_code is not None:
+            out.append(self.main_code)
+        table = self.const_table
+        if table is not None:
+            code_type = self.heap.code_type
+            for obj in table.by_id.values():
+                if obj.ob_type is not code_type:
+                    out.append(obj)
+        for mod, code in self.importer.loading:
+            out.append(mod)
+            out.append(code)
+        return out
+
+    def _rebaseline(self):
+        """The static objects registered after the reclaim layer was installed (exception
+        types, interpreter types, ...) get their audit baseline now: the references held to
+        each beyond those of live objects and roots, at the end of start-up."""
+        from heapsim.reclaim.audit import references, reference_functions, HEAP_TYPE_REFERENCES
+        from heapsim.reclaim.collector import find_function
+        heap = self.heap
+        state = heap.reclaim
+        roots = {}
+        for o in state.runtime_roots() + self.audit_roots():
+            roots[o] = roots.get(o, 0) + 1
+        found = set()
+        stack = list(heap.static_objects) + list(roots)
+        for lst in heap.gc.lists:
+            stack.extend(lst)
+        found.update(stack)
+        table = reference_functions(heap)
+        htr = find_function(*HEAP_TYPE_REFERENCES)
+        refs = {}
+        while stack:
+            o = stack.pop()
+            for r in references(o, table, htr):
+                refs[r] = refs.get(r, 0) + 1
+                if r not in found:
+                    found.add(r)
+                    stack.append(r)
+        for o in heap.static_objects:
+            state.baseline[o] = o.ob_refcnt - refs.get(o, 0) - roots.get(o, 0)
+
+    def run_audit(self):
+        from heapsim import reclaim
+        reclaim.audit(self.heap)
 
     def _install_sys_import_state(self, argv):
         """``sys.modules`` (a guest dict of the modules imported so far) and ``sys.path``
@@ -174,6 +249,8 @@ class Runtime:
         self.filename = filename
         table = ConstantTable(heap, arena_refs=True)
         code = table.code(host_code)
+        self.const_table = table
+        self.main_code = code
         main = new_module(sp, "__main__")
         self.modules["__main__"] = main
         from heapsim.objects.dictobject import dict_getitem
@@ -208,6 +285,8 @@ class Runtime:
         from heapsim.interp.weakrefmodule import run_atexit
         run_atexit(self)        # Py_FinalizeEx's atexit step: weakref.finalize's _exitfunc
         self.flush()
+        if self.audit:
+            self.run_audit()
         return status
 
     def flush(self):
@@ -252,3 +331,13 @@ class Runtime:
             return lines[line - 1] + "\n" if 1 <= line <= len(lines) else ""
         import linecache
         return linecache.getline(filename, line)
+
+
+def _frame_refs(f, out):
+    if f.func is not None:
+        out.append(f.func)
+    out.append(f.code)
+    out.extend(o for o in f.localsplus if o is not None)
+    out.extend(o for o in f.stack if o is not None)
+    if f.fobj is not None:
+        out.append(f.fobj)

@@ -20,6 +20,7 @@ class Importer:
     def __init__(self, runtime):
         self.rt = runtime
         self.initializing = set()
+        self.loading = []          # (module, code) the host holds while a module body runs
 
     def sys_modules(self):
         rt = self.rt
@@ -93,6 +94,7 @@ class Importer:
         if mods is not None:
             dict_setitem(heap, mods, key, mod)
         self.initializing.add(name)
+        self.loading.append((mod, code))
         try:
             res = rt.interp.run_module(code, mod.md_dict, rt.builtins.md_dict)
             heap.decref(res)
@@ -104,6 +106,7 @@ class Importer:
             raise
         finally:
             self.initializing.discard(name)
+            self.loading.pop()
         heap.decref(code)
         # the module object bound by ``import`` is the one left in sys.modules
         if mods is not None:
