@@ -34,6 +34,7 @@ class Runtime:
         from heapsim.interp.exceptions import init_exception_types
         from heapsim.interp.space import ObjectSpace
         from heapsim.interp.weakrefmodule import make_weakref
+        from heapsim.interp.lib_math import make_math
         from heapsim.objects.core import make_static_type
 
         self.heap = heap = build_heap(profile, audit=audit)
@@ -64,7 +65,11 @@ class Runtime:
             "sys": gb.make_sys(sp, list(argv), stream_type),
             "gc": gb.make_gc(sp, self.collector),
             "weakref": make_weakref(sp, self.builtins),
+            "math": make_math(sp),
         }
+        # python3 starts with math imported: the start-up stdlib modules hold one more
+        # reference than sys.modules does
+        self.modules["math"].ob_refcnt += 1
         from heapsim.interp.importer import Importer
         self.importer = Importer(self)
         interp.import_hook = self.importer.import_name
@@ -101,6 +106,7 @@ class Runtime:
             if id(m) not in seen:
                 seen.add(id(m))
                 out.append(m)
+        out.append(self.modules["math"])    # the start-up stdlib modules' reference
         if self.main_code is not None:
             out.append(self.main_code)
         table = self.const_table
@@ -156,7 +162,7 @@ class Runtime:
         heap = self.heap
         sysmod = self.modules["sys"]
         mods = dict_new(heap)
-        for name in ("sys", "builtins"):
+        for name in ("sys", "builtins", "math"):
             key = new_str(heap, name)
             dict_setitem(heap, mods, key, self.modules[name])
             heap.decref(key)
