@@ -9,6 +9,8 @@ Each handler is a method named exactly like the opcode; it returns None, or the 
 (a new reference) for ``RETURN_VALUE``.
 """
 
+import operator
+
 from heapsim.base.errors import (
     GuestError, GuestException, LimitExceeded, OutOfMemory, Unsupported,
 )
@@ -25,6 +27,7 @@ from heapsim.objects.dictobject import (
 )
 from heapsim.objects.funcobject import FunctionObject, function_new
 from heapsim.objects.listobject import list_append_steal, list_extend, list_new
+from heapsim.objects.floatobject import new_float
 from heapsim.objects.longobject import new_int
 from heapsim.objects.methodobject import MethodObject
 from heapsim.objects.setobject import set_add_key, set_contains_key, set_new
@@ -327,18 +330,41 @@ class Interpreter(AttrOpcodes):
     def traceback_here(self, f, eobj, ins):
         traceback_here(self.heap, f, eobj, ins)
 
+    def code_tables(self, dc):
+        """The loop's per-code tables, built once per decoded code and kept on it:
+        (interpreter class, handler functions, opcodes, operands, instructions).
+
+        The operand of a jump is its target index, of ``BINARY_OP``/``COMPARE_OP`` the host
+        function for the operator (None where the fast path never applies); other operands
+        are the raw oparg.  Handlers are the class's functions (called with self), so the
+        tables do not hold an interpreter."""
+        cls = type(self)
+        tabs = dc.handlers
+        if tabs is not None and tabs[0] is cls:
+            return tabs
+        hs = []
+        ops = []
+        args = []
+        instrs = dc.instructions
+        for ins in instrs:
+            h = getattr(cls, ins.opname, None)
+            hs.append(h if h is not None else cls._unsupported_op)
+            op = ins.opcode
+            ops.append(op)
+            if op == _BINARY_OP:
+                args.append(_BINARY_FNS[ins.arg] if ins.arg < len(_BINARY_FNS) else None)
+            elif op == _COMPARE_OP:
+                args.append(_COMPARE_FNS[ins.arg])
+            elif ins.target >= 0:
+                args.append(ins.target)
+            else:
+                args.append(ins.arg if ins.arg is not None else 0)
+        tabs = dc.handlers = (cls, hs, ops, args, instrs)
+        return tabs
+
     def handlers_for(self, dc):
-        hs = self.handler_cache.get(id(dc))
-        if hs is None:
-            hs = []
-            for ins in dc.instructions:
-                h = getattr(self, ins.opname, None)
-                if h is None:
-                    h = self._unsupported_op
-                hs.append(h)
-            self.handler_cache[id(dc)] = (dc, hs)
-            return hs
-        return hs[1]
+        """Bound handlers for every instruction of dc (kept for tools and tests)."""
+        return [h.__get__(self) for h in self.code_tables(dc)[1]]
 
     def _unsupported_op(self, f, ins):
         raise Unsupported(f"opcode {ins.opname}")
@@ -347,41 +373,221 @@ class Interpreter(AttrOpcodes):
 
     def run_frame(self, f, exc=None):
         """Run f from ``f.i``; with ``exc`` (a GuestException), raise it at the instruction
-        f stopped at first (``throwflag``: a generator resumed by throw/close)."""
+        f stopped at first (``throwflag``: a generator resumed by throw/close).
+
+        The instruction index and the step count live in host locals.  ``f.i`` is stored
+        before every handler call (handlers, generators and errors may read it) and read back
+        after it (handlers may jump); the opcodes run inline here never need it.  Steps are
+        added to ``self.steps`` and the limits checked at frame entry and on backward jumps
+        (where CPython tests its eval breaker), and the rest when the frame stops.  The
+        inline paths make exactly the heap effects of their handlers: the same increfs,
+        decrefs, allocations and free-list traffic in the same order (a fused compare and
+        branch skips only the bool's incref/decref pair, which cancels)."""
         heap = self.heap
         dc = f.dc
-        instrs = dc.instructions
-        hs = self.handlers_for(dc)
+        tabs = dc.handlers
+        if tabs is None or tabs[0] is not type(self):
+            tabs = self.code_tables(dc)
+        hs = tabs[1]
+        ops = tabs[2]
+        args = tabs[3]
+        instrs = tabs[4]
+        lp = f.localsplus
+        st = f.stack
+        consts = f.code.co_consts
+        dealloc = heap.dealloc
+        int_type = heap.int_type
+        float_type = heap.float_type
+        str_type = heap.str_type
+        small_ints = heap.small_ints
+        ffl = heap.float_freelist
+        true = heap.true
+        false = heap.false
         f.back = self.frame
         self.frame = f
         self.depth += 1
+        i = f.i
+        steps = 0
         try:
+            if self.steps > self.check_at:
+                self.check_limits()
             if exc is not None:
-                ins = instrs[f.i - 1]
+                ins = instrs[i - 1]
             while True:
                 if exc is None:
                     try:
                         while True:
-                            ins = instrs[f.i]
-                            f.ins = ins
-                            f.i += 1
-                            self.steps += 1
-                            if self.steps > self.check_at:
-                                self.check_limits()
-                            r = hs[ins.index](f, ins)
+                            op = ops[i]
+                            arg = args[i]
+                            i += 1
+                            steps += 1
+                            if op == 124:                       # LOAD_FAST
+                                o = lp[arg]
+                                if o is not None:
+                                    o.ob_refcnt += 1
+                                    st.append(o)
+                                    continue
+                            elif op == 100:                     # LOAD_CONST
+                                o = consts[arg]
+                                o.ob_refcnt += 1
+                                st.append(o)
+                                continue
+                            elif op == 125:                     # STORE_FAST
+                                old = lp[arg]
+                                lp[arg] = st.pop()
+                                if old is not None:
+                                    rc = old.ob_refcnt - 1
+                                    old.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(old)
+                                continue
+                            elif op == 122:                     # BINARY_OP
+                                rhs = st[-1]
+                                lhs = st[-2]
+                                ta = lhs.ob_type
+                                tb = rhs.ob_type
+                                if arg is not None and (ta is int_type or ta is float_type) \
+                                        and (tb is int_type or tb is float_type):
+                                    try:
+                                        r = arg(lhs.value, rhs.value)
+                                    except Exception:
+                                        r = None
+                                    tr = type(r)
+                                    if tr is int:
+                                        if -5 <= r <= 256:
+                                            res = small_ints[r + 5]
+                                            res.ob_refcnt += 1
+                                        else:
+                                            res = new_int(heap, r)
+                                    elif tr is float:
+                                        if ffl:
+                                            res = ffl.pop()
+                                            res.ob_refcnt = 1
+                                            res.value = r
+                                        else:
+                                            res = new_float(heap, r)
+                                    else:
+                                        res = None
+                                    if res is not None:
+                                        st.pop()
+                                        st[-1] = res
+                                        rc = lhs.ob_refcnt - 1
+                                        lhs.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(lhs)
+                                        rc = rhs.ob_refcnt - 1
+                                        rhs.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(rhs)
+                                        continue
+                            elif op == 107:                     # COMPARE_OP
+                                right = st[-1]
+                                left = st[-2]
+                                ta = left.ob_type
+                                tb = right.ob_type
+                                if ((ta is int_type or ta is float_type)
+                                        and (tb is int_type or tb is float_type)) \
+                                        or (ta is str_type and tb is str_type):
+                                    r = arg(left.value, right.value)
+                                    del st[-2:]
+                                    nop = ops[i]
+                                    if nop == 114 or nop == 175 or nop == 115 or nop == 176:
+                                        # fused with POP_JUMP_*_IF_FALSE/TRUE: the bool's
+                                        # incref and decref cancel, so it is never pushed
+                                        rc = left.ob_refcnt - 1
+                                        left.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(left)
+                                        rc = right.ob_refcnt - 1
+                                        right.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(right)
+                                        steps += 1
+                                        if (not r) is (nop == 114 or nop == 175):
+                                            t = args[i]
+                                            if t < i:
+                                                self.steps += steps
+                                                steps = 0
+                                                if self.steps > self.check_at:
+                                                    self.check_limits()
+                                            i = t
+                                        else:
+                                            i += 1
+                                        continue
+                                    res = true if r else false
+                                    res.ob_refcnt += 1
+                                    st.append(res)
+                                    rc = left.ob_refcnt - 1
+                                    left.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(left)
+                                    rc = right.ob_refcnt - 1
+                                    right.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(right)
+                                    continue
+                            elif op == 114 or op == 115 or op == 175 or op == 176:
+                                # POP_JUMP_{FORWARD,BACKWARD}_IF_{FALSE,TRUE} on a bool
+                                cond = st[-1]
+                                if cond is true or cond is false:
+                                    st.pop()
+                                    cond.ob_refcnt -= 1
+                                    if (cond is false) is (op == 114 or op == 175):
+                                        if arg < i:
+                                            self.steps += steps
+                                            steps = 0
+                                            if self.steps > self.check_at:
+                                                self.check_limits()
+                                        i = arg
+                                    continue
+                            elif op == 1:                       # POP_TOP
+                                o = st.pop()
+                                if o is not None:
+                                    rc = o.ob_refcnt - 1
+                                    o.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(o)
+                                continue
+                            elif op == 140:                     # JUMP_BACKWARD
+                                self.steps += steps
+                                steps = 0
+                                if self.steps > self.check_at:
+                                    self.check_limits()
+                                i = arg
+                                continue
+                            elif op == 110:                     # JUMP_FORWARD
+                                i = arg
+                                continue
+                            elif op == 166:                     # PRECALL
+                                if st[-arg - 2] is not None \
+                                        or not isinstance(st[-arg - 1], MethodObject):
+                                    continue
+                            elif op == 2:                       # PUSH_NULL
+                                st.append(None)
+                                continue
+                            elif op == 151:                     # RESUME
+                                continue
+                            f.i = i
+                            r = hs[i - 1](self, f, instrs[i - 1])
                             if r is not None:
                                 if not f.suspend:
                                     self.clear_frame(f)
                                 return r
+                            i = f.i
                     except GuestError as err:
+                        ins = f.ins = instrs[i - 1]
                         exc = self.materialize(err)
                     except GuestException as ge:
+                        ins = f.ins = instrs[i - 1]
                         exc = ge
                     except OutOfMemory:
+                        ins = f.ins = instrs[i - 1]
                         exc = self.memory_error()
                     except Unsupported as u:
+                        ins = f.ins = instrs[i - 1]
                         raise u.located(dc.filename, dc.line_of(ins.index))
                     except Exception:
+                        ins = f.ins = instrs[i - 1]
                         if self.error_location is None:
                             self.error_location = (dc.filename, dc.line_of(ins.index))
                         raise
@@ -393,14 +599,14 @@ class Interpreter(AttrOpcodes):
                 if entry is None:
                     self.clear_frame(f)
                     raise GuestException(eobj)
-                st = f.stack
                 while len(st) > entry.depth:
                     heap.xdecref(st.pop())
                 if entry.lasti:
                     st.append(new_int(heap, ins.offset))
                 st.append(eobj)
-                f.i = entry.target
+                i = f.i = entry.target
         finally:
+            self.steps += steps
             self.depth -= 1
             self.frame = f.back
 
@@ -1579,6 +1785,20 @@ class Interpreter(AttrOpcodes):
 
 
 _NEVER = float("inf")
+
+# The loop's fast paths: opcodes and the host function of each operator.
+_BINARY_OP = 122
+_COMPARE_OP = 107
+_HOST_BINOPS = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+    "//": operator.floordiv, "%": operator.mod, "**": operator.pow, "<<": operator.lshift,
+    ">>": operator.rshift, "&": operator.and_, "|": operator.or_, "^": operator.xor,
+}
+_BINARY_FNS = tuple(_HOST_BINOPS.get(s[:-1] if s.endswith("=") else s)
+                    for s in BINARY_OP_SYMBOLS)
+_COMPARE_FNS = tuple({"<": operator.lt, "<=": operator.le, "==": operator.eq,
+                      "!=": operator.ne, ">": operator.gt, ">=": operator.ge}[s]
+                     for s in CMP_OPS)
 _TIME_CHECK_EVERY = 20000
 _SEQUENCE_TYPES = ("list", "tuple", "range", "memoryview", "deque", "array")
 _MATCH_SELF_TYPES = ("bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list",
