@@ -210,6 +210,35 @@ class Interpreter(AttrOpcodes):
             raise GuestError("RecursionError", "maximum recursion depth exceeded")
         return self.run_frame(f)
 
+    def call_simple(self, func, args, dc):
+        """``call_py`` for a function whose code takes exactly ``len(args)`` positional
+        arguments (no ``*args``, ``**kwargs`` or keyword-only ones): args become the first
+        fast locals as they are.  Consumes func and args."""
+        co = func.func_code
+        f = Frame()
+        f.code = co
+        f.dc = dc
+        f.func = func
+        co.ob_refcnt += 1
+        f.globals = func.func_globals
+        f.builtins = func.func_builtins
+        f.locals = None
+        extra = dc.nlocalsplus - len(args)
+        if extra:
+            args.extend([None] * extra)
+        f.localsplus = args
+        f.stack = []
+        f.i = 0
+        f.kwnames = None
+        f.ins = None
+        f.suspend = False
+        f.gen = None
+        f.fobj = None
+        if self.depth >= self.recursion_limit:
+            self.clear_frame(f)
+            raise GuestError("RecursionError", "maximum recursion depth exceeded")
+        return self.run_frame(f)
+
     def initialize_locals(self, f, func, args, argcount, kwnames):
         heap = self.heap
         sp = self.sp
@@ -316,11 +345,14 @@ class Interpreter(AttrOpcodes):
                 return
             heap.decref(fo)
         lp = f.localsplus
-        for j in range(len(lp)):
-            o = lp[j]
+        dealloc = heap.dealloc
+        for j, o in enumerate(lp):
             if o is not None:
                 lp[j] = None
-                heap.decref(o)
+                rc = o.ob_refcnt - 1
+                o.ob_refcnt = rc
+                if not rc:
+                    dealloc(o)
         func = f.func
         if func is not None:
             f.func = None
@@ -395,6 +427,7 @@ class Interpreter(AttrOpcodes):
         lp = f.localsplus
         st = f.stack
         consts = f.code.co_consts
+        co_names = f.code.co_names
         dealloc = heap.dealloc
         int_type = heap.int_type
         float_type = heap.float_type
@@ -565,6 +598,47 @@ class Interpreter(AttrOpcodes):
                             elif op == 2:                       # PUSH_NULL
                                 st.append(None)
                                 continue
+                            elif op == 116:                     # LOAD_GLOBAL
+                                key = co_names[arg >> 1]
+                                o = dict_getitem(heap, f.globals, key)
+                                if o is None:
+                                    o = dict_getitem(heap, f.builtins, key)
+                                if o is None:
+                                    raise GuestError("NameError",
+                                                     f"name '{key.value}' is not defined")
+                                if arg & 1:
+                                    st.append(None)
+                                o.ob_refcnt += 1
+                                st.append(o)
+                                continue
+                            elif op == 171:                     # CALL
+                                # a plain Python function with exactly its positional
+                                # arguments: no initialize_locals, no handler call
+                                if f.kwnames is None:
+                                    fn = st[-arg - 2]
+                                    if fn is None:
+                                        fn = st[-arg - 1]
+                                        nargs = arg
+                                    else:
+                                        nargs = arg + 1
+                                    if fn.__class__ is FunctionObject:
+                                        fdc = fn.func_code.decoded
+                                        if fdc.argcount == nargs and not fdc.flags & 0x0C \
+                                                and not fdc.kwonlyargcount:
+                                            if nargs:
+                                                a = st[-nargs:]
+                                            else:
+                                                a = []
+                                            del st[-arg - 2:]
+                                            f.i = i
+                                            st.append(self.call_simple(fn, a, fdc))
+                                            continue
+                            elif op == 83:                      # RETURN_VALUE
+                                f.i = i
+                                r = st.pop()
+                                if not f.suspend:
+                                    self.clear_frame(f)
+                                return r
                             elif op == 151:                     # RESUME
                                 continue
                             f.i = i
