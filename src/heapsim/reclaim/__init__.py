@@ -41,6 +41,7 @@ class ReclaimState:
         self.audits_run = 0
         self.root_providers = []
         self.baseline = {}
+        self.late_strs = []
 
     def runtime_roots(self):
         """Objects the runtime itself holds one reference to: gc.garbage, gc.callbacks."""
@@ -63,6 +64,16 @@ class ReclaimState:
         return (not self.heap.gc.collecting and not r.nesting and not r.depth
                 and not r.pending())
 
+    def settle_baseline(self):
+        """A static string made after install and then interned (``static_interned_str``) has
+        the interned table's two uncounted references taken off its refcount right after it
+        is made: its baseline follows."""
+        if self.late_strs:
+            for s in self.late_strs:
+                if s.interned:
+                    self.baseline[s] -= 2
+            self.late_strs.clear()
+
     def checkpoint(self):
         """At a safe point (no C operation half done): run the audit if a collection happened
         since the last one.  Explicit ``gcapi.collect`` calls it; an interpreter calls it
@@ -70,6 +81,7 @@ class ReclaimState:
         if self.audit_pending and self.quiescent():
             self.audit_pending = False
             self.audits_run += 1
+            self.settle_baseline()
             check_heap(self.heap)
 
 
@@ -94,7 +106,25 @@ def install(heap, audit=False):
     if gc.callbacks is None:
         gc.callbacks = list_new(heap, 0) if list_new is not None else []
     state.baseline = compute_baseline(heap)
+    _register_late_statics(heap, state)
     return state
+
+
+def _register_late_statics(heap, state):
+    """Static objects made after install (lazily created method descriptors, types, strings)
+    enter the audit baseline as they are made: nothing references a new static object yet, so
+    its baseline is its initial refcount."""
+    make_static = heap.make_static
+    str_type = getattr(heap, "str_type", None)
+
+    def make_static_registered(obj, tp, size, refcnt=None):
+        obj = make_static(obj, tp, size, refcnt)
+        state.baseline[obj] = obj.ob_refcnt
+        if tp is str_type:
+            state.late_strs.append(obj)
+        return obj
+
+    heap.make_static = make_static_registered
 
 
 def add_root_provider(heap, provider):
@@ -115,4 +145,5 @@ def checkpoint(heap):
 def audit(heap, roots=()):
     """Audit the heap now, whatever the settings; raise ``AuditFailure`` on findings."""
     heap.reclaim.audits_run += 1
+    heap.reclaim.settle_baseline()
     check_heap(heap, roots)

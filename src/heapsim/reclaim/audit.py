@@ -50,11 +50,36 @@ ALL_REFERENCES = (
 )
 # References a heap type object holds beyond its ``tp_traverse`` (its shared keys' names).
 HEAP_TYPE_REFERENCES = ("instanceobject", "cached_keys_references")
+# Fields holding a counted reference that the object's ``tp_traverse`` does not visit, as in
+# CPython: ``module_traverse`` skips ``md_name``, ``descr_traverse`` skips ``d_name`` (by host
+# class name of the object, so subclasses of the same layout are covered).
+UNVISITED_FIELDS = {
+    "ModuleObject": ("md_name",),
+    "DescrObject": ("d_name",),
+}
+
+
+def _unvisited(fields):
+    def refs(obj):
+        out = list(obj.ob_type.tp_traverse(obj))
+        for f in fields:
+            v = getattr(obj, f, None)
+            if v is not None:
+                out.append(v)
+        return out
+    return refs
 
 
 def reference_functions(heap):
-    """type -> function(obj) listing every reference an object of that type holds."""
+    """type -> function(obj) listing every reference an object of that type holds.
+
+    The table also maps host classes (``type(obj)``) whose objects hold references their
+    ``tp_traverse`` leaves out (``UNVISITED_FIELDS``)."""
     table = {}
+    for cls in _host_classes():
+        fields = UNVISITED_FIELDS.get(cls.__name__)
+        if fields is not None:
+            table[cls] = _unvisited(fields)
     for attr, module, name in ALL_REFERENCES:
         tp = getattr(heap, attr, None)
         fn = find_function(module, name)
@@ -63,10 +88,21 @@ def reference_functions(heap):
     return table
 
 
+def _host_classes():
+    """Every host class of simulated objects loaded so far."""
+    out = []
+    stack = [PyObject]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(c.__subclasses__())
+    return out
+
+
 def references(obj, table, heap_type_refs):
     """Every reference ``obj`` holds (one entry per reference), for counting."""
     tp = obj.ob_type
-    fn = table.get(tp)
+    fn = table.get(tp) or table.get(type(obj))
     refs = fn(obj) if fn is not None else tp.tp_traverse(obj)
     if (heap_type_refs is not None and tp.flags & TPFLAGS_TYPE_SUBCLASS
             and obj.flags & TPFLAGS_HEAPTYPE):
