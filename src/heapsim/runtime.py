@@ -148,6 +148,7 @@ class Runtime:
                     stack.append(r)
         for o in heap.static_objects:
             state.baseline[o] = o.ob_refcnt - refs.get(o, 0) - roots.get(o, 0)
+        state.late_strs.clear()         # measured above
 
     def run_audit(self):
         from heapsim import reclaim
