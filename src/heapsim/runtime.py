@@ -51,6 +51,8 @@ class Runtime:
         generators.init_gen_type(heap, interp)
         generators.install_methods(sp)
         init_frame_types(heap)
+        from heapsim.interp import lib_attrs
+        lib_attrs.install(sp)
         stream_type = make_static_type("TextIOWrapper", 16, 0, 0, base=heap.object_type,
                                        module="_io")
         heap.register_static_type(stream_type)

@@ -209,6 +209,9 @@ def make_builtins(sp):
             _set(sp, mod, name, _incref(tp))
     for name, tp in sp.exc_types.items():
         _set(sp, mod, name, _incref(tp))
+    from heapsim.interp.exceptions import ALIASES
+    for name, target in ALIASES:
+        _set(sp, mod, name, _incref(sp.exc_types[target]))
     _set(sp, mod, "None", sp.none())
     _set(sp, mod, "Ellipsis", _incref(heap.ellipsis))
     _set(sp, mod, "NotImplemented", _incref(heap.not_implemented))

@@ -23,6 +23,7 @@ HIERARCHY = (
     ("GeneratorExit", "BaseException", 72),
     ("Exception", "BaseException", 72),
     ("StopIteration", "Exception", 80),
+    ("StopAsyncIteration", "Exception", 72),
     ("ArithmeticError", "Exception", 72),
     ("FloatingPointError", "ArithmeticError", 72),
     ("OverflowError", "ArithmeticError", 72),
@@ -31,23 +32,56 @@ HIERARCHY = (
     ("AttributeError", "Exception", 88),
     ("BufferError", "Exception", 72),
     ("EOFError", "Exception", 72),
-    ("ImportError", "Exception", 104),
-    ("ModuleNotFoundError", "ImportError", 104),
+    ("ImportError", "Exception", 96),
+    ("ModuleNotFoundError", "ImportError", 96),
     ("LookupError", "Exception", 72),
     ("IndexError", "LookupError", 72),
     ("KeyError", "LookupError", 72),
     ("MemoryError", "Exception", 72),
     ("NameError", "Exception", 80),
     ("UnboundLocalError", "NameError", 80),
-    ("OSError", "Exception", 120),
+    ("OSError", "Exception", 112),
+    ("BlockingIOError", "OSError", 112),
+    ("ChildProcessError", "OSError", 112),
+    ("ConnectionError", "OSError", 112),
+    ("BrokenPipeError", "ConnectionError", 112),
+    ("ConnectionAbortedError", "ConnectionError", 112),
+    ("ConnectionRefusedError", "ConnectionError", 112),
+    ("ConnectionResetError", "ConnectionError", 112),
+    ("FileExistsError", "OSError", 112),
+    ("FileNotFoundError", "OSError", 112),
+    ("InterruptedError", "OSError", 112),
+    ("IsADirectoryError", "OSError", 112),
+    ("NotADirectoryError", "OSError", 112),
+    ("PermissionError", "OSError", 112),
+    ("ProcessLookupError", "OSError", 112),
+    ("TimeoutError", "OSError", 112),
     ("ReferenceError", "Exception", 72),
     ("RuntimeError", "Exception", 72),
     ("NotImplementedError", "RuntimeError", 72),
     ("RecursionError", "RuntimeError", 72),
+    ("SyntaxError", "Exception", 136),
+    ("IndentationError", "SyntaxError", 136),
+    ("TabError", "IndentationError", 136),
     ("SystemError", "Exception", 72),
     ("TypeError", "Exception", 72),
     ("ValueError", "Exception", 72),
     ("UnicodeError", "ValueError", 72),
+    ("UnicodeDecodeError", "UnicodeError", 112),
+    ("UnicodeEncodeError", "UnicodeError", 112),
+    ("UnicodeTranslateError", "UnicodeError", 112),
+    ("Warning", "Exception", 72),
+    ("BytesWarning", "Warning", 72),
+    ("DeprecationWarning", "Warning", 72),
+    ("EncodingWarning", "Warning", 72),
+    ("FutureWarning", "Warning", 72),
+    ("ImportWarning", "Warning", 72),
+    ("PendingDeprecationWarning", "Warning", 72),
+    ("ResourceWarning", "Warning", 72),
+    ("RuntimeWarning", "Warning", 72),
+    ("SyntaxWarning", "Warning", 72),
+    ("UnicodeWarning", "Warning", 72),
+    ("UserWarning", "Warning", 72),
 )
 
 EXC_FIELDS = ("ex_dict", "args", "notes", "traceback", "context", "cause")
@@ -98,6 +132,10 @@ def init_exception_types(heap):
         heap.register_static_type(tp)
         types[name] = tp
     return types
+
+
+# builtins names bound to an exception type of another name
+ALIASES = (("EnvironmentError", "OSError"), ("IOError", "OSError"))
 
 
 def new_exception(heap, tp, args_tuple):

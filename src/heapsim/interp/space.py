@@ -76,6 +76,8 @@ class ObjectSpace(ProtoSpace):
         self.descrs = {}           # (type name, name) -> MethodDescr
         self.constructors = {}     # type name -> host fn(sp, tp, args, kw)
         self.exc_types = {}        # name -> exception type (filled by the interpreter)
+        self.attr_hooks = {}       # host class -> hook(sp, obj, name) (lib_attrs.install)
+        self.attr_set_hooks = {}   # host class -> hook(sp, obj, name, value or None)
         self.repr_active = set()
         h = heap
         self.scalar_types = {h.int_type, h.bool_type, h.float_type, h.str_type,
@@ -938,6 +940,11 @@ class ObjectSpace(ProtoSpace):
                                  f"module '{obj.md_name.value}' has no attribute '{name}'")
             v.ob_refcnt += 1
             return v
+        hook = self.attr_hooks.get(obj.__class__)
+        if hook is not None:
+            r = hook(self, obj, name)
+            if r is not None:
+                return r
         d = self.lookup_method(obj, name)
         if d is not None:
             return cfunction_new(h, d.mdef, self=obj)
@@ -1000,6 +1007,9 @@ class ObjectSpace(ProtoSpace):
             key = new_str(h, name)
             dict_setitem(h, obj.md_dict, key, value)
             h.decref(key)
+            return
+        hook = self.attr_set_hooks.get(obj.__class__)
+        if hook is not None and hook(self, obj, name, value):
             return
         tp = obj.ob_type
         if self.lookup_method(obj, name) is not None:

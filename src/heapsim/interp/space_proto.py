@@ -197,6 +197,9 @@ class ProtoSpace:
         return self.builtin_setattr(obj, nameobj.value, value)
 
     def builtin_delattr(self, obj, name):
+        hook = self.attr_set_hooks.get(obj.__class__)
+        if hook is not None and hook(self, obj, name, None):
+            return
         tp = obj.ob_type
         if self.lookup_method(obj, name) is not None:
             raise GuestError("AttributeError", f"'{tp.name}' object attribute '{name}' is "

@@ -152,7 +152,44 @@ def make_sys(sp, argv, stream_type):
         interp.recursion_limit = n.value
         return sp.none()
 
-    for name, fn in (("getrefcount", getrefcount), ("getsizeof", getsizeof_),
+    def getframe(sp, self, args, kw):
+        """``sys._getframe([depth])``: the frame object, created on demand."""
+        from heapsim.interp.frameobject import get_frame_object
+        arity("_getframe", args, 0, 1)
+        depth = 0
+        if args:
+            d = args[0]
+            if d.ob_type is heap.float_type:
+                raise GuestError("TypeError", "'float' object cannot be interpreted as an "
+                                 "integer")
+            if not isinstance(getattr(d, "value", None), int):
+                raise GuestError("TypeError", f"'{d.ob_type.name}' object cannot be "
+                                 "interpreted as an integer")
+            depth = d.value
+        f = interp.frame
+        while depth > 0 and f is not None:
+            f = f.back
+            depth -= 1
+        if f is None:
+            raise GuestError("ValueError", "call stack is not deep enough")
+        return incref(get_frame_object(heap, f))
+
+    def exc_info(sp, self, args, kw):
+        arity("exc_info", args, 0)
+        e = interp.topmost_exception()
+        if e is None:
+            return sp.newtuple([sp.none(), sp.none(), sp.none()])
+        tb = e.traceback if e.traceback is not None else heap.none
+        return sp.newtuple([incref(e.ob_type), incref(e), incref(tb)])
+
+    def exception(sp, self, args, kw):
+        arity("exception", args, 0)
+        e = interp.topmost_exception()
+        return incref(e if e is not None else heap.none)
+
+    for name, fn in (("_getframe", getframe), ("exc_info", exc_info),
+                     ("exception", exception),
+                     ("getrefcount", getrefcount), ("getsizeof", getsizeof_),
                      ("getallocatedblocks", getallocatedblocks), ("intern", intern),
                      ("exit", exit_), ("getrecursionlimit", getrecursionlimit),
                      ("setrecursionlimit", setrecursionlimit),

@@ -1,0 +1,276 @@
+"""Attributes of builtin objects that have no method table entry: the getset and member
+descriptors of generators (``gi_*``), frame objects (``f_*``), tracebacks (``tb_*``), exceptions
+(``__traceback__``, ``__context__``, ...), ``KeyedRef.key`` and weak proxies forwarding to
+their referent (Objects/genobject.c, frameobject.c, Python/traceback.c, Objects/exceptions.c,
+Objects/weakrefobject.c).
+
+The object space consults ``sp.attr_hooks`` (host class of the object -> hook) before its
+generic lookup of a builtin object's attribute: a get hook returns a new reference or None to
+fall through; a set hook (``sp.attr_set_hooks``) returns True once it has handled the store.
+"""
+
+from heapsim.base.errors import GuestError
+from heapsim.interp.code import CodeObject
+from heapsim.interp.exceptions import ExcObject
+from heapsim.interp.frameobject import FrameObject, TracebackObject, get_frame_object
+from heapsim.interp.generators import CLEARED, EXECUTING, SUSPENDED, GenObject, \
+    yield_from_target
+from heapsim.objects.cellobject import CellObject
+from heapsim.objects.dictobject import dict_new, dict_setitem
+from heapsim.objects.unicodeobject import intern_string
+from heapsim.objects.weakrefobject import WeakrefObject, get_object
+
+
+def _incref(o):
+    o.ob_refcnt += 1
+    return o
+
+
+# --- generators ---------------------------------------------------------------------------
+
+def gen_getattr(sp, gen, name):
+    h = sp.heap
+    if name == "gi_running":
+        return sp.newbool(gen.state == EXECUTING)
+    if name == "gi_suspended":
+        return sp.newbool(gen.state == SUSPENDED)
+    if name == "gi_code":
+        return _incref(gen.code)
+    if name == "gi_frame":
+        if gen.state == CLEARED or gen.frame is None:
+            return sp.none()
+        return _incref(get_frame_object(h, gen.frame))
+    if name == "gi_yieldfrom":
+        yf = yield_from_target(gen)
+        return _incref(yf if yf is not None else h.none)
+    if name == "__name__":
+        return _incref(gen.name)
+    if name == "__qualname__":
+        return _incref(gen.qualname)
+    return None
+
+
+# --- frame objects ------------------------------------------------------------------------
+
+def _running(fo):
+    return not fo.owned
+
+
+def _frame_back(sp, fo):
+    """``PyFrame_GetBack``: a new reference."""
+    h = sp.heap
+    if fo.f_back is not None:
+        return _incref(fo.f_back)
+    f = fo.frame
+    if fo.owned or f is None:
+        return sp.none()
+    if f.gen is not None and f.gen.state != EXECUTING:
+        return sp.none()
+    prev = f.back
+    if prev is None:
+        return sp.none()
+    return _incref(get_frame_object(h, prev))
+
+
+def frame_lineno(fo):
+    f = fo.frame
+    i = f.i - 1 if f.i > 0 else 0
+    return f.dc.line_of(i)
+
+
+def _frame_locals(sp, fo):
+    """``frame.f_locals``: the module namespace for module-level frames; for function frames
+    a dict of the bound fast locals and cell contents."""
+    h = sp.heap
+    f = fo.frame
+    if f.locals is not None:
+        return _incref(f.locals)
+    d = dict_new(h)
+    names = f.code.localsplus_names
+    dc = f.dc
+    ncell_start = dc.nlocals
+    for j, v in enumerate(f.localsplus):
+        if j >= len(names):
+            break
+        if v is None:
+            continue
+        if j >= ncell_start and isinstance(v, CellObject):
+            v = v.ob_ref
+            if v is None:
+                continue
+        dict_setitem(h, d, names[j], v)
+    return d
+
+
+def frame_getattr(sp, fo, name):
+    h = sp.heap
+    f = fo.frame
+    if name == "f_back":
+        return _frame_back(sp, fo)
+    if name == "f_lineno":
+        return sp.newint(frame_lineno(fo))
+    if name == "f_lasti":
+        return sp.newint(max(f.i - 1, 0) * 2)
+    if name == "f_code":
+        return _incref(f.code)
+    if name == "f_globals":
+        return _incref(f.globals)
+    if name == "f_builtins":
+        return _incref(f.builtins)
+    if name == "f_locals":
+        return _frame_locals(sp, fo)
+    if name == "f_trace":
+        return sp.none()
+    return None
+
+
+# --- tracebacks -----------------------------------------------------------------------------
+
+def tb_getattr(sp, tb, name):
+    h = sp.heap
+    if name == "tb_next":
+        return _incref(tb.tb_next if tb.tb_next is not None else h.none)
+    if name == "tb_frame":
+        return _incref(tb.tb_frame)
+    if name == "tb_lineno":
+        return sp.newint(tb.lineno)
+    if name == "tb_lasti":
+        return sp.newint(tb.index * 2)
+    return None
+
+
+# --- exceptions -----------------------------------------------------------------------------
+
+def exc_getattr(sp, e, name):
+    h = sp.heap
+    if name == "__traceback__":
+        return _incref(e.traceback if e.traceback is not None else h.none)
+    if name == "__suppress_context__":
+        return sp.newbool(e.suppress_context)
+    if name == "__context__":
+        return _incref(e.context if e.context is not None else h.none)
+    if name == "__cause__":
+        return _incref(e.cause if e.cause is not None else h.none)
+    if name == "args":
+        return _incref(e.args)
+    return None
+
+
+def _exc_store(h, e, field, value):
+    old = getattr(e, field)
+    setattr(e, field, _incref(value) if value is not None else None)
+    if old is not None:
+        h.decref(old)
+
+
+def exc_setattr(sp, e, name, value):
+    """Stores into BaseException's getset descriptors (value None: delete)."""
+    h = sp.heap
+    base = sp.exc_types["BaseException"]
+    if name == "__traceback__":
+        if value is None:
+            raise GuestError("TypeError", "__traceback__ may not be deleted")
+        if value is h.none:
+            value = None
+        elif value.ob_type is not h.traceback_type:
+            raise GuestError("TypeError", "__traceback__ must be a traceback or None")
+        _exc_store(h, e, "traceback", value)
+        return True
+    if name in ("__context__", "__cause__"):
+        what = "context" if name == "__context__" else "cause"
+        if value is None:
+            raise GuestError("TypeError", f"{what} may not be deleted")
+        if value is h.none:
+            value = None
+        elif not sp.isinstance_tp(value, base):
+            raise GuestError("TypeError",
+                             f"exception {what} must be None or derive from BaseException")
+        _exc_store(h, e, what, value)
+        if what == "cause":
+            e.suppress_context = True
+        return True
+    if name == "__suppress_context__":
+        if value is None:
+            raise GuestError("TypeError", "can't delete __suppress_context__ attribute")
+        e.suppress_context = sp.truth(value)
+        return True
+    if name == "args":
+        if value is None:
+            raise GuestError("TypeError", "args may not be deleted")
+        t = sp.call(h.tuple_type, [value], None)
+        old = e.args
+        e.args = t
+        h.decref(old)
+        return True
+    return False
+
+
+# --- weak references ------------------------------------------------------------------------
+
+def _proxy_referent(sp, wr):
+    o = get_object(sp.heap, wr)
+    if o is sp.heap.none:
+        raise GuestError("ReferenceError", "weakly-referenced object no longer exists")
+    return o
+
+
+def weakref_getattr(sp, wr, name):
+    h = sp.heap
+    tp = wr.ob_type
+    if tp is h.weakproxy_type or tp is h.weakcallableproxy_type:
+        return sp.getattr(_proxy_referent(sp, wr), name)
+    if name == "key" and wr.key is not None:
+        return _incref(wr.key)
+    if name == "__callback__":
+        return _incref(wr.wr_callback if wr.wr_callback is not None else h.none)
+    return None
+
+
+def weakref_setattr(sp, wr, name, value):
+    h = sp.heap
+    tp = wr.ob_type
+    if tp is h.weakproxy_type or tp is h.weakcallableproxy_type:
+        o = _proxy_referent(sp, wr)
+        k = intern_string(h, name)
+        try:
+            sp.setattr_name(o, k, value)
+        finally:
+            h.decref(k)
+        return True
+    return False
+
+
+# --- code objects -------------------------------------------------------------------------
+
+def _names_tuple(sp, names):
+    h = sp.heap
+    return sp.newtuple([intern_string(h, n) for n in names])
+
+
+def code_getattr(sp, co, name):
+    h = sp.heap
+    host = co.host
+    if name == "co_name":
+        return _incref(co.co_name)
+    if name == "co_qualname":
+        return _incref(co.co_qualname)
+    if name == "co_filename":
+        return _incref(co.co_filename)
+    if name == "co_consts":
+        return sp.newtuple([_incref(c) for c in co.co_consts])
+    if name == "co_names":
+        return sp.newtuple([_incref(c) for c in co.co_names])
+    if name in ("co_varnames", "co_cellvars", "co_freevars"):
+        return _names_tuple(sp, getattr(host, name))
+    if name in ("co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
+                "co_stacksize", "co_flags", "co_firstlineno"):
+        return sp.newint(getattr(host, name))
+    return None
+
+
+def install(sp):
+    """Fill the object space's per-class attribute hooks."""
+    sp.attr_hooks.update({GenObject: gen_getattr, FrameObject: frame_getattr,
+                          TracebackObject: tb_getattr, ExcObject: exc_getattr,
+                          WeakrefObject: weakref_getattr, CodeObject: code_getattr})
+    sp.attr_set_hooks.update({ExcObject: exc_setattr, WeakrefObject: weakref_setattr})
