@@ -21,6 +21,7 @@ class Importer:
         self.rt = runtime
         self.initializing = set()
         self.loading = []          # (module, code) the host holds while a module body runs
+        runtime.space.importer = self
 
     def sys_modules(self):
         rt = self.rt
@@ -132,6 +133,28 @@ class Importer:
                               f"import) ({where})")
         return GuestError("ImportError", f"cannot import name '{name}' from '{modname}' "
                           f"({where})")
+
+
+def module_getattr_missing(sp, mod, name):
+    """``module_getattro`` after the module dict has no ``name``: the module's own
+    ``__getattr__`` (PEP 562) or CPython's AttributeError (worded for a module still running
+    its body)."""
+    heap = sp.heap
+    key = intern_string(heap, "__getattr__")
+    hook = dict_getitem(heap, mod.md_dict, key)
+    heap.decref(key)
+    if hook is not None:
+        arg = new_str(heap, name)
+        try:
+            return sp.call(hook, [arg], None)
+        finally:
+            heap.decref(arg)
+    modname = mod.md_name.value if getattr(mod, "md_name", None) is not None else "?"
+    importer = getattr(sp, "importer", None)
+    if importer is not None and modname in importer.initializing:
+        raise GuestError("AttributeError", f"partially initialized module '{modname}' has no "
+                         f"attribute '{name}' (most likely due to a circular import)")
+    raise GuestError("AttributeError", f"module '{modname}' has no attribute '{name}'")
 
 
 def _missing_for_python3(name):

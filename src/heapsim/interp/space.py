@@ -936,8 +936,8 @@ class ObjectSpace(ProtoSpace):
             v = dict_getitem(h, obj.md_dict, key)
             h.decref(key)
             if v is None:
-                raise GuestError("AttributeError",
-                                 f"module '{obj.md_name.value}' has no attribute '{name}'")
+                from heapsim.interp.importer import module_getattr_missing
+                return module_getattr_missing(self, obj, name)
             v.ob_refcnt += 1
             return v
         hook = self.attr_hooks.get(obj.__class__)

@@ -63,4 +63,123 @@ def format_exception_only(sp, exc):
     module = tp.module
     if module not in ("builtins", "__main__"):
         name = f"{module}.{name}"
+    if tp is sp.exc_types.get("NameError"):
+        hint = _name_error_suggestion(sp, exc)
+        if hint is not None:
+            msg += f". Did you mean: '{hint}'?"
     return f"{name}: {msg}\n" if msg else f"{name}\n"
+
+
+# --- "Did you mean" (Python/suggestions.c) ------------------------------------------------
+
+MAX_CANDIDATE_ITEMS = 750
+MAX_STRING_SIZE = 40
+MOVE_COST = 2
+CASE_COST = 1
+
+
+def _substitution_cost(a, b):
+    if (a & 31) != (b & 31):
+        return MOVE_COST
+    if a == b:
+        return 0
+    if 65 <= a <= 90:
+        a += 32
+    if 65 <= b <= 90:
+        b += 32
+    return CASE_COST if a == b else MOVE_COST
+
+
+def _levenshtein(a, b, max_cost):
+    """suggestions.c's distance over UTF-8 bytes, with its early exits."""
+    while a and b and a[0] == b[0]:
+        a, b = a[1:], b[1:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    if not a or not b:
+        return (len(a) + len(b)) * MOVE_COST
+    if len(a) > MAX_STRING_SIZE or len(b) > MAX_STRING_SIZE:
+        return max_cost + 1
+    if len(b) < len(a):
+        a, b = b, a
+    if (len(b) - len(a)) * MOVE_COST > max_cost:
+        return max_cost + 1
+    buf = [MOVE_COST * (i + 1) for i in range(len(a))]
+    result = 0
+    for bi, code in enumerate(b):
+        distance = result = bi * MOVE_COST
+        minimum = None
+        for i, ca in enumerate(a):
+            substitute = distance + _substitution_cost(code, ca)
+            distance = buf[i]
+            insert_delete = min(result, distance) + MOVE_COST
+            result = min(insert_delete, substitute)
+            buf[i] = result
+            if minimum is None or result < minimum:
+                minimum = result
+        if minimum > max_cost:
+            return max_cost + 1
+    return result
+
+
+def calculate_suggestion(candidates, name):
+    """``calculate_suggestions``: the closest candidate (host strs) or None."""
+    if len(candidates) >= MAX_CANDIDATE_ITEMS:
+        return None
+    nb = name.encode("utf-8", "surrogatepass")
+    best = None
+    best_dist = None
+    for item in candidates:
+        if item == name:
+            continue
+        ib = item.encode("utf-8", "surrogatepass")
+        max_distance = (len(nb) + len(ib) + 3) * MOVE_COST // 6
+        if best_dist is not None:
+            max_distance = min(max_distance, best_dist - 1)
+        d = _levenshtein(nb, ib, max_distance)
+        if d > max_distance:
+            continue
+        if best is None or d < best_dist:
+            best, best_dist = item, d
+    return best
+
+
+def _dict_key_strs(d):
+    from heapsim.objects.dictobject import dict_keys
+    return [getattr(k, "value", None) if isinstance(getattr(k, "value", None), str) else ""
+            for k in dict_keys(d)]
+
+
+def _name_error_suggestion(sp, exc):
+    """``offer_suggestions_for_name_error``: the name comes from the interpreter's message
+    (CPython's ``NameError.name``), the candidates from the innermost traceback entry's frame:
+    its code's local variable names, its globals, its builtins."""
+    import re
+    from heapsim.interp.frameobject import TracebackObject
+    args = exc.args.items if exc.args is not None else []
+    if len(args) != 1 or not isinstance(getattr(args[0], "value", None), str):
+        return None
+    m = re.fullmatch(r"name '(.+)' is not defined", args[0].value)
+    if m is None:
+        return None
+    name = m.group(1)
+    tb = exc.traceback
+    if not isinstance(tb, TracebackObject):
+        return None
+    while isinstance(tb.tb_next, TracebackObject):
+        tb = tb.tb_next
+    f = tb.tb_frame.frame
+    if f is None:
+        return None
+    host = getattr(f.code, "host", None)
+    if host is not None:
+        hint = calculate_suggestion(list(host.co_varnames), name)
+        if hint is not None:
+            return hint
+    for d in (f.globals, f.builtins):
+        if d is None or not hasattr(d, "ma_used"):
+            continue
+        hint = calculate_suggestion(_dict_key_strs(d), name)
+        if hint is not None:
+            return hint
+    return None
