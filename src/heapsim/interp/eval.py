@@ -60,7 +60,8 @@ class Interpreter(AttrOpcodes):
         self.exc_info = None
         self.exc_prev = []         # the handled-exception states below (generators' callers)
         self.frame = None
-        self.handler_cache = {}
+        self.list_iter_type = space.iter_types["list_iterator"]
+        self.tuple_iter_type = space.iter_types["tuple_iterator"]
         self.import_hook = None
         self.error_location = None
 
@@ -181,9 +182,11 @@ class Interpreter(AttrOpcodes):
 
     def call_py(self, func, args, argcount, kwnames):
         """``_PyEvalFramePushAndInit`` + the frame's run: consumes func and args."""
-        heap = self.heap
         co = func.func_code
         dc = co.decoded
+        if not kwnames and dc.argcount == argcount == len(args) \
+                and not dc.flags & 0x0C and not dc.kwonlyargcount:
+            return self.call_simple(func, args, dc)
         f = Frame()
         f.code = co
         f.dc = dc
@@ -434,8 +437,15 @@ class Interpreter(AttrOpcodes):
         str_type = heap.str_type
         small_ints = heap.small_ints
         ffl = heap.float_freelist
+        list_type = heap.list_type
+        tuple_type = heap.tuple_type
+        range_iter_type = heap.range_iterator_type
+        list_iter_type = self.list_iter_type
+        tuple_iter_type = self.tuple_iter_type
+        gen_type = getattr(heap, "generator_type", None)
         true = heap.true
         false = heap.false
+        none = heap.none
         f.back = self.frame
         self.frame = f
         self.depth += 1
@@ -587,6 +597,155 @@ class Interpreter(AttrOpcodes):
                                 if self.steps > self.check_at:
                                     self.check_limits()
                                 i = arg
+                                continue
+                            elif op == 93:                      # FOR_ITER
+                                it = st[-1]
+                                tp = it.ob_type
+                                if tp is range_iter_type:
+                                    index = it.index
+                                    if index < it.len:
+                                        it.index = index + 1
+                                        r = it.start + index * it.step
+                                        if -5 <= r <= 256:
+                                            o = small_ints[r + 5]
+                                            o.ob_refcnt += 1
+                                        else:
+                                            o = new_int(heap, r)
+                                        st.append(o)
+                                        continue
+                                elif tp is list_iter_type or tp is tuple_iter_type:
+                                    seq = it.seq
+                                    if seq is not None:
+                                        index = it.index
+                                        items = seq.items
+                                        if index < len(items):
+                                            it.index = index + 1
+                                            o = items[index]
+                                            o.ob_refcnt += 1
+                                            st.append(o)
+                                            continue
+                                        it.seq = None
+                                        rc = seq.ob_refcnt - 1
+                                        seq.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(seq)
+                                elif tp is gen_type:
+                                    f.i = i
+                                    o = self.gen_next(it)
+                                    if o is not None:
+                                        st.append(o)
+                                        continue
+                                else:
+                                    f.i = i
+                                    o = self.sp.next(it)
+                                    if o is not None:
+                                        st.append(o)
+                                        continue
+                                st.pop()
+                                rc = it.ob_refcnt - 1
+                                it.ob_refcnt = rc
+                                if not rc:
+                                    dealloc(it)
+                                i = arg
+                                continue
+                            elif op == 25:                      # BINARY_SUBSCR
+                                sub = st[-1]
+                                container = st[-2]
+                                tp = container.ob_type
+                                if (tp is list_type or tp is tuple_type) \
+                                        and sub.ob_type is int_type:
+                                    items = container.items
+                                    index = sub.value
+                                    if index < 0:
+                                        index += len(items)
+                                    if 0 <= index < len(items):
+                                        o = items[index]
+                                        o.ob_refcnt += 1
+                                        st.pop()
+                                        st[-1] = o
+                                        rc = container.ob_refcnt - 1
+                                        container.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(container)
+                                        rc = sub.ob_refcnt - 1
+                                        sub.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(sub)
+                                        continue
+                            elif op == 60:                      # STORE_SUBSCR
+                                sub = st[-1]
+                                container = st[-2]
+                                if container.ob_type is list_type and sub.ob_type is int_type:
+                                    items = container.items
+                                    index = sub.value
+                                    if index < 0:
+                                        index += len(items)
+                                    if 0 <= index < len(items):
+                                        v = st[-3]
+                                        del st[-3:]
+                                        v.ob_refcnt += 1
+                                        old = items[index]
+                                        items[index] = v
+                                        rc = old.ob_refcnt - 1
+                                        old.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(old)
+                                        v.ob_refcnt -= 1
+                                        rc = container.ob_refcnt - 1
+                                        container.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(container)
+                                        rc = sub.ob_refcnt - 1
+                                        sub.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(sub)
+                                        continue
+                            elif op == 137:                     # LOAD_DEREF
+                                o = lp[arg].ob_ref
+                                if o is not None:
+                                    o.ob_refcnt += 1
+                                    st.append(o)
+                                    continue
+                            elif op == 138:                     # STORE_DEREF
+                                cell = lp[arg]
+                                old = cell.ob_ref
+                                cell.ob_ref = st.pop()
+                                if old is not None:
+                                    rc = old.ob_refcnt - 1
+                                    old.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(old)
+                                continue
+                            elif op == 117:                     # IS_OP
+                                right = st.pop()
+                                left = st[-1]
+                                o = true if (left is right) ^ (arg == 1) else false
+                                o.ob_refcnt += 1
+                                st[-1] = o
+                                rc = left.ob_refcnt - 1
+                                left.ob_refcnt = rc
+                                if not rc:
+                                    dealloc(left)
+                                rc = right.ob_refcnt - 1
+                                right.ob_refcnt = rc
+                                if not rc:
+                                    dealloc(right)
+                                continue
+                            elif op == 129 or op == 128 or op == 174 or op == 173:
+                                # POP_JUMP_{FORWARD,BACKWARD}_IF_{NONE,NOT_NONE}
+                                o = st.pop()
+                                is_none = o is none
+                                rc = o.ob_refcnt - 1
+                                o.ob_refcnt = rc
+                                if not rc:
+                                    dealloc(o)
+                                if is_none is (op == 129 or op == 174):
+                                    if arg < i:
+                                        self.steps += steps
+                                        steps = 0
+                                        if self.steps > self.check_at:
+                                            self.check_limits()
+                                    i = arg
                                 continue
                             elif op == 110:                     # JUMP_FORWARD
                                 i = arg
@@ -1169,9 +1328,13 @@ class Interpreter(AttrOpcodes):
         try:
             for x in items:
                 set_add_key(heap, s, x)
-        finally:
+        except BaseException:
             for x in items:
                 heap.decref(x)
+            heap.decref(s)          # the half-built set goes after the items
+            raise
+        for x in items:
+            heap.decref(x)
         f.stack.append(s)
 
     def BUILD_MAP(self, f, ins):
@@ -1182,9 +1345,13 @@ class Interpreter(AttrOpcodes):
         try:
             for j in range(0, len(items), 2):
                 dict_setitem(heap, d, items[j], items[j + 1])
-        finally:
+        except BaseException:
+            heap.decref(d)          # _PyDict_FromItems frees the dict, then the stack unwinds
             for x in reversed(items):
                 heap.decref(x)
+            raise
+        for x in reversed(items):
+            heap.decref(x)
         f.stack.append(d)
 
     def BUILD_CONST_KEY_MAP(self, f, ins):
