@@ -247,7 +247,8 @@ class Runtime:
         heap = self.heap
         sp = self.space
         try:
-            host_code = compile(source, filename, "exec", dont_inherit=True)
+            from heapsim.interp.code import compile_main
+            host_code = compile_main(source, filename, self.interp.stderr)
         except SyntaxError as e:
             import traceback
             if isinstance(e, IndentationError) and e.offset is not None:

@@ -23,6 +23,30 @@ from heapsim.objects.unicodeobject import intern_constant, intern_string, new_st
 CODE_BASICSIZE = 176
 
 
+def compile_main(source, filename, stderr):
+    """The host compiler on the main script, with the compiler's warnings (``SyntaxWarning``
+    for ``is`` with a literal, ...) written to the guest's stderr as python3's default
+    warning filter shows them: once per location, ``file:line: Category: message`` and the
+    stripped source line."""
+    import warnings
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        code = compile(source, filename, "exec", dont_inherit=True)
+    if caught:
+        lines = source.splitlines()
+        seen = set()
+        for w in caught:
+            key = (str(w.message), w.category, w.lineno)
+            if key in seen:
+                continue
+            seen.add(key)
+            text = f"{w.filename}:{w.lineno}: {w.category.__name__}: {w.message}\n"
+            if 1 <= w.lineno <= len(lines) and lines[w.lineno - 1].strip():
+                text += f"  {lines[w.lineno - 1].strip()}\n"
+            stderr.write(text)
+    return code
+
+
 class CodeObject(PyObject):
     """A simulated ``PyCodeObject``: the decoded instructions and the simulated constants and
     names the bytecode refers to (``co_consts``, ``co_names`` as host lists of simulated

@@ -268,9 +268,126 @@ def code_getattr(sp, co, name):
     return None
 
 
+# --- reprs ----------------------------------------------------------------------------------
+
+def bytearray_repr(sp, obj):
+    return f"bytearray({bytes(obj.value)!r})"
+
+
+def view_repr(sp, v):
+    """``dictview_repr``: the view's items as a list, guarded against recursion."""
+    from heapsim.objects.dictobject import dict_items
+    key = id(v)
+    name = v.ob_type.name
+    if key in sp.repr_active:
+        return "..."
+    sp.repr_active.add(key)
+    try:
+        d = v.dict
+        if name == "dict_keys":
+            parts = [sp.repr_host(k) for k, _ in dict_items(d)]
+        elif name == "dict_values":
+            parts = [sp.repr_host(x) for _, x in dict_items(d)]
+        else:
+            parts = [f"({sp.repr_host(k)}, {sp.repr_host(x)})" for k, x in dict_items(d)]
+        return f"{name}([{', '.join(parts)}])"
+    finally:
+        sp.repr_active.discard(key)
+
+
+def weakref_repr(sp, wr):
+    from heapsim.objects.weakrefobject import type_display_name
+    h = sp.heap
+    o = get_object(h, wr)
+    tp = wr.ob_type
+    if tp is h.weakproxy_type or tp is h.weakcallableproxy_type:
+        return (f"<weakproxy at {wr.addr:#x} to {type_display_name(o.ob_type)} at "
+                f"{o.addr:#x}>")
+    if o is h.none:
+        return f"<weakref at {wr.addr:#x}; dead>"
+    k = intern_string(h, "__name__")
+    try:
+        name = sp.getattr_opt(o, k)
+    finally:
+        h.decref(k)
+    text = f"<weakref at {wr.addr:#x}; to '{type_display_name(o.ob_type)}' at {o.addr:#x}"
+    if name is not None:
+        if name.ob_type is h.str_type:
+            text += f" ({name.value})"
+        h.decref(name)
+    return text + ">"
+
+
+# --- operators ------------------------------------------------------------------------------
+
+def view_binop(sp, op, a, b):
+    """``dictviews_or/sub/xor`` (keys and items views, either operand): a new set made from
+    the left operand, updated in place by the right one; ``_PyDictView_Intersect`` adds the
+    items of one operand that the other contains."""
+    from heapsim.objects.setobject import set_add_key, set_ior, set_isub, set_ixor, set_new
+    h = sp.heap
+    base = op[:-1] if op.endswith("=") else op
+    if base not in ("|", "&", "-", "^"):
+        return None
+    vals = sp.iter_types["dict_values"]
+    if a.ob_type is vals or b.ob_type is vals:
+        return None
+    if base == "&":
+        view, other = (a, b) if a.ob_type in sp.binop_hooks and a.ob_type is not h.dict_type \
+            else (b, a)
+        if other.ob_type is h.set_type and sp.len(view) <= sp.len(other):
+            source, holder = view, other
+        else:
+            source, holder = other, view
+        res = set_new(h)
+        try:
+            for x in sp.iterate(source):
+                try:
+                    if sp.contains(holder, x):
+                        set_add_key(h, res, x)
+                finally:
+                    h.decref(x)
+        except GuestError:
+            h.decref(res)
+            raise
+        return res
+    fn = {"|": set_ior, "-": set_isub, "^": set_ixor}[base]
+    sa = sp.call(h.set_type, [a], None)
+    try:
+        sb = sp.call(h.set_type, [b], None)
+    except GuestError:
+        h.decref(sa)
+        raise
+    try:
+        r = fn(h, sa, sb)
+        h.decref(r)
+        return sa
+    finally:
+        h.decref(sb)
+
+
+def dict_binop(sp, op, a, b):
+    """``dict |= mapping or iterable of pairs`` (``dict_ior`` is ``PyDict_Update``)."""
+    from heapsim.interp.lib_dict import dict_update_from
+    h = sp.heap
+    if op != "|=" or a.ob_type is not h.dict_type:
+        return None
+    dict_update_from(sp, a, b)
+    return _incref(a)
+
+
 def install(sp):
     """Fill the object space's per-class attribute hooks."""
     sp.attr_hooks.update({GenObject: gen_getattr, FrameObject: frame_getattr,
                           TracebackObject: tb_getattr, ExcObject: exc_getattr,
                           WeakrefObject: weakref_getattr, CodeObject: code_getattr})
     sp.attr_set_hooks.update({ExcObject: exc_setattr, WeakrefObject: weakref_setattr})
+    h = sp.heap
+    sp.repr_hooks[h.bytearray_type] = bytearray_repr
+    for name in ("dict_keys", "dict_values", "dict_items"):
+        sp.repr_hooks[sp.iter_types[name]] = view_repr
+    for tp in (h.weakref_type, h.keyedref_type, h.weakproxy_type, h.weakcallableproxy_type):
+        sp.repr_hooks[tp] = weakref_repr
+    sp.binop_hooks[sp.iter_types["dict_keys"]] = view_binop
+    sp.binop_hooks[sp.iter_types["dict_items"]] = view_binop
+    sp.binop_hooks[h.dict_type] = dict_binop

@@ -78,6 +78,8 @@ class ObjectSpace(ProtoSpace):
         self.exc_types = {}        # name -> exception type (filled by the interpreter)
         self.attr_hooks = {}       # host class -> hook(sp, obj, name) (lib_attrs.install)
         self.attr_set_hooks = {}   # host class -> hook(sp, obj, name, value or None)
+        self.repr_hooks = {}       # type -> hook(sp, obj) giving the host repr text
+        self.binop_hooks = {}      # type -> hook(sp, op, a, b): a new reference or None
         self.repr_active = set()
         h = heap
         self.scalar_types = {h.int_type, h.bool_type, h.float_type, h.str_type,
@@ -263,6 +265,9 @@ class ObjectSpace(ProtoSpace):
             return set_richcompare(h, a, b, 2) is True
         if isinstance(a, MethodObject) and isinstance(b, MethodObject):
             return a.im_func is b.im_func and a.im_self is b.im_self
+        if ta is h.slice_type and tb is h.slice_type:
+            return (self.eq(a.start, b.start) and self.eq(a.stop, b.stop)
+                    and self.eq(a.step, b.step))
         if ta is h.range_type and tb is h.range_type:
             return (a.length.value == b.length.value and
                     (a.length.value == 0 or (a.start.value == b.start.value and
@@ -414,6 +419,11 @@ class ObjectSpace(ProtoSpace):
             d = dict_copy(h, a)
             dict_merge(h, d, b)
             return d
+        hook = self.binop_hooks.get(ta) or self.binop_hooks.get(tb)
+        if hook is not None:
+            r = hook(self, op, a, b)
+            if r is not None:
+                return r
         raise GuestError("TypeError", f"unsupported operand type(s) for {op}: "
                          f"'{ta.name}' and '{tb.name}'")
 
@@ -657,7 +667,7 @@ class ObjectSpace(ProtoSpace):
             idx = new_int(h, it.index)
             it.index += 1
             return self._reuse_pair(it, idx, item)
-        if name == "zip":
+        if name == "zip" and it.used != 1:
             items = []
             for sub in seq:
                 x = self.next(sub)
@@ -727,6 +737,8 @@ class ObjectSpace(ProtoSpace):
             it.seq = None
             h.decref(seq)
             return None
+        if name in ("callable_iterator", "zip"):
+            return itmod.iternext(self, it)
         raise Unsupported(f"iteration of {name}")
 
     def _reuse_pair(self, it, a, b):
@@ -873,6 +885,9 @@ class ObjectSpace(ProtoSpace):
             if len(args) == 1:
                 return f"{tp.name}({self.repr_host(args[0])})"
             return tp.name + self.repr_host(obj.args)
+        hook = self.repr_hooks.get(tp)
+        if hook is not None:
+            return hook(self, obj)
         return f"<{tp.name} object at {obj.addr:#x}>"
 
     def _builtin_format(self, obj, spec):
