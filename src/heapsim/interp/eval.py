@@ -28,7 +28,7 @@ from heapsim.objects.dictobject import (
 from heapsim.objects.funcobject import FunctionObject, function_new
 from heapsim.objects.listobject import list_append_steal, list_extend, list_new
 from heapsim.objects.floatobject import new_float
-from heapsim.objects.longobject import new_int
+from heapsim.objects.longobject import DIGIT_BYTES, LONG_HEADER, IntObject, new_int
 from heapsim.objects.methodobject import MethodObject
 from heapsim.objects.setobject import set_add_key, set_contains_key, set_new
 from heapsim.objects.tupleobject import tuple_from_list, tuple_new
@@ -60,8 +60,7 @@ class Interpreter(AttrOpcodes):
         self.exc_info = None
         self.exc_prev = []         # the handled-exception states below (generators' callers)
         self.frame = None
-        self.list_iter_type = space.iter_types["list_iterator"]
-        self.tuple_iter_type = space.iter_types["tuple_iterator"]
+        self.loop_consts = None
         self.import_hook = None
         self.error_location = None
 
@@ -406,6 +405,18 @@ class Interpreter(AttrOpcodes):
 
     # --- the loop ------------------------------------------------------------------------
 
+    def make_loop_consts(self):
+        """What every run of the loop reads from the heap and the space, taken once (the
+        heap's dealloc entry point is installed before any guest code runs)."""
+        heap = self.heap
+        lc = self.loop_consts = (
+            heap, heap.dealloc, heap.free, heap.malloc, heap.int_type, heap.float_type,
+            heap.str_type, heap.list_type, heap.tuple_type, heap.small_ints,
+            heap.float_freelist, heap.float_freelist_max, heap.true, heap.false, heap.none,
+            heap.range_iterator_type, self.sp.iter_types["list_iterator"],
+            self.sp.iter_types["tuple_iterator"], getattr(heap, "generator_type", None))
+        return lc
+
     def run_frame(self, f, exc=None):
         """Run f from ``f.i``; with ``exc`` (a GuestException), raise it at the instruction
         f stopped at first (``throwflag``: a generator resumed by throw/close).
@@ -418,7 +429,6 @@ class Interpreter(AttrOpcodes):
         inline paths make exactly the heap effects of their handlers: the same increfs,
         decrefs, allocations and free-list traffic in the same order (a fused compare and
         branch skips only the bool's incref/decref pair, which cancels)."""
-        heap = self.heap
         dc = f.dc
         tabs = dc.handlers
         if tabs is None or tabs[0] is not type(self):
@@ -431,21 +441,12 @@ class Interpreter(AttrOpcodes):
         st = f.stack
         consts = f.code.co_consts
         co_names = f.code.co_names
-        dealloc = heap.dealloc
-        int_type = heap.int_type
-        float_type = heap.float_type
-        str_type = heap.str_type
-        small_ints = heap.small_ints
-        ffl = heap.float_freelist
-        list_type = heap.list_type
-        tuple_type = heap.tuple_type
-        range_iter_type = heap.range_iterator_type
-        list_iter_type = self.list_iter_type
-        tuple_iter_type = self.tuple_iter_type
-        gen_type = getattr(heap, "generator_type", None)
-        true = heap.true
-        false = heap.false
-        none = heap.none
+        lc = self.loop_consts
+        if lc is None:
+            lc = self.make_loop_consts()
+        (heap, dealloc, free, malloc, int_type, float_type, str_type, list_type, tuple_type,
+         small_ints, ffl, ffl_max, true, false, none, range_iter_type, list_iter_type,
+         tuple_iter_type, gen_type) = lc
         f.back = self.frame
         self.frame = f
         self.depth += 1
@@ -500,6 +501,13 @@ class Interpreter(AttrOpcodes):
                                         if -5 <= r <= 256:
                                             res = small_ints[r + 5]
                                             res.ob_refcnt += 1
+                                        elif -1073741824 < r < 1073741824:
+                                            # new_int of a one-digit value
+                                            res = IntObject.__new__(IntObject)
+                                            res.ob_refcnt = 1
+                                            res.ob_type = int_type
+                                            res.value = r
+                                            res.addr = malloc(_ONE_DIGIT_INT_SIZE)
                                         else:
                                             res = new_int(heap, r)
                                     elif tr is float:
@@ -514,14 +522,22 @@ class Interpreter(AttrOpcodes):
                                     if res is not None:
                                         st.pop()
                                         st[-1] = res
+                                        # int_dealloc frees; float_dealloc keeps the shell
+                                        # on the free list (neither can start a cascade)
                                         rc = lhs.ob_refcnt - 1
                                         lhs.ob_refcnt = rc
                                         if not rc:
-                                            dealloc(lhs)
+                                            if ta is int_type or len(ffl) >= ffl_max:
+                                                free(lhs.addr)
+                                            else:
+                                                ffl.append(lhs)
                                         rc = rhs.ob_refcnt - 1
                                         rhs.ob_refcnt = rc
                                         if not rc:
-                                            dealloc(rhs)
+                                            if tb is int_type or len(ffl) >= ffl_max:
+                                                free(rhs.addr)
+                                            else:
+                                                ffl.append(rhs)
                                         continue
                             elif op == 107:                     # COMPARE_OP
                                 right = st[-1]
@@ -790,14 +806,72 @@ class Interpreter(AttrOpcodes):
                                                 a = []
                                             del st[-arg - 2:]
                                             f.i = i
-                                            st.append(self.call_simple(fn, a, fdc))
+                                            # call_simple, inline
+                                            co = fn.func_code
+                                            nf = Frame()
+                                            nf.code = co
+                                            nf.dc = fdc
+                                            nf.func = fn
+                                            co.ob_refcnt += 1
+                                            nf.globals = fn.func_globals
+                                            nf.builtins = fn.func_builtins
+                                            nf.locals = None
+                                            nargs = fdc.nlocalsplus - nargs
+                                            if nargs:
+                                                a.extend([None] * nargs)
+                                            nf.localsplus = a
+                                            nf.stack = []
+                                            nf.i = 0
+                                            nf.kwnames = None
+                                            nf.ins = None
+                                            nf.suspend = False
+                                            nf.gen = None
+                                            nf.fobj = None
+                                            if self.depth >= self.recursion_limit:
+                                                self.clear_frame(nf)
+                                                raise GuestError(
+                                                    "RecursionError",
+                                                    "maximum recursion depth exceeded")
+                                            st.append(self.run_frame(nf))
                                             continue
                             elif op == 83:                      # RETURN_VALUE
                                 f.i = i
                                 r = st.pop()
-                                if not f.suspend:
+                                if f.suspend:
+                                    return r
+                                if st or f.fobj is not None:
                                     self.clear_frame(f)
+                                    return r
+                                # clear_frame of a frame with an empty stack and no frame
+                                # object, inline
+                                for j, o in enumerate(lp):
+                                    if o is not None:
+                                        lp[j] = None
+                                        rc = o.ob_refcnt - 1
+                                        o.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(o)
+                                o = f.func
+                                if o is not None:
+                                    f.func = None
+                                    rc = o.ob_refcnt - 1
+                                    o.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(o)
+                                o = f.code
+                                rc = o.ob_refcnt - 1
+                                o.ob_refcnt = rc
+                                if not rc:
+                                    dealloc(o)
                                 return r
+                            elif op == 149:                     # COPY_FREE_VARS
+                                closure = f.func.func_closure.items
+                                off = len(lp) - arg
+                                for j in range(arg):
+                                    o = closure[j]
+                                    o.ob_refcnt += 1
+                                    lp[off + j] = o
+                                continue
                             elif op == 151:                     # RESUME
                                 continue
                             f.i = i
@@ -2029,6 +2103,7 @@ _NEVER = float("inf")
 
 # The loop's fast paths: opcodes and the host function of each operator.
 _BINARY_OP = 122
+_ONE_DIGIT_INT_SIZE = LONG_HEADER + DIGIT_BYTES
 _COMPARE_OP = 107
 _HOST_BINOPS = {
     "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
