@@ -85,6 +85,7 @@ class Runtime:
             from heapsim import reclaim
             reclaim.add_root_provider(heap, self.audit_roots)
             self._rebaseline()
+            self._install_audit_safe_points()
 
     # --- the audit ------------------------------------------------------------------------
 
@@ -121,6 +122,38 @@ class Runtime:
             out.append(mod)
             out.append(code)
         return out
+
+    def _install_audit_safe_points(self):
+        """Audit after automatic collections too: a collection asks the eval loop for its
+        limit check (``check_at``), which the loop makes at frame entry and on backward jumps;
+        there, at a safe point, the pending audit runs.  Costs nothing without ``--audit``."""
+        interp = self.interp
+        state = self.heap.reclaim
+        check_limits = interp.check_limits
+        after_collection = state.collector.after_collection
+
+        def after_collection_audit(generation):
+            after_collection(generation)
+            if state.audit_pending:
+                interp.check_at = -1
+
+        def check_limits_audit():
+            check_limits()
+            if state.audit_pending:
+                if self._audit_safe_point():
+                    state.checkpoint()
+                if state.audit_pending:
+                    interp.check_at = -1
+
+        state.collector.after_collection = after_collection_audit
+        interp.check_limits = check_limits_audit
+
+    def _audit_safe_point(self):
+        """Every reference the host holds is declared: ``AUDIT_SAFE_POINTS`` says where."""
+        if AUDIT_SAFE_POINTS == "any":
+            return True
+        f = self.interp.frame
+        return f is not None and f.back is None
 
     def _rebaseline(self):
         """The static objects registered after the reclaim layer was installed (exception
@@ -341,6 +374,9 @@ class Runtime:
             return lines[line - 1] + "\n" if 1 <= line <= len(lines) else ""
         import linecache
         return linecache.getline(filename, line)
+
+
+AUDIT_SAFE_POINTS = "any"
 
 
 def _frame_refs(f, out):

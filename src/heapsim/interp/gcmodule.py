@@ -95,6 +95,8 @@ def make_gc(sp, collector):
         g = args[0] if args else (kw or {}).get("generation")
         if g is not None and g is not heap.none:
             gen = g.value
+        if gen is not None and not -1 <= gen < 3:
+            gcapi.get_objects(heap, gen)    # the generation's ValueError, before the list exists
         result = list_new(heap, 0)
         for o in gcapi.get_objects(heap, gen, exclude=result):
             list_append(heap, result, o)

@@ -641,7 +641,13 @@ def type_new(sp, meta, name, bases, ns, kw=None, bases_obj=None, name_obj=None):
         ext.qualname_obj = ext.name_obj
     tp.bases = tuple(bases)
     if len(bases) > 1 or bases[0] is not base:
-        tp.mro = c3_mro(tp, bases)
+        try:
+            tp.mro = c3_mro(tp, bases)
+        except GuestError:
+            # type_new's error path: the half-made class is released (Py_DECREF(type))
+            ext.mro_t = ext.bases_t = ext.slots_t = None
+            heap.decref(tp)
+            raise
     else:
         tp.mro = (tp,) + mro_of(base)
         if len(explicit_bases) == 0 or True:

@@ -26,6 +26,8 @@ The audit reads the heap and changes nothing.  Its findings are a list of string
 
 from heapsim.base.errors import AuditFailure
 from heapsim.objects.core import TPFLAGS_HEAPTYPE, TPFLAGS_TYPE_SUBCLASS, UNTRACKED, PyObject
+from heapsim.objects.dict_keys import KEYS_GENERAL
+from heapsim.objects.dict_table import DictObject
 from heapsim.objects.gcstate import NUM_GENERATIONS, PERMANENT
 from heapsim.reclaim.collector import find_function
 
@@ -70,6 +72,18 @@ def _unvisited(fields):
     return refs
 
 
+def _dict_subclass_refs(obj):
+    """An instance of a dict subclass: its type's ``tp_traverse`` (``subtype_traverse`` over
+    ``dict_traverse``) plus the str keys ``dict_traverse`` leaves out of a combined table."""
+    out = list(obj.ob_type.tp_traverse(obj))
+    dk = obj.ma_keys
+    if dk.kind != KEYS_GENERAL and obj.ma_values is None:
+        for k, v in zip(dk.ekeys, dk.evalues):
+            if v is not None:
+                out.append(k)
+    return out
+
+
 def reference_functions(heap):
     """type -> function(obj) listing every reference an object of that type holds.
 
@@ -80,6 +94,8 @@ def reference_functions(heap):
         fields = UNVISITED_FIELDS.get(cls.__name__)
         if fields is not None:
             table[cls] = _unvisited(fields)
+        elif issubclass(cls, DictObject):
+            table[cls] = _dict_subclass_refs
     for attr, module, name in ALL_REFERENCES:
         tp = getattr(heap, attr, None)
         fn = find_function(module, name)
