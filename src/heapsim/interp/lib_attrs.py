@@ -16,7 +16,8 @@ from heapsim.interp.frameobject import FrameObject, TracebackObject, get_frame_o
 from heapsim.interp.generators import CLEARED, EXECUTING, SUSPENDED, GenObject, \
     yield_from_target
 from heapsim.objects.cellobject import CellObject
-from heapsim.objects.dictobject import dict_new, dict_setitem
+from heapsim.objects.core import TPFLAGS_HEAPTYPE as HEAPTYPE
+from heapsim.objects.dictobject import dict_delitem, dict_getitem, dict_new, dict_setitem
 from heapsim.objects.unicodeobject import intern_string
 from heapsim.objects.weakrefobject import WeakrefObject, get_object
 
@@ -153,7 +154,76 @@ def exc_getattr(sp, e, name):
         return _incref(e.cause if e.cause is not None else h.none)
     if name == "args":
         return _incref(e.args)
+    if name == "__dict__":
+        if e.ex_dict is None:
+            e.ex_dict = dict_new(h)
+        return _incref(e.ex_dict)
+    d = e.ex_dict
+    if d is not None:
+        k = intern_string(h, name)
+        v = dict_getitem(h, d, k)
+        h.decref(k)
+        if v is not None:
+            return _incref(v)
     return None
+
+
+def exc_store_dict(sp, e, name, value):
+    """A plain attribute of an exception lives in its ``__dict__`` (``tp_dictoffset``)."""
+    h = sp.heap
+    k = intern_string(h, name)
+    try:
+        if value is None:
+            d = e.ex_dict
+            if d is None or dict_getitem(h, d, k) is None:
+                raise GuestError("AttributeError", f"'{e.ob_type.name}' object has no "
+                                 f"attribute '{name}'")
+            dict_delitem(h, d, k)
+            return True
+        if e.ex_dict is None:
+            e.ex_dict = dict_new(h)
+        dict_setitem(h, e.ex_dict, k, value)
+        return True
+    finally:
+        h.decref(k)
+
+
+def exc_add_note(sp, e, args, kw):
+    """``BaseException.add_note``: appends to ``__notes__``, made on first use."""
+    h = sp.heap
+    if kw:
+        raise GuestError("TypeError", "BaseException.add_note() takes no keyword arguments")
+    if len(args) != 1:
+        raise GuestError("TypeError", f"BaseException.add_note() takes exactly one argument "
+                         f"({len(args)} given)")
+    note = args[0]
+    if not sp.isinstance_tp(note, h.str_type):
+        raise GuestError("TypeError", f"note must be a str, not '{note.ob_type.name}'")
+    k = intern_string(h, "__notes__")
+    try:
+        notes = sp.getattr_opt(e, k)
+        if notes is None:
+            notes = sp.newlist([])
+            sp.setattr_name(e, k, notes)
+    finally:
+        h.decref(k)
+    try:
+        if notes.ob_type is not h.list_type:
+            raise GuestError("TypeError", "Cannot add note: __notes__ is not a list")
+        from heapsim.objects.listobject import list_append
+        list_append(h, notes, note)
+    finally:
+        h.decref(notes)
+    return sp.none()
+
+
+def exc_with_traceback(sp, e, args, kw):
+    h = sp.heap
+    if kw or len(args) != 1:
+        raise GuestError("TypeError", f"BaseException.with_traceback() takes exactly one "
+                         f"argument ({len(args)} given)")
+    exc_setattr(sp, e, "__traceback__", args[0])
+    return _incref(e)
 
 
 def _exc_store(h, e, field, value):
@@ -202,7 +272,9 @@ def exc_setattr(sp, e, name, value):
         e.args = t
         h.decref(old)
         return True
-    return False
+    if e.ob_type.flags & HEAPTYPE:
+        return False
+    return exc_store_dict(sp, e, name, value)
 
 
 # --- weak references ------------------------------------------------------------------------
@@ -383,6 +455,8 @@ def install(sp):
                           WeakrefObject: weakref_getattr, CodeObject: code_getattr})
     sp.attr_set_hooks.update({ExcObject: exc_setattr, WeakrefObject: weakref_setattr})
     h = sp.heap
+    sp.methods.setdefault("BaseException", {}).update(
+        {"add_note": exc_add_note, "with_traceback": exc_with_traceback})
     sp.repr_hooks[h.bytearray_type] = bytearray_repr
     for name in ("dict_keys", "dict_values", "dict_items"):
         sp.repr_hooks[sp.iter_types[name]] = view_repr

@@ -67,7 +67,38 @@ def format_exception_only(sp, exc):
         hint = _name_error_suggestion(sp, exc)
         if hint is not None:
             msg += f". Did you mean: '{hint}'?"
-    return f"{name}: {msg}\n" if msg else f"{name}\n"
+    text = f"{name}: {msg}\n" if msg else f"{name}\n"
+    return text + _notes_text(sp, exc)
+
+
+def _notes_text(sp, exc):
+    """``print_exception_notes``: each str note of ``__notes__`` on its own line."""
+    h = sp.heap
+    d = exc.ex_dict
+    if d is None:
+        return ""
+    from heapsim.objects.dictobject import dict_getitem
+    from heapsim.objects.unicodeobject import intern_string
+    k = intern_string(h, "__notes__")
+    notes = dict_getitem(h, d, k)
+    h.decref(k)
+    if notes is None:
+        return ""
+    if notes.ob_type is not h.list_type and notes.ob_type is not h.tuple_type:
+        try:
+            return sp.repr_host(notes) + "\n"
+        except Exception:
+            return "<__notes__ repr() failed>\n"
+    out = []
+    for n in list(notes.items):
+        if sp.isinstance_tp(n, h.str_type):
+            out.append(n.value + "\n")
+        else:
+            try:
+                out.append(sp.str_host(n) + "\n")
+            except Exception:
+                out.append("<note str() failed>\n")
+    return "".join(out)
 
 
 # --- "Did you mean" (Python/suggestions.c) ------------------------------------------------
