@@ -384,7 +384,7 @@ class Interpreter(AttrOpcodes):
             h = getattr(cls, ins.opname, None)
             hs.append(h if h is not None else cls._unsupported_op)
             op = ins.opcode
-            ops.append(op)
+            ops.append(_LOOP_CODES.get(op, 0))
             if op == _BINARY_OP:
                 args.append(_BINARY_FNS[ins.arg] if ins.arg < len(_BINARY_FNS) else None)
             elif op == _COMPARE_OP:
@@ -471,6 +471,8 @@ class Interpreter(AttrOpcodes):
                                     o.ob_refcnt += 1
                                     st.append(o)
                                     continue
+                            elif not op:                        # no inline path
+                                pass
                             elif op == 100:                     # LOAD_CONST
                                 o = consts[arg]
                                 o.ob_refcnt += 1
@@ -550,7 +552,7 @@ class Interpreter(AttrOpcodes):
                                     r = arg(left.value, right.value)
                                     del st[-2:]
                                     nop = ops[i]
-                                    if nop == 114 or nop == 175 or nop == 115 or nop == 176:
+                                    if nop == 114 or nop == 115:
                                         # fused with POP_JUMP_*_IF_FALSE/TRUE: the bool's
                                         # incref and decref cancel, so it is never pushed
                                         rc = left.ob_refcnt - 1
@@ -562,7 +564,7 @@ class Interpreter(AttrOpcodes):
                                         if not rc:
                                             dealloc(right)
                                         steps += 1
-                                        if (not r) is (nop == 114 or nop == 175):
+                                        if (not r) is (nop == 114):
                                             t = args[i]
                                             if t < i:
                                                 self.steps += steps
@@ -585,13 +587,14 @@ class Interpreter(AttrOpcodes):
                                     if not rc:
                                         dealloc(right)
                                     continue
-                            elif op == 114 or op == 115 or op == 175 or op == 176:
-                                # POP_JUMP_{FORWARD,BACKWARD}_IF_{FALSE,TRUE} on a bool
+                            elif op == 114 or op == 115:
+                                # POP_JUMP_{FORWARD,BACKWARD}_IF_{FALSE,TRUE} on a bool (the
+                                # backward forms are coded as the forward ones)
                                 cond = st[-1]
                                 if cond is true or cond is false:
                                     st.pop()
                                     cond.ob_refcnt -= 1
-                                    if (cond is false) is (op == 114 or op == 175):
+                                    if (cond is false) is (op == 114):
                                         if arg < i:
                                             self.steps += steps
                                             steps = 0
@@ -599,6 +602,101 @@ class Interpreter(AttrOpcodes):
                                                 self.check_limits()
                                         i = arg
                                     continue
+                            elif op == 116:                     # LOAD_GLOBAL
+                                key = co_names[arg >> 1]
+                                o = dict_getitem(heap, f.globals, key)
+                                if o is None:
+                                    o = dict_getitem(heap, f.builtins, key)
+                                if o is None:
+                                    raise GuestError("NameError",
+                                                     f"name '{key.value}' is not defined")
+                                if arg & 1:
+                                    st.append(None)
+                                o.ob_refcnt += 1
+                                st.append(o)
+                                continue
+                            elif op == 166:                     # PRECALL
+                                if st[-arg - 2] is not None \
+                                        or not isinstance(st[-arg - 1], MethodObject):
+                                    continue
+                            elif op == 171:                     # CALL
+                                # a plain Python function with exactly its positional
+                                # arguments: no initialize_locals, no handler call
+                                if f.kwnames is None:
+                                    fn = st[-arg - 2]
+                                    if fn is None:
+                                        fn = st[-arg - 1]
+                                        nargs = arg
+                                    else:
+                                        nargs = arg + 1
+                                    if fn.__class__ is FunctionObject:
+                                        fdc = fn.func_code.decoded
+                                        if fdc.argcount == nargs and not fdc.flags & 0x0C \
+                                                and not fdc.kwonlyargcount:
+                                            if nargs:
+                                                a = st[-nargs:]
+                                            else:
+                                                a = []
+                                            del st[-arg - 2:]
+                                            f.i = i
+                                            # call_simple, inline
+                                            co = fn.func_code
+                                            nf = Frame()
+                                            nf.code = co
+                                            nf.dc = fdc
+                                            nf.func = fn
+                                            co.ob_refcnt += 1
+                                            nf.globals = fn.func_globals
+                                            nf.builtins = fn.func_builtins
+                                            nf.locals = None
+                                            nargs = fdc.nlocalsplus - nargs
+                                            if nargs:
+                                                a.extend([None] * nargs)
+                                            nf.localsplus = a
+                                            nf.stack = []
+                                            nf.i = 0
+                                            nf.kwnames = None
+                                            nf.ins = None
+                                            nf.suspend = False
+                                            nf.gen = None
+                                            nf.fobj = None
+                                            if self.depth >= self.recursion_limit:
+                                                self.clear_frame(nf)
+                                                raise GuestError(
+                                                    "RecursionError",
+                                                    "maximum recursion depth exceeded")
+                                            st.append(self.run_frame(nf))
+                                            continue
+                            elif op == 83:                      # RETURN_VALUE
+                                f.i = i
+                                r = st.pop()
+                                if f.suspend:
+                                    return r
+                                if st or f.fobj is not None:
+                                    self.clear_frame(f)
+                                    return r
+                                # clear_frame of a frame with an empty stack and no frame
+                                # object, inline
+                                for j, o in enumerate(lp):
+                                    if o is not None:
+                                        lp[j] = None
+                                        rc = o.ob_refcnt - 1
+                                        o.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(o)
+                                o = f.func
+                                if o is not None:
+                                    f.func = None
+                                    rc = o.ob_refcnt - 1
+                                    o.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(o)
+                                o = f.code
+                                rc = o.ob_refcnt - 1
+                                o.ob_refcnt = rc
+                                if not rc:
+                                    dealloc(o)
+                                return r
                             elif op == 1:                       # POP_TOP
                                 o = st.pop()
                                 if o is not None:
@@ -747,7 +845,7 @@ class Interpreter(AttrOpcodes):
                                 if not rc:
                                     dealloc(right)
                                 continue
-                            elif op == 129 or op == 128 or op == 174 or op == 173:
+                            elif op == 129 or op == 128:
                                 # POP_JUMP_{FORWARD,BACKWARD}_IF_{NONE,NOT_NONE}
                                 o = st.pop()
                                 is_none = o is none
@@ -755,7 +853,7 @@ class Interpreter(AttrOpcodes):
                                 o.ob_refcnt = rc
                                 if not rc:
                                     dealloc(o)
-                                if is_none is (op == 129 or op == 174):
+                                if is_none is (op == 129):
                                     if arg < i:
                                         self.steps += steps
                                         steps = 0
@@ -766,104 +864,9 @@ class Interpreter(AttrOpcodes):
                             elif op == 110:                     # JUMP_FORWARD
                                 i = arg
                                 continue
-                            elif op == 166:                     # PRECALL
-                                if st[-arg - 2] is not None \
-                                        or not isinstance(st[-arg - 1], MethodObject):
-                                    continue
                             elif op == 2:                       # PUSH_NULL
                                 st.append(None)
                                 continue
-                            elif op == 116:                     # LOAD_GLOBAL
-                                key = co_names[arg >> 1]
-                                o = dict_getitem(heap, f.globals, key)
-                                if o is None:
-                                    o = dict_getitem(heap, f.builtins, key)
-                                if o is None:
-                                    raise GuestError("NameError",
-                                                     f"name '{key.value}' is not defined")
-                                if arg & 1:
-                                    st.append(None)
-                                o.ob_refcnt += 1
-                                st.append(o)
-                                continue
-                            elif op == 171:                     # CALL
-                                # a plain Python function with exactly its positional
-                                # arguments: no initialize_locals, no handler call
-                                if f.kwnames is None:
-                                    fn = st[-arg - 2]
-                                    if fn is None:
-                                        fn = st[-arg - 1]
-                                        nargs = arg
-                                    else:
-                                        nargs = arg + 1
-                                    if fn.__class__ is FunctionObject:
-                                        fdc = fn.func_code.decoded
-                                        if fdc.argcount == nargs and not fdc.flags & 0x0C \
-                                                and not fdc.kwonlyargcount:
-                                            if nargs:
-                                                a = st[-nargs:]
-                                            else:
-                                                a = []
-                                            del st[-arg - 2:]
-                                            f.i = i
-                                            # call_simple, inline
-                                            co = fn.func_code
-                                            nf = Frame()
-                                            nf.code = co
-                                            nf.dc = fdc
-                                            nf.func = fn
-                                            co.ob_refcnt += 1
-                                            nf.globals = fn.func_globals
-                                            nf.builtins = fn.func_builtins
-                                            nf.locals = None
-                                            nargs = fdc.nlocalsplus - nargs
-                                            if nargs:
-                                                a.extend([None] * nargs)
-                                            nf.localsplus = a
-                                            nf.stack = []
-                                            nf.i = 0
-                                            nf.kwnames = None
-                                            nf.ins = None
-                                            nf.suspend = False
-                                            nf.gen = None
-                                            nf.fobj = None
-                                            if self.depth >= self.recursion_limit:
-                                                self.clear_frame(nf)
-                                                raise GuestError(
-                                                    "RecursionError",
-                                                    "maximum recursion depth exceeded")
-                                            st.append(self.run_frame(nf))
-                                            continue
-                            elif op == 83:                      # RETURN_VALUE
-                                f.i = i
-                                r = st.pop()
-                                if f.suspend:
-                                    return r
-                                if st or f.fobj is not None:
-                                    self.clear_frame(f)
-                                    return r
-                                # clear_frame of a frame with an empty stack and no frame
-                                # object, inline
-                                for j, o in enumerate(lp):
-                                    if o is not None:
-                                        lp[j] = None
-                                        rc = o.ob_refcnt - 1
-                                        o.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(o)
-                                o = f.func
-                                if o is not None:
-                                    f.func = None
-                                    rc = o.ob_refcnt - 1
-                                    o.ob_refcnt = rc
-                                    if not rc:
-                                        dealloc(o)
-                                o = f.code
-                                rc = o.ob_refcnt - 1
-                                o.ob_refcnt = rc
-                                if not rc:
-                                    dealloc(o)
-                                return r
                             elif op == 149:                     # COPY_FREE_VARS
                                 closure = f.func.func_closure.items
                                 off = len(lp) - arg
@@ -2103,6 +2106,11 @@ _NEVER = float("inf")
 
 # The loop's fast paths: opcodes and the host function of each operator.
 _BINARY_OP = 122
+# The loop's code for each opcode it runs inline (0 for the others: their handler is called
+# at once); the backward conditional jumps share the forward ones' codes.
+_LOOP_CODES = {op: op for op in (124, 100, 125, 122, 107, 114, 115, 116, 166, 171, 83, 1,
+                                 140, 93, 25, 60, 137, 138, 117, 128, 129, 110, 2, 149, 151)}
+_LOOP_CODES.update({175: 114, 176: 115, 173: 128, 174: 129})
 _ONE_DIGIT_INT_SIZE = LONG_HEADER + DIGIT_BYTES
 _COMPARE_OP = 107
 _HOST_BINOPS = {
