@@ -263,7 +263,7 @@ class Interpreter(AttrOpcodes):
         if has_varargs:
             lp[total_args] = sp.newtuple(args[n:argcount])
         elif argcount > co_argcount:
-            for a in args:
+            for a in args[n:]:          # the first n belong to the frame's locals now
                 heap.decref(a)
             ndef = len(func.func_defaults.items) if func.func_defaults is not None else 0
             if ndef:
@@ -433,14 +433,12 @@ class Interpreter(AttrOpcodes):
         tabs = dc.handlers
         if tabs is None or tabs[0] is not type(self):
             tabs = self.code_tables(dc)
-        hs = tabs[1]
-        ops = tabs[2]
-        args = tabs[3]
-        instrs = tabs[4]
+        hs, ops, args, instrs = tabs[1:]
         lp = f.localsplus
         st = f.stack
-        consts = f.code.co_consts
-        co_names = f.code.co_names
+        co = f.code
+        consts = co.co_consts
+        co_names = co.co_names
         lc = self.loop_consts
         if lc is None:
             lc = self.make_loop_consts()
@@ -877,6 +875,10 @@ class Interpreter(AttrOpcodes):
                                 continue
                             elif op == 151:                     # RESUME
                                 continue
+                            elif op == 86:                      # YIELD_VALUE
+                                f.i = i
+                                f.suspend = True
+                                return st.pop()
                             f.i = i
                             r = hs[i - 1](self, f, instrs[i - 1])
                             if r is not None:
@@ -2109,7 +2111,8 @@ _BINARY_OP = 122
 # The loop's code for each opcode it runs inline (0 for the others: their handler is called
 # at once); the backward conditional jumps share the forward ones' codes.
 _LOOP_CODES = {op: op for op in (124, 100, 125, 122, 107, 114, 115, 116, 166, 171, 83, 1,
-                                 140, 93, 25, 60, 137, 138, 117, 128, 129, 110, 2, 149, 151)}
+                                 140, 93, 25, 60, 137, 138, 117, 128, 129, 110, 2, 149, 151,
+                                 86)}
 _LOOP_CODES.update({175: 114, 176: 115, 173: 128, 174: 129})
 _ONE_DIGIT_INT_SIZE = LONG_HEADER + DIGIT_BYTES
 _COMPARE_OP = 107
