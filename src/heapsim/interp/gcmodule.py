@@ -1,6 +1,6 @@
 """The guest ``gc`` module over the reclaim layer's library API (``reclaim.gcapi``)."""
 
-from heapsim.base.errors import Unsupported
+from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp.sysmodule import arity as _arity, mdef_fn as _mdef_fn, new_module, \
     set_attr as _set
 from heapsim.objects.dictobject import dict_new, dict_setitem
@@ -95,10 +95,13 @@ def make_gc(sp, collector):
         g = args[0] if args else (kw or {}).get("generation")
         if g is not None and g is not heap.none:
             gen = g.value
-        if gen is not None and not -1 <= gen < 3:
-            gcapi.get_objects(heap, gen)    # the generation's ValueError, before the list exists
         result = list_new(heap, 0)
-        for o in gcapi.get_objects(heap, gen, exclude=result):
+        try:
+            objs = gcapi.get_objects(heap, gen, exclude=result)
+        except GuestError:
+            heap.decref(result)     # gc_get_objects_impl checks the generation after PyList_New
+            raise
+        for o in objs:
             list_append(heap, result, o)
         return result
 

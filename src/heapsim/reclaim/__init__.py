@@ -20,6 +20,7 @@ the runtime injects on the heap: ``heap.call_object`` (weakref and gc callbacks)
 from heapsim.reclaim import subtype as _subtype
 from heapsim.reclaim.audit import check_heap, compute_baseline
 from heapsim.reclaim.collector import Collector, find_function
+from heapsim.objects.gcstate import NUM_GENERATIONS
 from heapsim.reclaim.refcount import Reclaimer
 from heapsim.reclaim.weakrefs import clear_weakrefs
 
@@ -42,6 +43,8 @@ class ReclaimState:
         self.root_providers = []
         self.baseline = {}
         self.late_strs = []
+        self.automatic = False
+        self.allocs_since_audit = 0
 
     def runtime_roots(self):
         """Objects the runtime itself holds one reference to: gc.garbage, gc.callbacks."""
@@ -54,8 +57,27 @@ class ReclaimState:
         return ()
 
     def on_collection(self, generation):
-        if self.audit_enabled:
-            self.audit_pending = True
+        """An audit falls due after every explicit collection and every full one.  After an
+        automatic young collection it falls due once the allocations since the last audit
+        (``threshold[0]`` per generation-0 collection) reach the number of tracked objects,
+        so the audits' total cost stays proportional to the program's own allocations."""
+        if not self.audit_enabled:
+            return
+        if self.automatic and generation < NUM_GENERATIONS - 1:
+            gc = self.heap.gc
+            self.allocs_since_audit += gc.threshold[0]
+            if self.allocs_since_audit < sum(len(lst) for lst in gc.lists):
+                return
+        self.audit_pending = True
+
+    def collect_automatic(self):
+        """The heap's ``collect_hook``: the collector's automatic collection, marked as such
+        for ``on_collection``."""
+        self.automatic = True
+        try:
+            return self.collector.collect_automatic()
+        finally:
+            self.automatic = False
 
     def quiescent(self):
         """No collection running and no dealloc cascade half done (a finalizer calling
@@ -81,6 +103,7 @@ class ReclaimState:
         if self.audit_pending and self.quiescent():
             self.audit_pending = False
             self.audits_run += 1
+            self.allocs_since_audit = 0
             self.settle_baseline()
             check_heap(self.heap)
 
@@ -98,7 +121,7 @@ def install(heap, audit=False):
     heap.subtype_dealloc = _subtype.subtype_dealloc
     _subtype.bind()
     gc = heap.gc
-    gc.collect_hook = state.collector.collect_automatic
+    gc.collect_hook = state.collect_automatic if audit else state.collector.collect_automatic
     state.collector.after_collection = state.on_collection
     list_new = find_function("listobject", "list_new")
     if gc.garbage is None:
