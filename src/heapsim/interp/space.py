@@ -361,6 +361,9 @@ class ObjectSpace(ProtoSpace):
         if ta in self.scalar_types and tb in self.scalar_types:
             if base == "+" and ta is h.str_type and tb is h.str_type:
                 return str_concat(h, a, b)
+            if base == "%" and ta is h.str_type:
+                from heapsim.interp.lib_format import str_mod
+                return str_mod(self, a, b)
             try:
                 res = _BINOPS[base](self.unwrap(a), self.unwrap(b))
             except (ZeroDivisionError, TypeError, OverflowError, ValueError) as e:
@@ -395,15 +398,8 @@ class ObjectSpace(ProtoSpace):
         if base == "*" and tb is h.str_type and ta in (h.int_type, h.bool_type):
             return self.wrap(a.value * b.value)
         if base == "%" and ta is h.str_type:
-            args = b
-            try:
-                if tb is h.tuple_type:
-                    hv = tuple(self._fmt_arg(x) for x in args.items)
-                else:
-                    hv = self._fmt_arg(args)
-                return new_str(h, a.value % hv)
-            except (TypeError, ValueError) as e:
-                raise GuestError(type(e).__name__, str(e)) from None
+            from heapsim.interp.lib_format import str_mod
+            return str_mod(self, a, b)
         settypes = (h.set_type, h.frozenset_type)
         if ta in settypes and tb in settypes:
             fn = {"|": set_or, "&": set_and, "-": set_sub, "^": set_xor}.get(base)
@@ -893,10 +889,8 @@ class ObjectSpace(ProtoSpace):
     def _builtin_format(self, obj, spec):
         h = self.heap
         if self.is_scalar(obj):
-            try:
-                return new_str(h, format(self.unwrap(obj), spec))
-            except (ValueError, TypeError) as e:
-                raise GuestError(type(e).__name__, str(e)) from None
+            from heapsim.interp.lib_format import format_object
+            return format_object(self, obj, spec)
         if spec == "":
             return self.str(obj)
         raise GuestError("TypeError", f"unsupported format string passed to "
