@@ -26,7 +26,7 @@ from heapsim.objects.dictobject import (
     dict_new_presized, dict_setitem,
 )
 from heapsim.objects.funcobject import FunctionObject, function_new
-from heapsim.objects.listobject import list_append_steal, list_extend, list_new
+from heapsim.objects.listobject import list_append_steal, list_extend, list_new, list_resize
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.longobject import DIGIT_BYTES, LONG_HEADER, IntObject, new_int
 from heapsim.objects.methodobject import MethodObject
@@ -812,6 +812,39 @@ class Interpreter(AttrOpcodes):
                                         if not rc:
                                             dealloc(sub)
                                         continue
+                            elif op == 92:                      # UNPACK_SEQUENCE
+                                seq = st[-1]
+                                tp = seq.ob_type
+                                if tp is tuple_type or tp is list_type:
+                                    items = seq.items
+                                    if len(items) == arg:
+                                        for o in items:
+                                            o.ob_refcnt += 1
+                                        st.pop()
+                                        st.extend(items[::-1])
+                                        rc = seq.ob_refcnt - 1
+                                        seq.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(seq)
+                                        continue
+                            elif op == 102:                     # BUILD_TUPLE
+                                if arg:
+                                    items = st[-arg:]
+                                    del st[-arg:]
+                                    o = tuple_new(heap, arg)
+                                    o.items[:] = items
+                                else:
+                                    o = tuple_new(heap, 0)
+                                st.append(o)
+                                continue
+                            elif op == 145:                     # LIST_APPEND
+                                o = st.pop()
+                                lst = st[-arg]
+                                items = lst.items
+                                if lst.allocated <= len(items):
+                                    list_resize(heap, lst, len(items) + 1)
+                                items.append(o)
+                                continue
                             elif op == 137:                     # LOAD_DEREF
                                 o = lp[arg].ob_ref
                                 if o is not None:
@@ -2112,7 +2145,7 @@ _BINARY_OP = 122
 # at once); the backward conditional jumps share the forward ones' codes.
 _LOOP_CODES = {op: op for op in (124, 100, 125, 122, 107, 114, 115, 116, 166, 171, 83, 1,
                                  140, 93, 25, 60, 137, 138, 117, 128, 129, 110, 2, 149, 151,
-                                 86)}
+                                 86, 92, 102, 145)}
 _LOOP_CODES.update({175: 114, 176: 115, 173: 128, 174: 129})
 _ONE_DIGIT_INT_SIZE = LONG_HEADER + DIGIT_BYTES
 _COMPARE_OP = 107
