@@ -272,6 +272,18 @@ class ObjectSpace(ProtoSpace):
             return (a.length.value == b.length.value and
                     (a.length.value == 0 or (a.start.value == b.start.value and
                      (a.length.value == 1 or a.step.value == b.step.value))))
+        # the types' tp_richcompare, as objects/abstract.objects_equal asks it: both ways
+        eq = ta.tp_eq
+        if eq is not None:
+            r = eq(h, a, b)
+            if r is not NotImplemented:
+                return r
+        if tb is not ta:
+            eq = tb.tp_eq
+            if eq is not None:
+                r = eq(h, b, a)
+                if r is not NotImplemented:
+                    return r
         return False
 
     def lt(self, a, b):
