@@ -124,9 +124,11 @@ class Runtime:
         return out
 
     def _install_audit_safe_points(self):
-        """Audit after automatic collections too: a collection asks the eval loop for its
-        limit check (``check_at``), which the loop makes at frame entry and on backward jumps;
-        there, at a safe point, the pending audit runs.  Costs nothing without ``--audit``."""
+        """Audit after collections at safe points.  A collection (automatic, or an explicit
+        ``gc.collect()`` anywhere) makes the audit due; it runs at once only at a safe point,
+        otherwise the eval loop is asked for its limit check (``check_at``), which it makes
+        at frame entry and on backward jumps, and there the audit runs once the run is at a
+        safe point.  Costs nothing without ``--audit``."""
         interp = self.interp
         state = self.heap.reclaim
         check_limits = interp.check_limits
@@ -140,20 +142,21 @@ class Runtime:
         def check_limits_audit():
             check_limits()
             if state.audit_pending:
-                if self._audit_safe_point():
-                    state.checkpoint()
+                state.checkpoint()
                 if state.audit_pending:
-                    interp.check_at = -1
+                    interp.check_at = min(interp.check_at, interp.steps + AUDIT_RETRY_STEPS)
 
         state.collector.after_collection = after_collection_audit
+        state.safe_point = self._audit_safe_point
         interp.check_limits = check_limits_audit
 
     def _audit_safe_point(self):
-        """Every reference the host holds is declared: ``AUDIT_SAFE_POINTS`` says where."""
-        if AUDIT_SAFE_POINTS == "any":
-            return True
+        """The host holds no reference it does not declare: the running frame is the main
+        module's (or none runs), at an instruction boundary.  In a deeper frame the C code
+        that called it (a builtin, a slot, ``type.__call__``) may hold references on the
+        host stack that no root provider lists."""
         f = self.interp.frame
-        return f is not None and f.back is None
+        return f is None or f.back is None
 
     def _rebaseline(self):
         """The static objects registered after the reclaim layer was installed (exception
@@ -376,7 +379,8 @@ class Runtime:
         return linecache.getline(filename, line)
 
 
-AUDIT_SAFE_POINTS = "any"
+# How often (in instructions) the eval loop looks again for a safe point while an audit is due.
+AUDIT_RETRY_STEPS = 5000
 
 
 def _frame_refs(f, out):

@@ -44,6 +44,9 @@ class ReclaimState:
         self.baseline = {}
         self.late_strs = []
         self.automatic = False
+        # The runtime's test for a safe point (every host-held reference declared to the
+        # audit); None: always, as for a heap driven by tests step by step.
+        self.safe_point = None
         self.allocs_since_audit = 0
 
     def runtime_roots(self):
@@ -100,7 +103,8 @@ class ReclaimState:
         """At a safe point (no C operation half done): run the audit if a collection happened
         since the last one.  Explicit ``gcapi.collect`` calls it; an interpreter calls it
         between instructions or statements; tests call it after each step."""
-        if self.audit_pending and self.quiescent():
+        if self.audit_pending and self.quiescent() and (self.safe_point is None
+                                                         or self.safe_point()):
             self.audit_pending = False
             self.audits_run += 1
             self.allocs_since_audit = 0
