@@ -140,6 +140,9 @@ def module_getattr_missing(sp, mod, name):
     ``__getattr__`` (PEP 562) or CPython's AttributeError (worded for a module still running
     its body)."""
     heap = sp.heap
+    if name == "__dict__":
+        mod.md_dict.ob_refcnt += 1
+        return mod.md_dict
     key = intern_string(heap, "__getattr__")
     hook = dict_getitem(heap, mod.md_dict, key)
     heap.decref(key)

@@ -19,6 +19,7 @@ from heapsim.objects.cellobject import CellObject
 from heapsim.objects.core import TPFLAGS_HEAPTYPE as HEAPTYPE
 from heapsim.objects.dictobject import dict_delitem, dict_getitem, dict_new, dict_setitem
 from heapsim.objects.unicodeobject import intern_string
+from heapsim.objects.funcobject import FunctionObject
 from heapsim.objects.weakrefobject import WeakrefObject, get_object
 
 
@@ -340,6 +341,106 @@ def code_getattr(sp, co, name):
     return None
 
 
+# --- functions ----------------------------------------------------------------------------
+
+def _func_dict(sp, fn):
+    if fn.func_dict is None:
+        fn.func_dict = dict_new(sp.heap)
+    return fn.func_dict
+
+
+def func_getattr(sp, fn, name):
+    h = sp.heap
+    if name == "__dict__":
+        return _incref(_func_dict(sp, fn))
+    if name == "__code__":
+        return _incref(fn.func_code)
+    if name == "__globals__":
+        return _incref(fn.func_globals)
+    if name == "__builtins__":
+        return _incref(fn.func_builtins)
+    if name == "__closure__":
+        return _incref(fn.func_closure if fn.func_closure is not None else h.none)
+    if name == "__kwdefaults__":
+        return _incref(fn.func_kwdefaults if fn.func_kwdefaults is not None else h.none)
+    if name == "__module__":
+        return _incref(fn.func_module if fn.func_module is not None else h.none)
+    if name in ("__name__", "__qualname__", "__defaults__", "__doc__", "__annotations__"):
+        return None
+    d = fn.func_dict
+    if d is not None:
+        k = intern_string(h, name)
+        v = dict_getitem(h, d, k)
+        h.decref(k)
+        if v is not None:
+            return _incref(v)
+    return None
+
+
+def _func_store(h, fn, field, value):
+    old = getattr(fn, field)
+    setattr(fn, field, _incref(value))
+    if old is not None:
+        h.decref(old)
+
+
+def func_setattr(sp, fn, name, value):
+    """``func_set_name`` and the other setters of functions; anything else goes to the
+    function's ``__dict__``."""
+    h = sp.heap
+    if name in ("__name__", "__qualname__"):
+        if value is None or not sp.isinstance_tp(value, h.str_type):
+            raise GuestError("TypeError", f"{name} must be set to a string object")
+        _func_store(h, fn, "func_name" if name == "__name__" else "func_qualname", value)
+        return True
+    if name == "__doc__":
+        _func_store(h, fn, "func_doc", value if value is not None else h.none)
+        return True
+    if name == "__module__":
+        _func_store(h, fn, "func_module", value if value is not None else h.none)
+        return True
+    if name in ("__defaults__", "__kwdefaults__"):
+        field = "func_defaults" if name == "__defaults__" else "func_kwdefaults"
+        want = h.tuple_type if name == "__defaults__" else h.dict_type
+        if value is None or value is h.none:
+            old = getattr(fn, field)
+            setattr(fn, field, None)
+            if old is not None:
+                h.decref(old)
+            return True
+        if not sp.isinstance_tp(value, want):
+            what = "tuple" if want is h.tuple_type else "dict"
+            raise GuestError("TypeError", f"{name} must be set to a {what} object")
+        _func_store(h, fn, field, value)
+        return True
+    if name in ("__code__", "__globals__", "__closure__", "__builtins__", "__annotations__"):
+        return False
+    if name == "__dict__":
+        if value is None:
+            raise GuestError("TypeError", "cannot delete __dict__")
+        if value.ob_type is not h.dict_type:
+            raise GuestError("TypeError", "__dict__ must be set to a dictionary, not a "
+                             f"'{value.ob_type.name}'")
+        old = fn.func_dict
+        fn.func_dict = _incref(value)
+        if old is not None:
+            h.decref(old)
+        return True
+    k = intern_string(h, name)
+    try:
+        if value is None:
+            d = fn.func_dict
+            if d is None or dict_getitem(h, d, k) is None:
+                raise GuestError("AttributeError", f"'function' object has no attribute "
+                                 f"'{name}'")
+            dict_delitem(h, d, k)
+        else:
+            dict_setitem(h, _func_dict(sp, fn), k, value)
+    finally:
+        h.decref(k)
+    return True
+
+
 # --- reprs ----------------------------------------------------------------------------------
 
 def bytearray_repr(sp, obj):
@@ -452,8 +553,10 @@ def install(sp):
     """Fill the object space's per-class attribute hooks."""
     sp.attr_hooks.update({GenObject: gen_getattr, FrameObject: frame_getattr,
                           TracebackObject: tb_getattr, ExcObject: exc_getattr,
-                          WeakrefObject: weakref_getattr, CodeObject: code_getattr})
-    sp.attr_set_hooks.update({ExcObject: exc_setattr, WeakrefObject: weakref_setattr})
+                          WeakrefObject: weakref_getattr, CodeObject: code_getattr,
+                          FunctionObject: func_getattr})
+    sp.attr_set_hooks.update({ExcObject: exc_setattr, WeakrefObject: weakref_setattr,
+                              FunctionObject: func_setattr})
     h = sp.heap
     sp.methods.setdefault("BaseException", {}).update(
         {"add_note": exc_add_note, "with_traceback": exc_with_traceback})
