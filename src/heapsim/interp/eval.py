@@ -483,7 +483,17 @@ class Interpreter(AttrOpcodes):
                                     rc = old.ob_refcnt - 1
                                     old.ob_refcnt = rc
                                     if not rc:
-                                        dealloc(old)
+                                        # float_dealloc / int_dealloc inline
+                                        tp = old.ob_type
+                                        if tp is float_type:
+                                            if len(ffl) < ffl_max:
+                                                ffl.append(old)
+                                            else:
+                                                free(old.addr)
+                                        elif tp is int_type:
+                                            free(old.addr)
+                                        else:
+                                            dealloc(old)
                                 continue
                             elif op == 122:                     # BINARY_OP
                                 rhs = st[-1]
@@ -801,7 +811,16 @@ class Interpreter(AttrOpcodes):
                                         rc = old.ob_refcnt - 1
                                         old.ob_refcnt = rc
                                         if not rc:
-                                            dealloc(old)
+                                            tp = old.ob_type
+                                            if tp is float_type:
+                                                if len(ffl) < ffl_max:
+                                                    ffl.append(old)
+                                                else:
+                                                    free(old.addr)
+                                            elif tp is int_type:
+                                                free(old.addr)
+                                            else:
+                                                dealloc(old)
                                         v.ob_refcnt -= 1
                                         rc = container.ob_refcnt - 1
                                         container.ob_refcnt = rc
@@ -844,6 +863,14 @@ class Interpreter(AttrOpcodes):
                                 if lst.allocated <= len(items):
                                     list_resize(heap, lst, len(items) + 1)
                                 items.append(o)
+                                continue
+                            elif op == 120:                     # COPY
+                                o = st[-arg]
+                                o.ob_refcnt += 1
+                                st.append(o)
+                                continue
+                            elif op == 99:                      # SWAP
+                                st[-1], st[-arg] = st[-arg], st[-1]
                                 continue
                             elif op == 137:                     # LOAD_DEREF
                                 o = lp[arg].ob_ref
@@ -2145,7 +2172,7 @@ _BINARY_OP = 122
 # at once); the backward conditional jumps share the forward ones' codes.
 _LOOP_CODES = {op: op for op in (124, 100, 125, 122, 107, 114, 115, 116, 166, 171, 83, 1,
                                  140, 93, 25, 60, 137, 138, 117, 128, 129, 110, 2, 149, 151,
-                                 86, 92, 102, 145)}
+                                 86, 92, 102, 145, 120, 99)}
 _LOOP_CODES.update({175: 114, 176: 115, 173: 128, 174: 129})
 _ONE_DIGIT_INT_SIZE = LONG_HEADER + DIGIT_BYTES
 _COMPARE_OP = 107
