@@ -180,13 +180,17 @@ def tuple_from_iterable(heap, iterator, length_hint=10):
     n = length_hint
     result = tuple_new(heap, n)
     j = 0
-    for item in iterator:
-        if j >= n:
-            n += 10
-            n += n >> 2
-            result = tuple_resize(heap, result, n)
-        result.items[j] = item
-        j += 1
+    try:
+        for item in iterator:
+            if j >= n:
+                n += 10
+                n += n >> 2
+                result = tuple_resize(heap, result, n)
+            result.items[j] = item
+            j += 1
+    except BaseException:
+        heap.decref(result)         # PySequence_Tuple's Fail: the partial tuple goes first
+        raise
     if j < n:
         result = tuple_resize(heap, result, j)
     return result
