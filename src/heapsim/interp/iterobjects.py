@@ -65,7 +65,7 @@ ITER_TYPES = {
     "list_iterator": 32, "list_reverseiterator": 32, "tuple_iterator": 32,
     "str_ascii_iterator": 32, "dict_keyiterator": 56, "dict_valueiterator": 56,
     "dict_itemiterator": 56, "enumerate": 56, "zip": 48, "reversed": 32, "map": 32,
-    "filter": 32, "callable_iterator": 32,
+    "filter": 32, "callable_iterator": 32, "bytes_iterator": 32, "bytearray_iterator": 32,
 }
 VIEW_TYPES = ("dict_keys", "dict_values", "dict_items")
 
@@ -180,6 +180,15 @@ def iternext(sp, it):
         return r
     if name == "zip" and it.used == 1:
         return _zip_strict_next(sp, it)
+    if name == "bytes_iterator" or name == "bytearray_iterator":
+        i = it.index
+        data = seq.value
+        if i < len(data):
+            it.index = i + 1
+            return sp.newint(data[i])
+        it.seq = None
+        heap.decref(seq)
+        return None
     return None
 
 

@@ -568,3 +568,10 @@ def install(sp):
     sp.binop_hooks[sp.iter_types["dict_keys"]] = view_binop
     sp.binop_hooks[sp.iter_types["dict_items"]] = view_binop
     sp.binop_hooks[h.dict_type] = dict_binop
+    from heapsim.interp import lib_bytes
+    sp.subscript_hooks[h.bytes_type] = lib_bytes.bytes_subscript
+    sp.subscript_hooks[h.bytearray_type] = lib_bytes.bytearray_subscript
+    sp.subscript_hooks[h.range_type] = lib_bytes.range_subscript
+    sp.ass_subscript_hooks[h.bytearray_type] = lib_bytes.bytearray_ass_subscript
+    sp.binop_hooks[h.bytes_type] = lib_bytes.bytes_binop
+    sp.binop_hooks[h.bytearray_type] = lib_bytes.bytes_binop

@@ -567,3 +567,216 @@ def install(sp):
     sp.methods.setdefault("bytearray", {}).update(BYTEARRAY_METHODS)
     sp.constructors["bytes"] = c_bytes
     sp.constructors["bytearray"] = c_bytearray
+
+
+# --- subscripts (bytes_subscript, bytearray_subscript, bytearray_ass_subscript) ------------
+
+def _index_or_slice(sp, obj, key, what):
+    """(index, None) or (None, (start, stop, step, n)) for key over obj's length."""
+    from heapsim.objects.sliceobject import slice_indices
+    h = sp.heap
+    if key.ob_type is h.slice_type:
+        return None, slice_indices(h, key, len(obj.value))
+    if key.ob_type is h.int_type or key.ob_type is h.bool_type:
+        return key.value, None
+    if key.ob_type.flags & (1 << 9):
+        v = sp.number_index(key)
+        if v is not None:
+            return v, None
+    raise GuestError("TypeError", f"{what} indices must be integers or slices, not "
+                     f"{key.ob_type.name}")
+
+
+def bytes_subscript(sp, b, key):
+    h = sp.heap
+    i, sl = _index_or_slice(sp, b, key, "byte")
+    data = b.value
+    if sl is None:
+        if i < 0:
+            i += len(data)
+        if not 0 <= i < len(data):
+            raise GuestError("IndexError", "index out of range")
+        return sp.newint(data[i])
+    start, stop, step, n = sl
+    if n <= 0:
+        return new_bytes(h, b"")
+    if step == 1:
+        if start == 0 and n == len(data) and b.ob_type is h.bytes_type:
+            return incref(b)
+        return new_bytes(h, data[start:start + n])
+    part = bytes(data[start + k * step] for k in range(n))
+    return bytes_from_size(h, part)
+
+
+def bytearray_subscript(sp, b, key):
+    h = sp.heap
+    i, sl = _index_or_slice(sp, b, key, "bytearray")
+    data = b.value
+    if sl is None:
+        if i < 0:
+            i += len(data)
+        if not 0 <= i < len(data):
+            raise GuestError("IndexError", "bytearray index out of range")
+        return sp.newint(data[i])
+    start, stop, step, n = sl
+    if n <= 0:
+        return bao.bytearray_from_string_and_size(h, b"")
+    part = bytes(data[start + k * step] for k in range(n))
+    return bao.bytearray_from_string_and_size(h, part)
+
+
+def bytearray_ass_subscript(sp, b, key, value):
+    """``b[key] = value`` (value None: ``del b[key]``)."""
+    h = sp.heap
+    i, sl = _index_or_slice(sp, b, key, "bytearray")
+    data = b.value
+    if sl is None:
+        if i < 0:
+            i += len(data)
+        if not 0 <= i < len(data):
+            raise GuestError("IndexError", "bytearray index out of range")
+        if value is None:
+            bao.bytearray_setslice(h, b, i, i + 1)
+        else:
+            data[i] = _byte(sp, value)
+        return
+    start, stop, step, n = sl
+    if value is None:
+        new = None
+    elif value is b:
+        new = b.value
+    elif value.ob_type is h.bytes_type or value.ob_type is h.bytearray_type:
+        new = bytes(value.value)
+    elif value.ob_type is h.int_type or value.ob_type is h.str_type:
+        raise GuestError("TypeError", "can assign only bytes, buffers, or iterables of ints "
+                         "in range(0, 256)")
+    else:
+        new = bytes(_byte(sp, x) for x in sp.collect(value))
+    if step == 1:
+        bao.bytearray_setslice(h, b, start, max(stop, start), new if new is not None else b"")
+        return
+    if new is None:
+        if n <= 0:
+            return
+        if step < 0:
+            start, step = start + step * (n - 1), -step
+        drop = set(range(start, start + step * n, step))
+        kept = bytes(x for j, x in enumerate(data) if j not in drop)
+        data[:] = kept + bytes(n)
+        bao.bytearray_resize(h, b, len(kept))
+        return
+    if len(new) != n:
+        raise GuestError("ValueError", f"attempt to assign bytes of size {len(new)} to "
+                         f"extended slice of size {n}")
+    for k in range(n):
+        data[start + k * step] = new[k]
+
+
+def range_subscript(sp, r, key):
+    """``range[slice]``: a new range (``compute_slice``); integer keys are the space's."""
+    from heapsim.objects.rangeobject import make_range_object
+    h = sp.heap
+    if key.ob_type is not h.slice_type:
+        return None
+    host = range(r.start.value, r.stop.value, r.step.value)
+    from heapsim.objects.longobject import new_int
+    k = key
+    def _part(o):
+        return None if o is h.none else sp._index(o, "slice")
+    try:
+        sub = host[slice(_part(k.start), _part(k.stop), _part(k.step))]
+    except ValueError as e:
+        raise GuestError("ValueError", str(e)) from None
+    return make_range_object(h, new_int(h, sub.start), new_int(h, sub.stop),
+                             new_int(h, sub.step))
+
+
+# --- operators (bytes_concat, bytes_repeat, bytearray_concat/_iconcat/_repeat/_irepeat) ------
+
+def _fresh_bytes(h, data):
+    """A bytes object from ``PyObject_Malloc`` without the singletons (``bytes_repeat``)."""
+    from heapsim.objects.bytesobject import BYTES_HEADER, BytesObject
+    obj = BytesObject.__new__(BytesObject)
+    obj.ob_refcnt = 1
+    obj.ob_type = h.bytes_type
+    obj.value = bytes(data)
+    obj.hash = -1
+    obj.addr = h.malloc(BYTES_HEADER + len(data))
+    return obj
+
+
+def _buffer_or_none(sp, obj):
+    v = getattr(obj, "value", None)
+    if isinstance(v, (bytes, bytearray)) and obj.ob_type is not sp.heap.str_type:
+        return v
+    return None
+
+
+def bytes_binop(sp, op, a, b):
+    """``+`` and ``*`` of bytes and bytearray (a new reference, or None: unsupported)."""
+    h = sp.heap
+    inplace = op.endswith("=")
+    base = op[:-1] if inplace else op
+    ints = (h.int_type, h.bool_type)
+    if base == "+":
+        if a.ob_type is not h.bytes_type and a.ob_type is not h.bytearray_type:
+            return None
+        vb = _buffer_or_none(sp, b)
+        if vb is None:
+            raise GuestError("TypeError", f"can't concat {b.ob_type.name} to "
+                             f"{a.ob_type.name}")
+        if a.ob_type is h.bytearray_type:
+            if inplace:
+                bao.bytearray_iconcat(h, a, vb)
+                return incref(a)
+            return bao.bytearray_from_string_and_size(h, bytes(a.value) + bytes(vb))
+        if not a.value and b.ob_type is h.bytes_type:
+            return incref(b)
+        if not vb and a.ob_type is h.bytes_type:
+            return incref(a)
+        return bytes_from_size(h, a.value + bytes(vb))
+    if base == "*":
+        if a.ob_type in ints and not inplace:
+            a, b = b, a
+        if a.ob_type is not h.bytes_type and a.ob_type is not h.bytearray_type:
+            return None
+        if b.ob_type not in ints:
+            n = sp.number_index(b) if b.ob_type.flags & (1 << 9) else None
+            if n is None:
+                raise GuestError("TypeError", f"can't multiply sequence by non-int of type "
+                                 f"'{b.ob_type.name}'")
+        else:
+            n = b.value
+        n = max(n, 0)
+        if a.ob_type is h.bytearray_type:
+            data = bytes(a.value) * n
+            if inplace:
+                if n == 0:
+                    bao.bytearray_setslice(h, a, 0, len(a.value))
+                elif n > 1:
+                    bao.bytearray_iconcat(h, a, data[len(a.value):])
+                return incref(a)
+            return bao.bytearray_from_string_and_size(h, data)
+        if n == 1 and a.ob_type is h.bytes_type:
+            return incref(a)
+        if not a.value:
+            return incref(a) if a.ob_type is h.bytes_type else _fresh_bytes(h, b"")
+        return _fresh_bytes(h, a.value * n)
+    if base == "%" and (a.ob_type is h.bytes_type or a.ob_type is h.bytearray_type):
+        from heapsim.base.errors import Unsupported
+
+        def host(x):
+            v = getattr(x, "value", None)
+            if x.ob_type in (h.int_type, h.bool_type, h.float_type, h.bytes_type,
+                             h.bytearray_type) and v is not None:
+                return bytes(v) if x.ob_type is h.bytearray_type else v
+            raise Unsupported(f"bytes %-formatting of {x.ob_type.name}")
+        args = tuple(host(x) for x in b.items) if b.ob_type is h.tuple_type else host(b)
+        try:
+            data = bytes(a.value) % args
+        except (TypeError, ValueError, OverflowError) as e:
+            raise GuestError(type(e).__name__, str(e)) from None
+        if a.ob_type is h.bytearray_type:
+            return bao.bytearray_from_string_and_size(h, data)
+        return new_bytes(h, data)
+    return None

@@ -80,6 +80,8 @@ class ObjectSpace(ProtoSpace):
         self.attr_set_hooks = {}   # host class -> hook(sp, obj, name, value or None)
         self.repr_hooks = {}       # type -> hook(sp, obj) giving the host repr text
         self.binop_hooks = {}      # type -> hook(sp, op, a, b): a new reference or None
+        self.subscript_hooks = {}      # type -> hook(sp, obj, key): obj[key], a new reference
+        self.ass_subscript_hooks = {}  # type -> hook(sp, obj, key, value or None)
         self.repr_active = set()
         h = heap
         self.scalar_types = {h.int_type, h.bool_type, h.float_type, h.str_type,
@@ -313,6 +315,9 @@ class ObjectSpace(ProtoSpace):
                 if not self.eq(x, y):
                     return self.compare_host(op, x, y)
             return _CMPOPS[op](len(ia), len(ib))
+        if (ta is h.bytes_type or ta is h.bytearray_type) and \
+                (tb is h.bytes_type or tb is h.bytearray_type):
+            return _CMPOPS[op](bytes(a.value), bytes(b.value))
         if ta in (h.set_type, h.frozenset_type) and tb in (h.set_type, h.frozenset_type):
             code = {"<": 0, "<=": 1, ">": 4, ">=": 5}[op]
             return set_richcompare(h, a, b, code) is True
@@ -513,11 +518,14 @@ class ObjectSpace(ProtoSpace):
         if tp is h.range_type:
             r = range(container.start.value, container.stop.value, container.step.value)
             if key.ob_type is h.slice_type:
-                raise Unsupported("range slicing")
+                return self.subscript_hooks[tp](self, container, key)
             try:
                 return new_int(h, r[self._index(key, "range")])
             except IndexError:
                 raise GuestError("IndexError", "range object index out of range") from None
+        hook = self.subscript_hooks.get(tp)
+        if hook is not None:
+            return hook(self, container, key)
         raise GuestError("TypeError", f"'{tp.name}' object is not subscriptable")
 
     def _builtin_setitem(self, container, key, value):
@@ -538,6 +546,9 @@ class ObjectSpace(ProtoSpace):
         if tp is h.dict_type:
             dict_setitem(h, container, key, value)
             return
+        hook = self.ass_subscript_hooks.get(tp)
+        if hook is not None:
+            return hook(self, container, key, value)
         raise GuestError("TypeError", f"'{tp.name}' object does not support item assignment")
 
     def _builtin_delitem(self, container, key):
@@ -558,6 +569,9 @@ class ObjectSpace(ProtoSpace):
         if tp is h.dict_type:
             dict_delitem(h, container, key)
             return
+        hook = self.ass_subscript_hooks.get(tp)
+        if hook is not None:
+            return hook(self, container, key, None)
         raise GuestError("TypeError", f"'{tp.name}' object doesn't support item deletion")
 
     def build_slice(self, start, stop, step):
@@ -601,6 +615,10 @@ class ObjectSpace(ProtoSpace):
                                                         h.set_iterator_type):
             obj.ob_refcnt += 1
             return obj
+        if tp is h.bytes_type or tp is h.bytearray_type:
+            obj.ob_refcnt += 1
+            return itmod.new_iter(h, it_types["bytes_iterator" if tp is h.bytes_type
+                                             else "bytearray_iterator"], obj)
         raise GuestError("TypeError", f"'{tp.name}' object is not iterable")
 
     def _builtin_next(self, it):
@@ -745,7 +763,7 @@ class ObjectSpace(ProtoSpace):
             it.seq = None
             h.decref(seq)
             return None
-        if name in ("callable_iterator", "zip"):
+        if name in ("callable_iterator", "zip", "bytes_iterator", "bytearray_iterator"):
             return itmod.iternext(self, it)
         raise Unsupported(f"iteration of {name}")
 
