@@ -433,7 +433,7 @@ class Interpreter(AttrOpcodes):
         tabs = dc.handlers
         if tabs is None or tabs[0] is not type(self):
             tabs = self.code_tables(dc)
-        hs, ops, args, instrs = tabs[1:]
+        _, hs, ops, args, instrs = tabs
         lp = f.localsplus
         st = f.stack
         co = f.code
@@ -452,7 +452,12 @@ class Interpreter(AttrOpcodes):
         steps = 0
         try:
             if self.steps > self.check_at:
-                self.check_limits()
+                try:
+                    self.check_limits()
+                except LimitExceeded:
+                    if self.error_location is None:
+                        self.error_location = (dc.filename, dc.line_of(i))
+                    raise
             if exc is not None:
                 ins = instrs[i - 1]
             while True:
