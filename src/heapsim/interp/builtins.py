@@ -123,12 +123,34 @@ def b_setattr(sp, self, args, kw):
     return sp.none()
 
 
+def b_import(sp, self, args, kw):
+    """``__import__(name, globals=None, locals=None, fromlist=(), level=0)``."""
+    names = ("name", "globals", "locals", "fromlist", "level")
+    vals = dict(zip(names, args))
+    for k, v in (kw or {}).items():
+        if k not in names:
+            raise GuestError("TypeError", f"__import__() got an unexpected keyword argument "
+                             f"'{k}'")
+        vals[k] = v
+    if "name" not in vals:
+        raise GuestError("TypeError", "__import__() missing required argument 'name' (pos 1)")
+    name = vals["name"]
+    if name.ob_type is not sp.heap.str_type:
+        raise GuestError("TypeError", f"__import__() argument 1 must be str, not "
+                         f"{name.ob_type.name}")
+    if not name.value:
+        raise GuestError("ValueError", "Empty module name")
+    fromlist = vals.get("fromlist")
+    level = vals.get("level")
+    return sp.interp.import_hook(name.value, fromlist, level)
+
+
 # The builtin functions live in lib_builtins.py; the object-protocol ones stay here until the
 # class machinery registers its own.
 BUILTIN_FUNCTIONS = dict(lib_builtins.BUILTIN_FUNCTIONS)
 BUILTIN_FUNCTIONS.update({
     "isinstance": b_isinstance, "issubclass": b_issubclass, "getattr": b_getattr,
-    "hasattr": b_hasattr, "setattr": b_setattr,
+    "hasattr": b_hasattr, "setattr": b_setattr, "__import__": b_import,
 })
 
 
@@ -213,6 +235,8 @@ def make_builtins(sp):
     for name, target in ALIASES:
         _set(sp, mod, name, _incref(sp.exc_types[target]))
     _set(sp, mod, "None", sp.none())
+    _set(sp, mod, "True", sp.newbool(True))
+    _set(sp, mod, "False", sp.newbool(False))
     _set(sp, mod, "Ellipsis", _incref(heap.ellipsis))
     _set(sp, mod, "NotImplemented", _incref(heap.not_implemented))
     sp.register_builtins(mod)      # the object protocol's builtins (descriptors.py)
