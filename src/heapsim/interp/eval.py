@@ -643,26 +643,36 @@ class Interpreter(AttrOpcodes):
                                     else:
                                         nargs = arg + 1
                                     if fn.__class__ is FunctionObject:
-                                        fdc = fn.func_code.decoded
-                                        if fdc.argcount == nargs and not fdc.flags & 0x0C \
-                                                and not fdc.kwonlyargcount:
+                                        fco = fn.func_code
+                                        fdc = fco.decoded
+                                        missing = fdc.argcount - nargs
+                                        if not fdc.flags & 0x0C and not fdc.kwonlyargcount \
+                                                and (not missing or (
+                                                    missing > 0
+                                                    and fn.func_defaults is not None and
+                                                    len(fn.func_defaults.items) >= missing)):
                                             if nargs:
                                                 a = st[-nargs:]
                                             else:
                                                 a = []
                                             del st[-arg - 2:]
                                             f.i = i
-                                            # call_simple, inline
-                                            co = fn.func_code
+                                            # call_py and initialize_locals of positional
+                                            # arguments (missing ones from the defaults)
                                             nf = Frame()
-                                            nf.code = co
+                                            nf.code = fco
                                             nf.dc = fdc
                                             nf.func = fn
-                                            co.ob_refcnt += 1
+                                            fco.ob_refcnt += 1
                                             nf.globals = fn.func_globals
                                             nf.builtins = fn.func_builtins
                                             nf.locals = None
-                                            nargs = fdc.nlocalsplus - nargs
+                                            if missing:
+                                                d = fn.func_defaults.items
+                                                for o in d[len(d) - missing:]:
+                                                    o.ob_refcnt += 1
+                                                    a.append(o)
+                                            nargs = fdc.nlocalsplus - fdc.argcount
                                             if nargs:
                                                 a.extend([None] * nargs)
                                             nf.localsplus = a
