@@ -549,6 +549,23 @@ def dict_binop(sp, op, a, b):
     return _incref(a)
 
 
+def proxy_binop(sp, op, a, b):
+    pt = sp.proxy_types
+    return sp.binary_op(op, _proxy_referent(sp, a) if a.ob_type in pt else a,
+                        _proxy_referent(sp, b) if b.ob_type in pt else b)
+
+
+def proxy_getitem(sp, p, key):
+    return sp.getitem(_proxy_referent(sp, p), key)
+
+
+def proxy_setitem(sp, p, key, value):
+    o = _proxy_referent(sp, p)
+    if value is None:
+        return sp.delitem(o, key)
+    return sp.setitem(o, key, value)
+
+
 def install(sp):
     """Fill the object space's per-class attribute hooks."""
     sp.attr_hooks.update({GenObject: gen_getattr, FrameObject: frame_getattr,
@@ -569,6 +586,12 @@ def install(sp):
     sp.binop_hooks[sp.iter_types["dict_items"]] = view_binop
     sp.binop_hooks[h.dict_type] = dict_binop
     from heapsim.interp import lib_bytes
+    sp.proxy_types = (h.weakproxy_type, h.weakcallableproxy_type)
+    sp.proxy_referent = lambda p: _proxy_referent(sp, p)
+    for tp in sp.proxy_types:
+        sp.binop_hooks[tp] = proxy_binop
+        sp.subscript_hooks[tp] = proxy_getitem
+        sp.ass_subscript_hooks[tp] = proxy_setitem
     sp.subscript_hooks[h.bytes_type] = lib_bytes.bytes_subscript
     sp.subscript_hooks[h.bytearray_type] = lib_bytes.bytearray_subscript
     sp.subscript_hooks[h.range_type] = lib_bytes.range_subscript

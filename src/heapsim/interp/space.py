@@ -82,6 +82,8 @@ class ObjectSpace(ProtoSpace):
         self.binop_hooks = {}      # type -> hook(sp, op, a, b): a new reference or None
         self.subscript_hooks = {}      # type -> hook(sp, obj, key): obj[key], a new reference
         self.ass_subscript_hooks = {}  # type -> hook(sp, obj, key, value or None)
+        self.proxy_types = ()      # weak proxy types: operations forward to the referent
+        self.proxy_referent = None  # fn(proxy) -> referent (borrowed) or ReferenceError
         self.repr_active = set()
         h = heap
         self.scalar_types = {h.int_type, h.bool_type, h.float_type, h.str_type,
@@ -203,6 +205,8 @@ class ObjectSpace(ProtoSpace):
             return bool(obj.value)
         if tp is h.str_type:
             return len(obj.value) > 0
+        if tp in self.proxy_types:
+            return self.truth(self.proxy_referent(obj))
         n = self.len_or_none(obj)
         if n is not None:
             return n > 0
@@ -223,6 +227,8 @@ class ObjectSpace(ProtoSpace):
             return obj.length.value
         if tp.name in ("dict_keys", "dict_values", "dict_items"):
             return obj.dict.ma_used
+        if tp in self.proxy_types:
+            return self.len_or_none(self.proxy_referent(obj))
         return None
 
     def len(self, obj):
@@ -274,6 +280,10 @@ class ObjectSpace(ProtoSpace):
             return (a.length.value == b.length.value and
                     (a.length.value == 0 or (a.start.value == b.start.value and
                      (a.length.value == 1 or a.step.value == b.step.value))))
+        if ta in self.proxy_types or tb in self.proxy_types:
+            pr = self.proxy_referent
+            return self.eq(pr(a) if ta in self.proxy_types else a,
+                           pr(b) if tb in self.proxy_types else b)
         # the types' tp_richcompare, as objects/abstract.objects_equal asks it: both ways
         eq = ta.tp_eq
         if eq is not None:
@@ -619,6 +629,8 @@ class ObjectSpace(ProtoSpace):
             obj.ob_refcnt += 1
             return itmod.new_iter(h, it_types["bytes_iterator" if tp is h.bytes_type
                                              else "bytearray_iterator"], obj)
+        if tp in self.proxy_types:
+            return self.iter(self.proxy_referent(obj))
         raise GuestError("TypeError", f"'{tp.name}' object is not iterable")
 
     def _builtin_next(self, it):
@@ -838,6 +850,8 @@ class ObjectSpace(ProtoSpace):
             if len(args) == 1:
                 return self.str_host(args[0])
             return self.repr_host(obj.args)
+        if tp in self.proxy_types:
+            return self.str_host(self.proxy_referent(obj))
         return self.repr_host(obj)
 
     def _builtin_repr_host(self, obj):
