@@ -7,121 +7,17 @@ borrowed objects, ``kw`` a host dict name -> borrowed object or None; it returns
 reference.
 """
 
-import functools
-import sys as host_sys
-
-from heapsim.base.errors import GuestError, GuestException, Unsupported
-from heapsim.interp import iterobjects as itmod
+from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp import (  # noqa: F401
     lib_builtins, lib_bytes, lib_dict, lib_list, lib_numbers, lib_set, lib_str,
 )
-from heapsim.interp.exceptions import new_exception, is_subtype
-from heapsim.objects.core import PyObject, TypeObject, getsizeof, make_static_type
-from heapsim.objects.dictobject import (
-    dict_clear, dict_copy, dict_getitem, dict_items, dict_merge, dict_new, dict_pop,
-    dict_popitem, dict_setdefault, dict_setitem,
-)
-from heapsim.objects.floatobject import new_float
-from heapsim.objects.list_slices import list_copy
-from heapsim.objects.listobject import (
-    list_append, list_ass_slice, list_clear, list_extend, list_extend_from_iterable,
-    list_insert, list_new, list_pop, list_reverse,
-)
-from heapsim.objects.longobject import new_int
-from heapsim.objects.methodobject import MethodDef, METH_FASTCALL, METH_KEYWORDS, cfunction_new
-from heapsim.objects.moduleobject import module_new_object
-from heapsim.objects.rangeobject import range_new
-from heapsim.objects.setobject import (
-    set_add_key, set_clear_internal, set_copy, set_difference_multi, set_discard,
-    set_intersection_multi, set_issubset, set_issuperset, set_new, set_pop, set_union,
-    set_update, frozenset_new, DISCARD_NOTFOUND,
-)
-from heapsim.objects.tupleobject import tuple_from_iterable, tuple_from_list
-from heapsim.objects.unicodeobject import intern_string, new_str, sys_intern
-
-
-def _arity(name, args, lo, hi=None):
-    n = len(args)
-    hi = lo if hi is None else hi
-    if n < lo or n > hi:
-        if lo == hi:
-            if lo == 0:
-                raise GuestError("TypeError", f"{name}() takes no arguments ({n} given)")
-            if lo == 1:
-                raise GuestError("TypeError", f"{name}() takes exactly one argument ({n} given)")
-            raise GuestError("TypeError", f"{name} expected {lo} arguments, got {n}")
-        if n < lo:
-            raise GuestError("TypeError", f"{name} expected at least {lo} argument"
-                             f"{'s' if lo > 1 else ''}, got {n}")
-        raise GuestError("TypeError", f"{name} expected at most {hi} argument"
-                         f"{'s' if hi > 1 else ''}, got {n}")
-
-
-def _no_kw(name, kw):
-    if kw:
-        raise GuestError("TypeError", f"{name}() takes no keyword arguments")
-
-
-def _incref(o):
-    o.ob_refcnt += 1
-    return o
+from heapsim.interp.exceptions import new_exception
+from heapsim.interp.lib_args import incref as _incref
+from heapsim.interp.sysmodule import mdef_fn as _mdef_fn, new_module, set_attr as _set
+from heapsim.objects.core import PyObject
 
 
 # --- builtins module functions ---------------------------------------------------------------
-
-def _classinfo_match(sp, obj_tp, cls):
-    if isinstance(cls, TypeObject):
-        t = obj_tp
-        while t is not None:
-            if t is cls:
-                return True
-            t = t.base
-        return False
-    if cls.ob_type is sp.heap.tuple_type:
-        return any(_classinfo_match(sp, obj_tp, c) for c in cls.items)
-    raise GuestError("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a "
-                     "union")
-
-
-def b_isinstance(sp, self, args, kw):
-    _arity("isinstance", args, 2)
-    return sp.newbool(_classinfo_match(sp, args[0].ob_type, args[1]))
-
-
-def b_issubclass(sp, self, args, kw):
-    _arity("issubclass", args, 2)
-    if not isinstance(args[0], TypeObject):
-        raise GuestError("TypeError", "issubclass() arg 1 must be a class")
-    return sp.newbool(_classinfo_match(sp, args[0], args[1]))
-
-
-def b_getattr(sp, self, args, kw):
-    _arity("getattr", args, 2, 3)
-    try:
-        return sp.getattr(args[0], args[1].value)
-    except GuestError as e:
-        if e.kind == "AttributeError" and len(args) == 3:
-            return _incref(args[2])
-        raise
-
-
-def b_hasattr(sp, self, args, kw):
-    _arity("hasattr", args, 2)
-    try:
-        r = sp.getattr(args[0], args[1].value)
-    except GuestError as e:
-        if e.kind == "AttributeError":
-            return sp.newbool(False)
-        raise
-    sp.heap.decref(r)
-    return sp.newbool(True)
-
-
-def b_setattr(sp, self, args, kw):
-    _arity("setattr", args, 3)
-    sp.setattr(args[0], args[1].value, args[2])
-    return sp.none()
-
 
 def b_import(sp, self, args, kw):
     """``__import__(name, globals=None, locals=None, fromlist=(), level=0)``."""
@@ -145,13 +41,10 @@ def b_import(sp, self, args, kw):
     return sp.interp.import_hook(name.value, fromlist, level)
 
 
-# The builtin functions live in lib_builtins.py; the object-protocol ones stay here until the
-# class machinery registers its own.
+# The builtin functions live in lib_builtins.py; the object-protocol ones (isinstance, getattr,
+# ...) are registered by descriptors.py through ``sp.register_builtins``.
 BUILTIN_FUNCTIONS = dict(lib_builtins.BUILTIN_FUNCTIONS)
-BUILTIN_FUNCTIONS.update({
-    "isinstance": b_isinstance, "issubclass": b_issubclass, "getattr": b_getattr,
-    "hasattr": b_hasattr, "setattr": b_setattr, "__import__": b_import,
-})
+BUILTIN_FUNCTIONS["__import__"] = b_import
 
 
 # --- constructors ------------------------------------------------------------------------------
@@ -195,28 +88,6 @@ def install_methods(sp):
 
 
 # --- modules ---------------------------------------------------------------------------------
-
-def _mdef_fn(sp, module, name, fn):
-    ml = MethodDef(sp.heap, name, fn, METH_FASTCALL | METH_KEYWORDS)
-    return cfunction_new(sp.heap, ml, self=module)
-
-
-def _set(sp, module, name, value):
-    """Store value (a new reference, consumed) in the module's dict."""
-    heap = sp.heap
-    key = intern_string(heap, name)
-    dict_setitem(heap, module.md_dict, key, value)
-    heap.decref(key)
-    heap.decref(value)
-
-
-def new_module(sp, name):
-    heap = sp.heap
-    n = intern_string(heap, name)
-    mod = module_new_object(heap, n)
-    heap.decref(n)
-    return mod
-
 
 def make_builtins(sp):
     heap = sp.heap

@@ -9,6 +9,7 @@ import sys as host_sys
 
 from heapsim.base.errors import GuestError, GuestException
 from heapsim.interp.exceptions import new_exception
+from heapsim.interp.lib_args import arity, incref  # noqa: F401 (re-exported to gc/weakref)
 from heapsim.objects.core import PyObject, getsizeof
 from heapsim.objects.dictobject import dict_setitem
 from heapsim.objects.longobject import new_int
@@ -18,28 +19,6 @@ from heapsim.objects.unicodeobject import intern_string, new_str, sys_intern
 
 
 # --- helpers shared by the guest modules ----------------------------------------------------
-
-def arity(name, args, lo, hi=None):
-    n = len(args)
-    hi = lo if hi is None else hi
-    if n < lo or n > hi:
-        if lo == hi:
-            if lo == 0:
-                raise GuestError("TypeError", f"{name}() takes no arguments ({n} given)")
-            if lo == 1:
-                raise GuestError("TypeError", f"{name}() takes exactly one argument ({n} given)")
-            raise GuestError("TypeError", f"{name} expected {lo} arguments, got {n}")
-        if n < lo:
-            raise GuestError("TypeError", f"{name} expected at least {lo} argument"
-                             f"{'s' if lo > 1 else ''}, got {n}")
-        raise GuestError("TypeError", f"{name} expected at most {hi} argument"
-                         f"{'s' if hi > 1 else ''}, got {n}")
-
-
-def incref(o):
-    o.ob_refcnt += 1
-    return o
-
 
 def mdef_fn(sp, module, name, fn):
     ml = MethodDef(sp.heap, name, fn, METH_FASTCALL | METH_KEYWORDS)
