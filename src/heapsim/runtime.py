@@ -66,8 +66,10 @@ class Runtime:
             "builtins": self.builtins,
             "sys": gb.make_sys(sp, list(argv), stream_type),
             "gc": gb.make_gc(sp, self.collector),
-            "weakref": make_weakref(sp, self.builtins),
             "math": make_math(sp),
+            # weakref comes last: it leaves the free lists as CPython's start-up does
+            # (sysmodule.fill_startup_free_lists), so nothing may allocate after it.
+            "weakref": make_weakref(sp, self.builtins),
         }
         # python3 starts with math imported: the start-up stdlib modules hold one more
         # reference than sys.modules does
