@@ -28,13 +28,13 @@ class Runtime:
     def __init__(self, argv=(), stdout=None, stderr=None, max_steps=None, profile=CPYTHON_3_11,
                  audit=False):
         import sys as host_sys
-        from heapsim.interp import builtins as gb
-        from heapsim.interp.code import init_code_type
-        from heapsim.interp.eval import Interpreter
-        from heapsim.interp.exceptions import init_exception_types
-        from heapsim.interp.space import ObjectSpace
-        from heapsim.interp.weakrefmodule import make_weakref
-        from heapsim.interp.lib_math import make_math
+        from heapsim.interp.modules import builtinsmodule as gb
+        from heapsim.interp.types.codeobject import init_code_type
+        from heapsim.interp.vm.ceval import Interpreter
+        from heapsim.interp.types.exceptions import init_exception_types
+        from heapsim.interp.objspace.space import ObjectSpace
+        from heapsim.interp.modules.weakrefmodule import make_weakref
+        from heapsim.interp.modules.mathmodule import make_math
         from heapsim.objects.core import make_static_type
 
         self.heap = heap = build_heap(profile, audit=audit)
@@ -46,12 +46,12 @@ class Runtime:
         interp.stdout = stdout if stdout is not None else host_sys.stdout
         interp.stderr = stderr if stderr is not None else host_sys.stderr
         gb.install_methods(sp)
-        from heapsim.interp import generators
-        from heapsim.interp.frameobject import init_frame_types
+        from heapsim.interp.types import genobject as generators
+        from heapsim.interp.types.frameobject import init_frame_types
         generators.init_gen_type(heap, interp)
         generators.install_methods(sp)
         init_frame_types(heap)
-        from heapsim.interp import lib_attrs
+        from heapsim.interp.methods import attrs as lib_attrs
         lib_attrs.install(sp)
         stream_type = make_static_type("TextIOWrapper", 16, 0, 0, base=heap.object_type,
                                        module="_io")
@@ -74,7 +74,7 @@ class Runtime:
         # python3 starts with math imported: the start-up stdlib modules hold one more
         # reference than sys.modules does
         self.modules["math"].ob_refcnt += 1
-        from heapsim.interp.importer import Importer
+        from heapsim.interp.vm.importer import Importer
         self.importer = Importer(self)
         interp.import_hook = self.importer.import_name
         interp.import_from_error = self.importer.import_from_error
@@ -219,7 +219,7 @@ class Runtime:
     def new_module_object(self, name, filename):
         """A new module for an imported source file, its dict filled as importlib fills it."""
         import os
-        from heapsim.interp.builtins import new_module
+        from heapsim.interp.modules.builtinsmodule import new_module
         from heapsim.objects.dictobject import dict_setitem
         from heapsim.objects.unicodeobject import intern_string, new_str
         heap = self.heap
@@ -277,15 +277,15 @@ class Runtime:
     def run_source(self, source, filename):
         """Compile and run ``source`` as ``__main__``; returns the exit code."""
         from heapsim.base.errors import GuestException
-        from heapsim.interp.code import ConstantTable
+        from heapsim.interp.types.codeobject import ConstantTable
         from heapsim.objects.dictobject import dict_setitem
         from heapsim.objects.unicodeobject import intern_string, new_str
-        from heapsim.interp.builtins import new_module
+        from heapsim.interp.modules.builtinsmodule import new_module
 
         heap = self.heap
         sp = self.space
         try:
-            from heapsim.interp.code import compile_main
+            from heapsim.interp.types.codeobject import compile_main
             host_code = compile_main(source, filename, self.interp.stderr)
         except SyntaxError as e:
             import traceback
@@ -330,7 +330,7 @@ class Runtime:
             status = 0
         except GuestException as ge:
             status = self.handle_uncaught(ge.exc)
-        from heapsim.interp.weakrefmodule import run_atexit
+        from heapsim.interp.modules.weakrefmodule import run_atexit
         run_atexit(self)        # Py_FinalizeEx's atexit step: weakref.finalize's _exitfunc
         self.flush()
         if self.audit:
@@ -365,7 +365,7 @@ class Runtime:
         return 1
 
     def format_exception(self, exc):
-        from heapsim.interp.traceback import format_exception
+        from heapsim.interp.vm.traceback import format_exception
         return format_exception(self.space, exc, self._source_line)
 
     def _source_line(self, filename, line):

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from heapsim.interp.traceback import calculate_suggestion
+from heapsim.interp.vm.traceback import calculate_suggestion
 from heapsim.tools.cli import run_program
 
 

@@ -10,7 +10,7 @@ printed first with CPython's two separator texts.
 
 import traceback as _host_tb
 
-from heapsim.interp.frameobject import traceback_entries
+from heapsim.interp.types.frameobject import traceback_entries
 
 CAUSE_SEP = "\nThe above exception was the direct cause of the following exception:\n\n"
 CONTEXT_SEP = ("\nDuring handling of the above exception, another exception occurred:\n\n")
@@ -186,7 +186,7 @@ def _name_error_suggestion(sp, exc):
     (CPython's ``NameError.name``), the candidates from the innermost traceback entry's frame:
     its code's local variable names, its globals, its builtins."""
     import re
-    from heapsim.interp.frameobject import TracebackObject
+    from heapsim.interp.types.frameobject import TracebackObject
     args = exc.args.items if exc.args is not None else []
     if len(args) != 1 or not isinstance(getattr(args[0], "value", None), str):
         return None

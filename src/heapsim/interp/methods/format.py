@@ -17,12 +17,12 @@ latin-1 singletons).
 import _string
 
 from heapsim.base.errors import GuestError, Unsupported
-from heapsim.interp.lib_args import incref
+from heapsim.interp.methods.args import incref
 from heapsim.objects.unicodeobject import new_str
 
 
 def _fresh(heap, value):
-    from heapsim.interp.lib_str import fresh_str
+    from heapsim.interp.methods.str_methods import fresh_str
     return fresh_str(heap, value)
 
 
@@ -67,7 +67,7 @@ def _host_format(h, v, spec):
 
 
 def b_format(sp, self, args, kw):
-    from heapsim.interp.lib_args import parse
+    from heapsim.interp.methods.args import parse
     value, spec = parse("format", args, kw, ("value", "format_spec"), 1, 2, sp=sp)
     s = ""
     if spec is not None:
@@ -80,7 +80,7 @@ def b_format(sp, self, args, kw):
 
 def scalar_format_method(sp, obj, args, kw):
     """``int.__format__``/``float.__format__``/``str.__format__``/``complex.__format__``."""
-    from heapsim.interp.lib_args import clinic_arity
+    from heapsim.interp.methods.args import clinic_arity
     clinic_arity("__format__", args, 1, 1, obj)
     spec = args[0]
     if spec.ob_type is not sp.heap.str_type:
@@ -143,7 +143,7 @@ class GuestProxy:
         return to_host(sp, r, self._keep)
 
     def __index__(self):
-        from heapsim.interp.lib_args import as_index
+        from heapsim.interp.methods.args import as_index
         return as_index(self._sp, self._obj)
 
     def __int__(self):

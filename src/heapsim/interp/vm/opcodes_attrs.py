@@ -9,7 +9,7 @@ from heapsim.base.errors import GuestError
 from heapsim.objects.core import TPFLAGS_HEAPTYPE, TypeObject
 from heapsim.objects.dictobject import dict_getitem
 from heapsim.objects.funcobject import FunctionObject
-from heapsim.interp import typeobject as T
+from heapsim.interp.types import typeobject as T
 
 
 class AttrOpcodes:
@@ -22,7 +22,7 @@ class AttrOpcodes:
             heap.decref(key)
         if v is None:
             # the builtins module was made without the object protocol's names
-            from heapsim.interp.descriptors import register
+            from heapsim.interp.types.descrobject import register
             register(self.sp, None, f.builtins)
             key = T.intern_string(heap, "__build_class__")
             v = dict_getitem(heap, f.builtins, key)

@@ -89,7 +89,7 @@ class Importer:
         except (SyntaxError, UnicodeDecodeError, ValueError) as e:
             raise Unsupported(f"syntax error in imported module {name}: {e}") from None
         rt.sources[path] = source.splitlines()
-        from heapsim.interp.code import ConstantTable
+        from heapsim.interp.types.codeobject import ConstantTable
         code = ConstantTable(heap, arena_refs=False).code(host_code)
         mod = rt.new_module_object(name, path)
         if mods is not None:

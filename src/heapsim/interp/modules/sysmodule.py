@@ -8,8 +8,8 @@ reference.
 import sys as host_sys
 
 from heapsim.base.errors import GuestError, GuestException
-from heapsim.interp.exceptions import new_exception
-from heapsim.interp.lib_args import arity, incref  # noqa: F401 (re-exported to gc/weakref)
+from heapsim.interp.types.exceptions import new_exception
+from heapsim.interp.methods.args import arity, incref  # noqa: F401 (re-exported to gc/weakref)
 from heapsim.objects.core import PyObject, getsizeof
 from heapsim.objects.dictobject import dict_setitem
 from heapsim.objects.longobject import new_int
@@ -133,7 +133,7 @@ def make_sys(sp, argv, stream_type):
 
     def getframe(sp, self, args, kw):
         """``sys._getframe([depth])``: the frame object, created on demand."""
-        from heapsim.interp.frameobject import get_frame_object
+        from heapsim.interp.types.frameobject import get_frame_object
         arity("_getframe", args, 0, 1)
         depth = 0
         if args:

@@ -10,7 +10,7 @@ and messages are CPython 3.11's (the host is 3.11): a host ``ZeroDivisionError``
 import operator
 
 from heapsim.base.errors import GuestError, Unsupported
-from heapsim.interp import iterobjects as itmod
+from heapsim.interp.types import iterobject as itmod
 from heapsim.objects.core import PyObject, TypeObject, make_static_type, getsizeof, TPFLAGS_HEAPTYPE
 from heapsim.objects.longobject import new_int
 from heapsim.objects.boolobject import new_bool
@@ -39,7 +39,7 @@ from heapsim.objects.methodobject import (
 )
 from heapsim.objects.funcobject import FunctionObject
 from heapsim.objects.moduleobject import ModuleObject
-from heapsim.interp.space_proto import ProtoSpace
+from heapsim.interp.objspace.protocol import ProtoSpace
 
 HEAP = TPFLAGS_HEAPTYPE
 
@@ -172,7 +172,7 @@ class ObjectSpace(ProtoSpace):
         raise Unsupported(f"payload of {tp.name}")
 
     def _builtin_base_name(self, tp):
-        from heapsim.interp.typeobject import ext_base_name
+        from heapsim.interp.types.typeobject import ext_base_name
         return ext_base_name(tp)
 
     def is_scalar(self, obj):
@@ -389,7 +389,7 @@ class ObjectSpace(ProtoSpace):
             if base == "+" and ta is h.str_type and tb is h.str_type:
                 return str_concat(h, a, b)
             if base == "%" and ta is h.str_type:
-                from heapsim.interp.lib_format import str_mod
+                from heapsim.interp.methods.format import str_mod
                 return str_mod(self, a, b)
             try:
                 res = _BINOPS[base](self.unwrap(a), self.unwrap(b))
@@ -425,7 +425,7 @@ class ObjectSpace(ProtoSpace):
         if base == "*" and tb is h.str_type and ta in (h.int_type, h.bool_type):
             return self.wrap(a.value * b.value)
         if base == "%" and ta is h.str_type:
-            from heapsim.interp.lib_format import str_mod
+            from heapsim.interp.methods.format import str_mod
             return str_mod(self, a, b)
         settypes = (h.set_type, h.frozenset_type)
         if ta in settypes and tb in settypes:
@@ -933,7 +933,7 @@ class ObjectSpace(ProtoSpace):
     def _builtin_format(self, obj, spec):
         h = self.heap
         if self.is_scalar(obj):
-            from heapsim.interp.lib_format import format_object
+            from heapsim.interp.methods.format import format_object
             return format_object(self, obj, spec)
         if spec == "":
             return self.str(obj)
@@ -959,7 +959,7 @@ class ObjectSpace(ProtoSpace):
             if fn is not None:
                 return self.descr(tp.name, name, fn)
         if name[:2] == "__" and not obj.ob_type.flags & HEAP:
-            from heapsim.interp.space_proto import static_method_fn
+            from heapsim.interp.objspace.protocol import static_method_fn
             tp = obj.ob_type
             while tp is not None:
                 fn = static_method_fn(self, tp.name, name)
@@ -989,7 +989,7 @@ class ObjectSpace(ProtoSpace):
             v = dict_getitem(h, obj.md_dict, key)
             h.decref(key)
             if v is None:
-                from heapsim.interp.importer import module_getattr_missing
+                from heapsim.interp.vm.importer import module_getattr_missing
                 return module_getattr_missing(self, obj, name)
             v.ob_refcnt += 1
             return v
@@ -1115,7 +1115,7 @@ class ObjectSpace(ProtoSpace):
     def callable(self, obj):
         tp = obj.ob_type
         if tp.flags & HEAP and not isinstance(obj, TypeObject):
-            from heapsim.interp.typeobject import heap_lookup
+            from heapsim.interp.types.typeobject import heap_lookup
             return heap_lookup(self, tp, "__call__") is not None
         return isinstance(obj, (FunctionObject, CFunctionObject, MethodDescr, MethodObject,
                                 TypeObject)) or getattr(tp, "tp_call", None) is not None
@@ -1220,7 +1220,7 @@ class ObjectSpace(ProtoSpace):
         if tp.flags & HEAP:
             return self.user_repr(obj)
         if tp is self.super_type:
-            from heapsim.interp.descriptors import super_repr
+            from heapsim.interp.types.descrobject import super_repr
             return super_repr(self, obj)
         if tp is self.member_descr_type or tp is self.getset_descr_type:
             kind = "member" if tp is self.member_descr_type else "attribute"
@@ -1276,7 +1276,7 @@ class ObjectSpace(ProtoSpace):
 
     def call_type(self, tp, args, kw):
         if tp.flags & HEAP:
-            from heapsim.interp.typeobject import type_call
+            from heapsim.interp.types.typeobject import type_call
             return type_call(self, tp, args, kw)
         ctor = self.proto_constructors.get(tp.name)
         if ctor is not None and tp.name in ("type", "property", "staticmethod", "classmethod",
@@ -1287,7 +1287,7 @@ class ObjectSpace(ProtoSpace):
 
 
 def T_lookup_any(sp, tp, names):
-    from heapsim.interp.typeobject import heap_lookup
+    from heapsim.interp.types.typeobject import heap_lookup
     return any(heap_lookup(sp, tp, n) is not None for n in names)
 
 

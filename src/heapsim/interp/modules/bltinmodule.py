@@ -5,20 +5,20 @@ Each is ``fn(sp, self, args, kw)`` returning a new reference; argument errors ar
 """
 
 from heapsim.base.errors import GuestError, Unsupported
-from heapsim.interp import iterobjects as itmod
-from heapsim.interp.lib_args import (
+from heapsim.interp.types import iterobject as itmod
+from heapsim.interp.methods.args import (
     arity, as_index, clinic_arity, incref, kw_parser, no_kw, opt_none, pack_args, parse,
     release_args,
 )
-from heapsim.interp.lib_format import b_format
-from heapsim.interp.lib_list import b_sorted
+from heapsim.interp.methods.format import b_format
+from heapsim.interp.methods.list_methods import b_sorted
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.longobject import new_int
 from heapsim.objects.unicodeobject import new_str, str_char
 
 
 def _fresh(heap, value):
-    from heapsim.interp.lib_str import fresh_str
+    from heapsim.interp.methods.str_methods import fresh_str
     return fresh_str(heap, value)
 
 

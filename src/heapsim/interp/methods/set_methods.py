@@ -2,7 +2,7 @@
 over the object model's set operations."""
 
 from heapsim.base.errors import GuestError
-from heapsim.interp.lib_args import clinic_arity, incref, no_kw
+from heapsim.interp.methods.args import clinic_arity, incref, no_kw
 from heapsim.objects import setobject as so
 
 

@@ -11,7 +11,7 @@ the parser's AST arena until the module finishes (facts §3): ``arena_refs`` add
 """
 
 from heapsim.base.errors import Unsupported
-from heapsim.interp.decode import decode
+from heapsim.interp.types.decode import decode
 from heapsim.objects.core import PyObject, make_static_type
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.complexobject import new_complex

@@ -18,7 +18,7 @@ space's attribute lookup of builtin types has no per-type hook yet).
 """
 
 from heapsim.base.errors import GuestError, GuestException, Unsupported
-from heapsim.interp.sysmodule import arity, incref, mdef_fn, new_module, set_attr
+from heapsim.interp.modules.sysmodule import arity, incref, mdef_fn, new_module, set_attr
 from heapsim.objects import weakrefobject as wro
 from heapsim.objects.dictobject import delitem_common, dict_getitem, lookup_entry, value_at
 from heapsim.objects.longobject import new_int
@@ -116,7 +116,7 @@ def _guest_host_code():
     """The host code object of the guest half (compiled once per process)."""
     global _GUEST_CODE
     if _GUEST_CODE is None:
-        from heapsim.interp.weakref_guest import SOURCE
+        from heapsim.interp.modules.weakref_source import SOURCE
         _GUEST_CODE = compile(SOURCE, GUEST_FILENAME, "exec", dont_inherit=True)
     return _GUEST_CODE
 
@@ -208,15 +208,15 @@ def make_weakref(sp, builtins=None):
         _run_guest_half(sp, mod, builtins)
         # weakref is the last module a runtime builds: what follows is CPython's state at
         # the first line of a program (see sysmodule.fill_startup_free_lists).
-        from heapsim.interp.sysmodule import fill_startup_free_lists
+        from heapsim.interp.modules.sysmodule import fill_startup_free_lists
         fill_startup_free_lists(heap)
     return mod
 
 
 def _run_guest_half(sp, mod, builtins):
     import linecache
-    from heapsim.interp.code import ConstantTable
-    from heapsim.interp.weakref_guest import SOURCE
+    from heapsim.interp.types.codeobject import ConstantTable
+    from heapsim.interp.modules.weakref_source import SOURCE
     heap = sp.heap
     host_code = _guest_host_code()
     if GUEST_FILENAME not in linecache.cache:

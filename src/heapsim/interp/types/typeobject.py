@@ -32,7 +32,7 @@ from heapsim.objects.instanceobject import (
 )
 from heapsim.objects.methodobject import MethodObject, method_new
 from heapsim.objects.unicodeobject import intern_string, new_str
-from heapsim.interp.exceptions import ExcObject, new_exception
+from heapsim.interp.types.exceptions import ExcObject, new_exception
 
 
 class HeapTypeExt:
@@ -278,7 +278,7 @@ def lookup(sp, tp, name):
 
 
 def _static_fn(sp, tpname, name):
-    from heapsim.interp.space_proto import static_method_fn
+    from heapsim.interp.objspace.protocol import static_method_fn
     return static_method_fn(sp, tpname, name)
 
 
@@ -602,7 +602,7 @@ def type_new(sp, meta, name, bases, ns, kw=None, bases_obj=None, name_obj=None):
     qualname = qn.value if qn is not None else name
     mod = _dict_find(ns, "__module__")
     if mod is None:
-        from heapsim.interp.sysmodule import __name__ as _unused  # noqa: F401
+        from heapsim.interp.modules.sysmodule import __name__ as _unused  # noqa: F401
         module = None
     else:
         module = mod.value if mod.ob_type is heap.str_type else "?"
@@ -1053,7 +1053,7 @@ def descr_get(sp, descr, obj, tp):
         r = _first_ref(sp, obj)
         r.ob_refcnt += 1
         return r
-    from heapsim.interp.space import MethodDescr
+    from heapsim.interp.objspace.space import MethodDescr
     if isinstance(descr, MethodDescr):
         from heapsim.objects.methodobject import cfunction_new
         if getattr(descr.fn, "meth_class", False):
@@ -1118,7 +1118,7 @@ def has_get(sp, descr):
     dt = descr.ob_type
     if dt.flags & TPFLAGS_HEAPTYPE:
         return lookup(sp, dt, "__get__") is not None
-    from heapsim.interp.space import MethodDescr
+    from heapsim.interp.objspace.space import MethodDescr
     return isinstance(descr, MethodDescr)
 
 
@@ -1272,7 +1272,7 @@ def generic_getattr(sp, obj, nameobj, suppress=False):
     try:
         bb = tp.ext.builtin_base if isinstance(tp.ext, HeapTypeExt) else None
         if bb is not None and bb is not heap.object_type and not isinstance(obj, TypeObject):
-            from heapsim.interp.space_proto import _AsBuiltin
+            from heapsim.interp.objspace.protocol import _AsBuiltin
             with _AsBuiltin((obj,)):
                 return sp.builtin_getattr(obj, name)
         return sp.builtin_getattr(obj, name)
@@ -1797,7 +1797,7 @@ def _new_set_sub(sp, tp, host, bb, args, kw):
 
 
 def _new_type_sub(sp, tp, host, bb, args, kw):
-    from heapsim.interp.descriptors import type_new_method
+    from heapsim.interp.types.descrobject import type_new_method
     return type_new_method(sp, None, [tp] + list(args), kw)
 
 
@@ -1981,7 +1981,7 @@ def _build_class(sp, func, nameobj, bases, kw):
 def run_class_body(sp, func, ns):
     """Run the class body code with ns as its locals (``_PyEval_Vector`` with locals)."""
     interp = sp.interp
-    from heapsim.interp.eval import Frame
+    from heapsim.interp.vm.ceval import Frame
     co = func.func_code
     f = Frame()
     f.code = co

@@ -8,8 +8,8 @@ views build a set from the view first (``_PyDictView_Intersect`` and friends).
 """
 
 from heapsim.base.errors import GuestError
-from heapsim.interp import iterobjects as itmod
-from heapsim.interp.lib_args import classmethod_fn, clinic_arity, incref, no_kw
+from heapsim.interp.types import iterobject as itmod
+from heapsim.interp.methods.args import classmethod_fn, clinic_arity, incref, no_kw
 from heapsim.objects.dictobject import (
     dict_clear, dict_contains, dict_copy, dict_fromkeys, dict_getitem, dict_items, dict_merge,
     dict_pop, dict_popitem, dict_setdefault, dict_setitem,
@@ -37,7 +37,7 @@ def _pairs_update(sp, d, src):
                                          f"sequence element #{i} to a sequence") from None
                     raise
                 heap.decref(it)
-                from heapsim.interp.lib_str import seq_fast
+                from heapsim.interp.methods.str_methods import seq_fast
                 holder, items = seq_fast(sp, item, "")
                 pair = list(items)
                 heap.decref(holder)
@@ -273,7 +273,7 @@ def view_isdisjoint(sp, v, args, kw):
 
 
 def view_mapping(sp, v, args, kw):
-    from heapsim.interp.lib_args import incref as _inc
+    from heapsim.interp.methods.args import incref as _inc
     return _inc(v.dict)
 
 

@@ -9,7 +9,7 @@ one-character results are fresh objects.  ``split`` lists are preallocated as st
 """
 
 from heapsim.base.errors import GuestError
-from heapsim.interp.lib_args import (
+from heapsim.interp.methods.args import (
     pack_args, release_args, tuple_arity,
     as_index, as_ssize, clinic_arity, incref, no_kw, opt_none, parse, staticmethod_fn,
 )
@@ -535,14 +535,14 @@ def str_count(sp, s, args, kw):
 
 
 def str_format_map(sp, s, args, kw):
-    from heapsim.interp import lib_format
+    from heapsim.interp.methods import format as lib_format
     no_kw("format_map", kw)
     clinic_arity("format_map", args, 1, 1, s)
     return lib_format.str_format_impl(sp, s, [], None, mapping=args[0])
 
 
 def str_format(sp, s, args, kw):
-    from heapsim.interp import lib_format
+    from heapsim.interp.methods import format as lib_format
     return lib_format.str_format_impl(sp, s, args, kw)
 
 

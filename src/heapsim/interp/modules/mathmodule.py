@@ -10,7 +10,7 @@ argument unchanged in CPython (``floor``/``ceil``/``trunc`` of an int go through
 import math as hmath
 
 from heapsim.base.errors import GuestError
-from heapsim.interp.lib_args import as_index, clinic_arity, incref, no_kw
+from heapsim.interp.methods.args import as_index, clinic_arity, incref, no_kw
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.longobject import new_int
 
@@ -220,7 +220,7 @@ def m_prod(sp, self, args, kw):
     clinic_arity("prod", args, 1, 1)
     start = None
     if kw:
-        from heapsim.interp.lib_args import kw_parser
+        from heapsim.interp.methods.args import kw_parser
         kw_parser(sp, "math.prod", ("start",))
         for k, v in kw.items():
             if k != "start":
@@ -278,7 +278,7 @@ def m_isclose(sp, self, args, kw):
                          f"({len(args)} given)")
     opts = {}
     if kw:
-        from heapsim.interp.lib_args import kw_parser
+        from heapsim.interp.methods.args import kw_parser
         kw_parser(sp, "math.isclose", ("a", "b", "rel_tol", "abs_tol"))
     for k, v in (kw or {}).items():
         if k not in ("rel_tol", "abs_tol"):
@@ -355,7 +355,7 @@ FUNCTIONS = {k: v for k, v in FUNCTIONS.items() if v is not None}
 
 def make_math(sp):
     """The ``math`` module object (its functions are builtin functions bound to it)."""
-    from heapsim.interp.builtins import _mdef_fn, _set, new_module
+    from heapsim.interp.modules.builtinsmodule import _mdef_fn, _set, new_module
     heap = sp.heap
     mod = new_module(sp, "math")
     for name, fn in FUNCTIONS.items():

@@ -9,7 +9,7 @@ compared on the host directly, which gives the same order.
 import functools
 
 from heapsim.base.errors import GuestError
-from heapsim.interp.lib_args import as_ssize, clinic_arity, incref, no_kw, opt_none, parse
+from heapsim.interp.methods.args import as_ssize, clinic_arity, incref, no_kw, opt_none, parse
 from heapsim.objects.list_slices import list_copy
 from heapsim.objects.listobject import (
     list_append, list_ass_slice, list_clear, list_extend, list_extend_from_iterable,
@@ -296,7 +296,7 @@ def _sorted_order(sp, keys, reverse):
 def _sort_kw(sp, kw, name):
     key = reverse = None
     if kw:
-        from heapsim.interp.lib_args import kw_parser
+        from heapsim.interp.methods.args import kw_parser
         kw_parser(sp, "list.sort", ("key", "reverse"))
         for k, v in kw.items():
             if k == "key":
@@ -309,7 +309,7 @@ def _sort_kw(sp, kw, name):
     key = opt_none(sp, key)
     rev = False
     if reverse is not None:
-        from heapsim.interp.lib_args import as_index
+        from heapsim.interp.methods.args import as_index
         if reverse.ob_type is sp.heap.float_type:
             raise GuestError("TypeError", "'float' object cannot be interpreted as an integer")
         rev = bool(as_index(sp, reverse))

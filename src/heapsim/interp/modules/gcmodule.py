@@ -1,7 +1,7 @@
 """The guest ``gc`` module over the reclaim layer's library API (``reclaim.gcapi``)."""
 
 from heapsim.base.errors import GuestError, Unsupported
-from heapsim.interp.sysmodule import arity as _arity, mdef_fn as _mdef_fn, new_module, \
+from heapsim.interp.modules.sysmodule import arity as _arity, mdef_fn as _mdef_fn, new_module, \
     set_attr as _set
 from heapsim.objects.dictobject import dict_new, dict_setitem
 from heapsim.objects.listobject import list_append, list_new

@@ -8,7 +8,7 @@ float return x itself, as CPython does.
 """
 
 from heapsim.base.errors import GuestError, Unsupported
-from heapsim.interp.lib_args import (
+from heapsim.interp.methods.args import (
     as_index, classmethod_fn, clinic_arity, incref, no_kw, pack_args, parse, release_args,
 )
 from heapsim.objects.complexobject import new_complex
@@ -326,7 +326,7 @@ def c_conjugate(sp, x, args, kw):
 
 
 def _fmt(sp, x, args, kw):
-    from heapsim.interp.lib_format import scalar_format_method
+    from heapsim.interp.methods.format import scalar_format_method
     return scalar_format_method(sp, x, args, kw)
 
 

@@ -316,7 +316,7 @@ def make_thrown(interp, typ, val, tb):
     heap = interp.heap
     sp = interp.sp
     from heapsim.objects.core import TypeObject
-    from heapsim.interp.exceptions import ExcObject
+    from heapsim.interp.types.exceptions import ExcObject
     if isinstance(typ, TypeObject) and interp.is_exc_type(typ):
         if val is None or val is heap.none:
             args = []

@@ -8,12 +8,13 @@ reference.
 """
 
 from heapsim.base.errors import GuestError, Unsupported
-from heapsim.interp import (  # noqa: F401
-    lib_builtins, lib_bytes, lib_dict, lib_list, lib_numbers, lib_set, lib_str,
+from heapsim.interp.methods import (  # noqa: F401
+    bytes_methods, dict_methods, list_methods, number_methods, set_methods, str_methods,
 )
-from heapsim.interp.exceptions import new_exception
-from heapsim.interp.lib_args import incref as _incref
-from heapsim.interp.sysmodule import mdef_fn as _mdef_fn, new_module, set_attr as _set
+from heapsim.interp.modules import bltinmodule  # noqa: F401
+from heapsim.interp.types.exceptions import new_exception
+from heapsim.interp.methods.args import incref as _incref
+from heapsim.interp.modules.sysmodule import mdef_fn as _mdef_fn, new_module, set_attr as _set
 from heapsim.objects.core import PyObject
 
 
@@ -43,7 +44,7 @@ def b_import(sp, self, args, kw):
 
 # The builtin functions live in lib_builtins.py; the object-protocol ones (isinstance, getattr,
 # ...) are registered by descriptors.py through ``sp.register_builtins``.
-BUILTIN_FUNCTIONS = dict(lib_builtins.BUILTIN_FUNCTIONS)
+BUILTIN_FUNCTIONS = dict(bltinmodule.BUILTIN_FUNCTIONS)
 BUILTIN_FUNCTIONS["__import__"] = b_import
 
 
@@ -81,7 +82,8 @@ CONSTRUCTORS = {"type": c_type, "object": c_object, "BaseException": c_exception
 
 def install_methods(sp):
     """The builtin types' methods and constructors (lib_*.py), then the ones defined here."""
-    for mod in (lib_str, lib_bytes, lib_list, lib_dict, lib_set, lib_numbers, lib_builtins):
+    for mod in (str_methods, bytes_methods, list_methods, dict_methods, set_methods,
+                number_methods, bltinmodule):
         mod.install(sp)
     for name, ctor in CONSTRUCTORS.items():
         sp.constructors.setdefault(name, ctor)
@@ -102,7 +104,7 @@ def make_builtins(sp):
             _set(sp, mod, name, _incref(tp))
     for name, tp in sp.exc_types.items():
         _set(sp, mod, name, _incref(tp))
-    from heapsim.interp.exceptions import ALIASES
+    from heapsim.interp.types.exceptions import ALIASES
     for name, target in ALIASES:
         _set(sp, mod, name, _incref(sp.exc_types[target]))
     _set(sp, mod, "None", sp.none())
@@ -116,7 +118,7 @@ def make_builtins(sp):
 
 # The ``sys`` and ``gc`` modules live in sysmodule.py and gcmodule.py; these names stay
 # importable from here for the composition root.
-from heapsim.interp.sysmodule import (  # noqa: E402,F401
+from heapsim.interp.modules.sysmodule import (  # noqa: E402,F401
     STARTUP_BLOCKS, StreamObject, make_sys, stream_flush, stream_write,
 )
-from heapsim.interp.gcmodule import make_gc  # noqa: E402,F401
+from heapsim.interp.modules.gcmodule import make_gc  # noqa: E402,F401

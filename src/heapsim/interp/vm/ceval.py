@@ -14,11 +14,11 @@ import operator
 from heapsim.base.errors import (
     GuestError, GuestException, LimitExceeded, OutOfMemory, Unsupported,
 )
-from heapsim.interp.decode import BINARY_OP_SYMBOLS, CMP_OPS
-from heapsim.interp.frameobject import take_ownership, traceback_here
-from heapsim.interp.generators import COMPLETED, gen_new, send_ex
-from heapsim.interp.opcodes_attrs import AttrOpcodes
-from heapsim.interp.exceptions import ExcObject, is_subtype, new_exception
+from heapsim.interp.types.decode import BINARY_OP_SYMBOLS, CMP_OPS
+from heapsim.interp.types.frameobject import take_ownership, traceback_here
+from heapsim.interp.types.genobject import COMPLETED, gen_new, send_ex
+from heapsim.interp.vm.opcodes_attrs import AttrOpcodes
+from heapsim.interp.types.exceptions import ExcObject, is_subtype, new_exception
 from heapsim.objects.core import TPFLAGS_HEAPTYPE, TypeObject
 from heapsim.objects.cellobject import CellObject, cell_new, cell_set
 from heapsim.objects.dictobject import (
@@ -1855,7 +1855,7 @@ class Interpreter(AttrOpcodes):
     def lookup_special(self, obj, name):
         """``_PyObject_LookupSpecial``: type(obj).name bound to obj (new reference), or None."""
         try:
-            from heapsim.interp import typeobject
+            from heapsim.interp.types import typeobject
         except ImportError:
             typeobject = None
         if typeobject is not None and hasattr(self.sp, "type_cache"):

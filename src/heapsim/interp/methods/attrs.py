@@ -10,10 +10,10 @@ fall through; a set hook (``sp.attr_set_hooks``) returns True once it has handle
 """
 
 from heapsim.base.errors import GuestError
-from heapsim.interp.code import CodeObject
-from heapsim.interp.exceptions import ExcObject
-from heapsim.interp.frameobject import FrameObject, TracebackObject, get_frame_object
-from heapsim.interp.generators import CLEARED, EXECUTING, SUSPENDED, GenObject, \
+from heapsim.interp.types.codeobject import CodeObject
+from heapsim.interp.types.exceptions import ExcObject
+from heapsim.interp.types.frameobject import FrameObject, TracebackObject, get_frame_object
+from heapsim.interp.types.genobject import CLEARED, EXECUTING, SUSPENDED, GenObject, \
     yield_from_target
 from heapsim.objects.cellobject import CellObject
 from heapsim.objects.core import TPFLAGS_HEAPTYPE as HEAPTYPE
@@ -541,7 +541,7 @@ def view_binop(sp, op, a, b):
 
 def dict_binop(sp, op, a, b):
     """``dict |= mapping or iterable of pairs`` (``dict_ior`` is ``PyDict_Update``)."""
-    from heapsim.interp.lib_dict import dict_update_from
+    from heapsim.interp.methods.dict_methods import dict_update_from
     h = sp.heap
     if op != "|=" or a.ob_type is not h.dict_type:
         return None
@@ -585,7 +585,7 @@ def install(sp):
     sp.binop_hooks[sp.iter_types["dict_keys"]] = view_binop
     sp.binop_hooks[sp.iter_types["dict_items"]] = view_binop
     sp.binop_hooks[h.dict_type] = dict_binop
-    from heapsim.interp import lib_bytes
+    from heapsim.interp.methods import bytes_methods as lib_bytes
     sp.proxy_types = (h.weakproxy_type, h.weakcallableproxy_type)
     sp.proxy_referent = lambda p: _proxy_referent(sp, p)
     for tp in sp.proxy_types:

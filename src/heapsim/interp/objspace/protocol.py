@@ -10,9 +10,9 @@ matching ``user_*`` method first when an operand's type is a heap type.
 from heapsim.base.errors import GuestError, GuestException
 from heapsim.objects.core import TypeObject, TPFLAGS_HEAPTYPE
 from heapsim.objects.unicodeobject import intern_string, new_str
-from heapsim.interp import typeobject as T
-from heapsim.interp import descriptors as D
-from heapsim.interp.exceptions import ExcObject
+from heapsim.interp.types import typeobject as T
+from heapsim.interp.types import descrobject as D
+from heapsim.interp.types.exceptions import ExcObject
 from heapsim.objects.methodobject import MethodObject
 from heapsim.objects.funcobject import PropertyObject, StaticMethodObject, ClassMethodObject
 
@@ -371,7 +371,7 @@ class ProtoSpace:
             heap.decref(r)
         if (builtin_based(a) or not ta.flags & HEAP) and (builtin_based(b) or
                                                            not tb.flags & HEAP):
-            from heapsim.interp import lib_builtins
+            from heapsim.interp.modules import bltinmodule as lib_builtins
             fn = getattr(lib_builtins, "b_" + stem, None)
             if fn is not None:
                 with _AsBuiltin((a, b)):
@@ -546,7 +546,7 @@ class ProtoSpace:
             with _AsBuiltin((obj,)):
                 return self._builtin_iter(obj)
         if T.heap_lookup(self, tp, "__getitem__") is not None:
-            from heapsim.interp import iterobjects as itmod
+            from heapsim.interp.types import iterobject as itmod
             it_tp = self.iter_types.get("iterator")
             if it_tp is None:
                 from heapsim.objects.core import make_static_type, TPFLAGS_HAVE_GC
@@ -564,7 +564,7 @@ class ProtoSpace:
         tp = obj.ob_type
         if tp.flags & HEAP:
             return T.heap_lookup(self, tp, "__next__") is not None
-        from heapsim.interp import iterobjects as itmod
+        from heapsim.interp.types import iterobject as itmod
         h = self.heap
         return (isinstance(obj, itmod.IterObject) or "iterator" in tp.name or
                 tp is getattr(h, "generator_type", None) or tp.name in (

@@ -15,7 +15,7 @@ from heapsim.objects.funcobject import (
 )
 from heapsim.objects.cellobject import CellObject
 from heapsim.objects.unicodeobject import intern_string, new_str
-from heapsim.interp import typeobject as T
+from heapsim.interp.types import typeobject as T
 
 
 def _arity(name, args, lo, hi=None):
@@ -179,7 +179,7 @@ def b_dir(sp, self, args, kw):
                 finally:
                     heap.decref(r)
                 lst = sp.newlist(items)
-                from heapsim.interp.lib_list import l_sort
+                from heapsim.interp.methods.list_methods import l_sort
                 heap.decref(l_sort(sp, lst, [], None))
                 return lst
         tps = T.mro_of(obj) if isinstance(obj, TypeObject) else T.mro_of(obj.ob_type)

@@ -10,7 +10,7 @@ model's resizing rules.
 """
 
 from heapsim.base.errors import GuestError
-from heapsim.interp.lib_args import (
+from heapsim.interp.methods.args import (
     pack_args, release_args, tuple_arity,
     as_index, as_ssize, classmethod_fn, clinic_arity, incref, no_kw, opt_none, parse,
 )
@@ -255,7 +255,7 @@ def _split(name):
 def m_join(sp, b, args, kw):
     heap = sp.heap
     clinic_arity("join", args, 1, 1, b)
-    from heapsim.interp.lib_str import seq_fast
+    from heapsim.interp.methods.str_methods import seq_fast
     holder, items = seq_fast(sp, args[0], "can only join an iterable")
     try:
         parts = []
