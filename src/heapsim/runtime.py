@@ -1,90 +1,92 @@
 """The composition root: builds the allocator, the heap, the collector and the interpreter
 for one run, and wires the hooks each lower layer leaves for the one above.
 
-Nothing else constructs these pieces together; tests and tools call ``build_heap`` (and, once
-the interpreter exists, ``Runtime``) rather than assembling layers by hand.
+Nothing else constructs these pieces together; tests and tools call ``build_heap`` and
+``Runtime`` rather than assembling layers by hand.
 """
 
+import linecache
+import sys as host_sys
+import traceback
+
+from heapsim import reclaim
 from heapsim.base.config import CPYTHON_3_11
+from heapsim.base.errors import GuestError, GuestException
+from heapsim.interp.methods import (
+    attrs, bytes_methods, dict_methods, list_methods, number_methods, set_methods, str_methods,
+)
+from heapsim.interp.modules import bltinmodule, table
+from heapsim.interp.modules.modsupport import new_module
+from heapsim.interp.modules.weakrefmodule import run_atexit
+from heapsim.interp.objspace.space import ObjectSpace
+from heapsim.interp.types import genobject
+from heapsim.interp.types.codeobject import ConstantTable, compile_main, init_code_type
+from heapsim.interp.types.exceptions import init_exception_types
+from heapsim.interp.types.frameobject import init_frame_types
+from heapsim.interp.vm.ceval import Interpreter
+from heapsim.interp.vm.importer import Importer
+from heapsim.interp.vm.traceback import format_exception
 from heapsim.memory.obmalloc import Pymalloc
 from heapsim.objects.bootstrap import create_heap
+from heapsim.objects.dictobject import dict_new, dict_setitem
+from heapsim.objects.unicodeobject import intern_string, new_str
+from heapsim.reclaim.audit import HEAP_TYPE_REFERENCES, reference_functions, references
+from heapsim.reclaim.collector import find_function
 
 
 def build_heap(profile=CPYTHON_3_11, *, audit=False):
     """A heap on a fresh simulated pymalloc, with the reclaim layer installed."""
-    allocator = Pymalloc(profile.memory)
-    heap = create_heap(allocator, profile)
-    from heapsim import reclaim
-    install = getattr(reclaim, "install", None)
-    if install is not None:
-        install(heap, audit=audit)
+    heap = create_heap(Pymalloc(profile.memory), profile)
+    reclaim.install(heap, audit=audit)
     return heap
+
+
+def install_types(sp, interp):
+    """The interpreter's types and the builtin types' methods: code, exception, generator and
+    frame types, the method tables and attribute hooks, the builtin constructors."""
+    heap = sp.heap
+    for mod in (str_methods, bytes_methods, list_methods, dict_methods, set_methods,
+                number_methods, bltinmodule):
+        mod.install(sp)
+    genobject.init_gen_type(heap, interp)
+    genobject.install_methods(sp)
+    init_frame_types(heap)
+    attrs.install(sp)
 
 
 class Runtime:
     """One run of a guest program: heap, collector, object space, interpreter and the guest
-    modules, wired together.  ``run_file`` returns the process exit code."""
+    modules, wired together.  ``run_source`` returns the process exit code."""
 
     def __init__(self, argv=(), stdout=None, stderr=None, max_steps=None, profile=CPYTHON_3_11,
                  audit=False):
-        import sys as host_sys
-        from heapsim.interp.modules import builtinsmodule as gb
-        from heapsim.interp.types.codeobject import init_code_type
-        from heapsim.interp.vm.ceval import Interpreter
-        from heapsim.interp.types.exceptions import init_exception_types
-        from heapsim.interp.objspace.space import ObjectSpace
-        from heapsim.interp.modules.weakrefmodule import make_weakref
-        from heapsim.interp.modules.mathmodule import make_math
-        from heapsim.objects.core import make_static_type
-
         self.heap = heap = build_heap(profile, audit=audit)
-        if not hasattr(heap, "code_type"):
-            init_code_type(heap)
+        init_code_type(heap)
         self.space = sp = ObjectSpace(heap)
         sp.exc_types.update(init_exception_types(heap))
         self.interp = interp = Interpreter(heap, sp, max_steps=max_steps)
         interp.stdout = stdout if stdout is not None else host_sys.stdout
         interp.stderr = stderr if stderr is not None else host_sys.stderr
-        gb.install_methods(sp)
-        from heapsim.interp.types import genobject as generators
-        from heapsim.interp.types.frameobject import init_frame_types
-        generators.init_gen_type(heap, interp)
-        generators.install_methods(sp)
-        init_frame_types(heap)
-        from heapsim.interp.methods import attrs as lib_attrs
-        lib_attrs.install(sp)
-        stream_type = make_static_type("TextIOWrapper", 16, 0, 0, base=heap.object_type,
-                                       module="_io")
-        heap.register_static_type(stream_type)
-        sp.methods["TextIOWrapper"] = {"write": gb.stream_write, "flush": gb.stream_flush}
-        self.collector = self._install_collector(heap)
+        interp.argv = list(argv)
+        install_types(sp, interp)
+        self.collector = heap.reclaim.collector
         heap.iterate = sp.iterate
         heap.call_object = self.call_object
         heap.write_unraisable = self.write_unraisable
-        self.builtins = gb.make_builtins(sp)
-        self.modules = {
-            "builtins": self.builtins,
-            "sys": gb.make_sys(sp, list(argv), stream_type),
-            "gc": gb.make_gc(sp, self.collector),
-            "math": make_math(sp),
-            # weakref comes last: it leaves the free lists as CPython's start-up does
-            # (sysmodule.fill_startup_free_lists), so nothing may allocate after it.
-            "weakref": make_weakref(sp, self.builtins),
-        }
-        # python3 starts with math imported: the start-up stdlib modules hold one more
-        # reference than sys.modules does
-        self.modules["math"].ob_refcnt += 1
-        from heapsim.interp.vm.importer import Importer
+        # the modules the runtime holds (one reference each): the table's start-up modules,
+        # then __main__
+        self.modules = interp.modules = {}
         self.importer = Importer(self)
-        interp.import_hook = self.importer.import_name
-        interp.import_from_error = self.importer.import_from_error
-        self.sources = {}
+        table.create_startup_modules(sp)
+        self.builtins = self.modules["builtins"]
+        self.importer.install_sys_state(argv)
+        self.sources = {}          # file name -> source lines of the imported modules
+        self.filename = None       # the main script's, and its source lines
+        self.source_lines = []
         self.main_code = None
         self.const_table = None
-        self._install_sys_import_state(argv)
         self.audit = audit
         if audit:
-            from heapsim import reclaim
             reclaim.add_root_provider(heap, self.audit_roots)
             self._rebaseline()
             self._install_audit_safe_points()
@@ -111,13 +113,13 @@ class Runtime:
             if id(m) not in seen:
                 seen.add(id(m))
                 out.append(m)
-        out.append(self.modules["math"])    # the start-up stdlib modules' reference
+        out.append(self.modules[table.EXTRA_STARTUP_REFERENCE])
         if self.main_code is not None:
             out.append(self.main_code)
-        table = self.const_table
-        if table is not None:
+        consts = self.const_table
+        if consts is not None:
             code_type = self.heap.code_type
-            for obj in table.by_id.values():
+            for obj in consts.by_id.values():
                 if obj.ob_type is not code_type:
                     out.append(obj)
         for mod, code in self.importer.loading:
@@ -164,8 +166,6 @@ class Runtime:
         """The static objects registered after the reclaim layer was installed (exception
         types, interpreter types, ...) get their audit baseline now: the references held to
         each beyond those of live objects and roots, at the end of start-up."""
-        from heapsim.reclaim.audit import references, reference_functions, HEAP_TYPE_REFERENCES
-        from heapsim.reclaim.collector import find_function
         heap = self.heap
         state = heap.reclaim
         roots = {}
@@ -176,12 +176,12 @@ class Runtime:
         for lst in heap.gc.lists:
             stack.extend(lst)
         found.update(stack)
-        table = reference_functions(heap)
+        functions = reference_functions(heap)
         htr = find_function(*HEAP_TYPE_REFERENCES)
         refs = {}
         while stack:
             o = stack.pop()
-            for r in references(o, table, htr):
+            for r in references(o, functions, htr):
                 refs[r] = refs.get(r, 0) + 1
                 if r not in found:
                     found.add(r)
@@ -191,72 +191,11 @@ class Runtime:
         state.late_strs.clear()         # measured above
 
     def run_audit(self):
-        from heapsim import reclaim
         reclaim.audit(self.heap)
-
-    def _install_sys_import_state(self, argv):
-        """``sys.modules`` (a guest dict of the modules imported so far) and ``sys.path``
-        (the script's directory first, as python3 sets it)."""
-        import os
-        from heapsim.objects.dictobject import dict_new, dict_setitem
-        from heapsim.objects.unicodeobject import intern_string, new_str
-        heap = self.heap
-        sysmod = self.modules["sys"]
-        mods = dict_new(heap)
-        for name in ("sys", "builtins", "math"):
-            key = new_str(heap, name)
-            dict_setitem(heap, mods, key, self.modules[name])
-            heap.decref(key)
-        script = argv[0] if argv else ""
-        first = os.path.dirname(os.path.realpath(script)) if script else os.getcwd()
-        path = self.space.newlist([new_str(heap, first)])
-        for name, value in (("modules", mods), ("path", path)):
-            key = intern_string(heap, name)
-            dict_setitem(heap, sysmod.md_dict, key, value)
-            heap.decref(key)
-            heap.decref(value)
-
-    def new_module_object(self, name, filename):
-        """A new module for an imported source file, its dict filled as importlib fills it."""
-        import os
-        from heapsim.interp.modules.builtinsmodule import new_module
-        from heapsim.objects.dictobject import dict_setitem
-        from heapsim.objects.unicodeobject import intern_string, new_str
-        heap = self.heap
-        mod = new_module(self.space, name)
-        d = os.path.dirname(filename)
-        cached = os.path.join(d, "__pycache__", os.path.basename(filename)[:-3]
-                              + ".cpython-311.pyc")
-        for key_name, value in (("__package__", new_str(heap, "")),
-                                ("__file__", new_str(heap, filename)),
-                                ("__cached__", new_str(heap, cached)),
-                                ("__builtins__", self.builtins.md_dict)):
-            if key_name == "__builtins__":
-                value.ob_refcnt += 1
-            key = intern_string(heap, key_name)
-            dict_setitem(heap, mod.md_dict, key, value)
-            heap.decref(key)
-            heap.decref(value)
-        return mod
-
-    @staticmethod
-    def _install_collector(heap):
-        """The reclaim layer's collector (``build_heap`` installs the layer)."""
-        state = getattr(heap, "reclaim", None)
-        return state.collector if state is not None else None
-
-    def import_module(self, name):
-        from heapsim.base.errors import Unsupported
-        mod = self.modules.get(name)
-        if mod is None:
-            raise Unsupported(f"import of {name}")
-        mod.ob_refcnt += 1
-        return mod
 
     def call_object(self, func, args):
         """The heap's hook for calls from below (gc callbacks, weakref callbacks,
         finalizers): args are borrowed; a guest error arrives as a GuestException."""
-        from heapsim.base.errors import GuestError, GuestException
         try:
             return self.space.call(func, list(args), None)
         except GuestError as err:
@@ -276,41 +215,29 @@ class Runtime:
 
     def run_source(self, source, filename):
         """Compile and run ``source`` as ``__main__``; returns the exit code."""
-        from heapsim.base.errors import GuestException
-        from heapsim.interp.types.codeobject import ConstantTable
-        from heapsim.objects.dictobject import dict_setitem
-        from heapsim.objects.unicodeobject import intern_string, new_str
-        from heapsim.interp.modules.builtinsmodule import new_module
-
         heap = self.heap
         sp = self.space
         try:
-            from heapsim.interp.types.codeobject import compile_main
             host_code = compile_main(source, filename, self.interp.stderr)
         except SyntaxError as e:
-            import traceback
             if isinstance(e, IndentationError) and e.offset is not None:
                 e.end_offset = e.offset + 1     # the C printer marks one column here
             self.interp.stderr.write("".join(traceback.format_exception_only(e)))
             return 1
         self.source_lines = source.splitlines()
         self.filename = filename
-        table = ConstantTable(heap, arena_refs=True)
-        code = table.code(host_code)
-        self.const_table = table
+        consts = ConstantTable(heap, arena_refs=True)
+        code = consts.code(host_code)
+        self.const_table = consts
         self.main_code = code
         main = new_module(sp, "__main__")
         self.modules["__main__"] = main
-        from heapsim.objects.dictobject import dict_getitem
-        key = intern_string(heap, "modules")
-        mods = dict_getitem(heap, self.modules["sys"].md_dict, key)
-        heap.decref(key)
+        mods = self.importer.sys_attr("modules")
         if mods is not None:
             key = new_str(heap, "__main__")
             dict_setitem(heap, mods, key, main)
             heap.decref(key)
         g = main.md_dict
-        from heapsim.objects.dictobject import dict_new
         annotations = dict_new(heap)
         for name, value in (("__annotations__", annotations),
                             ("__builtins__", self.builtins), ("__file__", None),
@@ -330,7 +257,6 @@ class Runtime:
             status = 0
         except GuestException as ge:
             status = self.handle_uncaught(ge.exc)
-        from heapsim.interp.modules.weakrefmodule import run_atexit
         run_atexit(self)        # Py_FinalizeEx's atexit step: weakref.finalize's _exitfunc
         self.flush()
         if self.audit:
@@ -365,11 +291,10 @@ class Runtime:
         return 1
 
     def format_exception(self, exc):
-        from heapsim.interp.vm.traceback import format_exception
         return format_exception(self.space, exc, self._source_line)
 
     def _source_line(self, filename, line):
-        if filename == getattr(self, "filename", None):
+        if filename == self.filename:
             lines = self.source_lines
             if 1 <= line <= len(lines):
                 return lines[line - 1] + "\n"
@@ -377,7 +302,6 @@ class Runtime:
         lines = self.sources.get(filename)
         if lines is not None:
             return lines[line - 1] + "\n" if 1 <= line <= len(lines) else ""
-        import linecache
         return linecache.getline(filename, line)
 
 

@@ -1,7 +1,10 @@
-"""The functions of the guest ``builtins`` module (Python/bltinmodule.c), except the ones the
-class machinery owns (isinstance, getattr, ...: descriptors.py / typeobject.py).
+"""The guest ``builtins`` module (Python/bltinmodule.c): its functions, except the ones the
+object protocol owns (isinstance, getattr, ...: ``sp.register_builtins`` adds them), the
+constructors of the builtin iterator types, range and slice, and ``init(sp)``, which builds the
+module (the first row of the module table, modules/table.py).
 
-Each is ``fn(sp, self, args, kw)`` returning a new reference; argument errors are CPython's.
+Each function is ``fn(sp, self, args, kw)`` returning a new reference; argument errors are
+CPython's.
 """
 
 from heapsim.base.errors import GuestError, Unsupported
@@ -12,6 +15,9 @@ from heapsim.interp.methods.args import (
 )
 from heapsim.interp.methods.format import b_format
 from heapsim.interp.methods.list_methods import b_sorted
+from heapsim.interp.modules.modsupport import add_functions, new_module, set_attr
+from heapsim.interp.types.exceptions import ALIASES, is_subtype, new_exception
+from heapsim.objects.core import PyObject
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.longobject import new_int
 from heapsim.objects.unicodeobject import new_str, str_char
@@ -790,3 +796,99 @@ def install(sp):
     c["zip"] = c_zip
     c["map"] = c_map
     c["filter"] = c_filter
+    for name, ctor in CONSTRUCTORS.items():
+        c.setdefault(name, ctor)
+
+
+# --- __import__ and the constructors of type, object and BaseException ------------------------
+
+def b_import(sp, self, args, kw):
+    """``__import__(name, globals=None, locals=None, fromlist=(), level=0)``."""
+    names = ("name", "globals", "locals", "fromlist", "level")
+    vals = dict(zip(names, args))
+    for k, v in (kw or {}).items():
+        if k not in names:
+            raise GuestError("TypeError", f"__import__() got an unexpected keyword argument "
+                             f"'{k}'")
+        vals[k] = v
+    if "name" not in vals:
+        raise GuestError("TypeError", "__import__() missing required argument 'name' (pos 1)")
+    name = vals["name"]
+    if name.ob_type is not sp.heap.str_type:
+        raise GuestError("TypeError", f"__import__() argument 1 must be str, not "
+                         f"{name.ob_type.name}")
+    if not name.value:
+        raise GuestError("ValueError", "Empty module name")
+    fromlist = vals.get("fromlist")
+    level = vals.get("level")
+    return sp.interp.import_hook(name.value, fromlist, level)
+
+
+BUILTIN_FUNCTIONS["__import__"] = b_import
+
+
+def c_type(sp, tp, args, kw):
+    if len(args) == 1:
+        return incref(args[0].ob_type)
+    raise Unsupported("type() with three arguments (class creation)")
+
+
+def c_object(sp, tp, args, kw):
+    heap = sp.heap
+    o = PyObject.__new__(PyObject)
+    o.ob_refcnt = 1
+    o.ob_type = heap.object_type
+    o.addr = heap.alloc(heap.object_type, 16)
+    return o
+
+
+def c_exception(sp, tp, args, kw):
+    heap = sp.heap
+    imp = is_subtype(tp, sp.exc_types["ImportError"])
+    if kw and not imp:
+        raise GuestError("TypeError", f"{tp.name}() takes no keyword arguments")
+    if kw:
+        for k in kw:
+            if k not in ("name", "path"):
+                raise GuestError("TypeError", f"'{k}' is an invalid keyword argument for "
+                                 f"ImportError()")
+    t = sp.newtuple_borrowed(args)
+    e = new_exception(heap, tp, t)
+    heap.decref(t)
+    if kw:
+        e.imp_name = incref(kw["name"]) if "name" in kw else None
+        e.imp_path = incref(kw["path"]) if "path" in kw else None
+    return e
+
+
+CONSTRUCTORS = {"type": c_type, "object": c_object, "BaseException": c_exception}
+
+
+# --- the module ------------------------------------------------------------------------------
+
+# The builtin types bound in ``builtins``, in the order bltinmodule.c's SETBUILTIN adds them.
+BUILTIN_TYPES = ("int", "float", "complex", "str", "bytes", "bytearray", "bool", "list",
+                 "tuple", "dict", "set", "frozenset", "range", "type", "slice", "enumerate",
+                 "zip", "map", "filter", "object")
+
+
+def init(sp):
+    """The ``builtins`` module (``_PyBuiltin_Init``): a new reference."""
+    heap = sp.heap
+    mod = new_module(sp, "builtins")
+    add_functions(sp, mod, BUILTIN_FUNCTIONS.items())
+    for name in BUILTIN_TYPES:
+        tp = heap.types.get(name) or sp.iter_types.get(name)
+        if tp is not None:
+            set_attr(sp, mod, name, incref(tp))
+    for name, tp in sp.exc_types.items():
+        set_attr(sp, mod, name, incref(tp))
+    for name, target in ALIASES:
+        set_attr(sp, mod, name, incref(sp.exc_types[target]))
+    set_attr(sp, mod, "None", sp.none())
+    set_attr(sp, mod, "True", sp.newbool(True))
+    set_attr(sp, mod, "False", sp.newbool(False))
+    set_attr(sp, mod, "Ellipsis", incref(heap.ellipsis))
+    set_attr(sp, mod, "NotImplemented", incref(heap.not_implemented))
+    sp.register_builtins(mod)      # the object protocol's builtins (isinstance, getattr, ...)
+    return mod

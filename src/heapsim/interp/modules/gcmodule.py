@@ -1,21 +1,24 @@
-"""The guest ``gc`` module over the reclaim layer's library API (``reclaim.gcapi``)."""
+"""The guest ``gc`` module (Modules/gcmodule.c) over the reclaim layer's library API
+(``reclaim.gcapi``)."""
 
-from heapsim.base.errors import GuestError, Unsupported
-from heapsim.interp.modules.sysmodule import arity as _arity, mdef_fn as _mdef_fn, new_module, \
-    set_attr as _set
+from heapsim.base.errors import GuestError
+from heapsim.interp.methods.args import arity as _arity
+from heapsim.interp.modules.modsupport import add_functions, new_module, set_attr as _set
 from heapsim.objects.dictobject import dict_new, dict_setitem
 from heapsim.objects.listobject import list_append, list_new
 from heapsim.objects.longobject import new_int
 from heapsim.objects.unicodeobject import new_str
+from heapsim.reclaim import gcapi
 
 
 STARTUP_GEN2 = 11090
 
 
-def make_gc(sp, collector):
-    """The guest ``gc`` module over the reclaim layer's library API (``reclaim.gcapi``)."""
-    from heapsim.reclaim import gcapi
+def init(sp):
+    """The ``gc`` module: a new reference.  Its functions act on the collector the reclaim
+    layer installed on the heap."""
     heap = sp.heap
+    collector = heap.reclaim.collector
     gc = heap.gc
     mod = new_module(sp, "gc")
     # ``python3 prog.py`` keeps about 11,090 start-up objects in generation 2 after a full
@@ -36,8 +39,6 @@ def make_gc(sp, collector):
 
     def collect(sp, self, args, kw):
         _arity("collect", args, 0, 1)
-        if collector is None:
-            raise Unsupported("gc.collect (no collector installed)")
         return new_int(heap, gcapi.collect(heap, _int_arg(args, kw, 0, "generation", 2)))
 
     def get_count(sp, self, args, kw):
@@ -137,27 +138,26 @@ def make_gc(sp, collector):
             out.append(d)
         return sp.newlist(out)
 
-    for name, fn in (("collect", collect), ("get_count", get_count),
-                     ("get_threshold", get_threshold), ("set_threshold", set_threshold),
-                     ("disable", disable), ("enable", enable), ("isenabled", isenabled),
-                     ("is_tracked", is_tracked), ("is_finalized", is_finalized),
-                     ("get_referents", get_referents), ("get_referrers", get_referrers),
-                     ("get_objects", get_objects), ("freeze", freeze), ("unfreeze", unfreeze),
-                     ("get_freeze_count", get_freeze_count), ("get_debug", get_debug),
-                     ("set_debug", set_debug), ("get_stats", get_stats)):
-        _set(sp, mod, name, _mdef_fn(sp, mod, name, fn))
+    add_functions(sp, mod, (
+        ("collect", collect), ("get_count", get_count),
+        ("get_threshold", get_threshold), ("set_threshold", set_threshold),
+        ("disable", disable), ("enable", enable), ("isenabled", isenabled),
+        ("is_tracked", is_tracked), ("is_finalized", is_finalized),
+        ("get_referents", get_referents), ("get_referrers", get_referrers),
+        ("get_objects", get_objects), ("freeze", freeze), ("unfreeze", unfreeze),
+        ("get_freeze_count", get_freeze_count), ("get_debug", get_debug),
+        ("set_debug", set_debug), ("get_stats", get_stats)))
     for name in ("DEBUG_STATS", "DEBUG_COLLECTABLE", "DEBUG_UNCOLLECTABLE", "DEBUG_SAVEALL",
                  "DEBUG_LEAK"):
         _set(sp, mod, name, new_int(heap, getattr(gcapi, name)))
-    if collector is not None:
-        def write_stderr(text):
-            interp = sp.interp
-            try:
-                interp.stdout.flush()
-            except Exception:
-                pass
-            interp.stderr.write(text)
-        collector.write_stderr = write_stderr
+    def write_stderr(text):
+        interp = sp.interp
+        try:
+            interp.stdout.flush()
+        except Exception:
+            pass
+        interp.stderr.write(text)
+    collector.write_stderr = write_stderr
     for name in ("garbage", "callbacks"):
         lst = getattr(gc, name)
         if lst is None or isinstance(lst, list):

@@ -11,8 +11,10 @@ import math as hmath
 
 from heapsim.base.errors import GuestError
 from heapsim.interp.methods.args import as_index, clinic_arity, incref, no_kw
+from heapsim.interp.modules.modsupport import add_functions, new_module, set_attr
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.longobject import new_int
+from heapsim.objects.unicodeobject import new_str
 
 
 def _err(e):
@@ -353,13 +355,16 @@ FUNCTIONS = {
 FUNCTIONS = {k: v for k, v in FUNCTIONS.items() if v is not None}
 
 
-def make_math(sp):
-    """The ``math`` module object (its functions are builtin functions bound to it)."""
-    from heapsim.interp.modules.builtinsmodule import _mdef_fn, _set, new_module
+def init(sp):
+    """The ``math`` module: a new reference (its functions are builtin functions bound to
+    it, then, where the host's math is an extension module, its ``__file__`` as the import
+    of an extension sets it, then the constants, as ``math_exec`` adds them)."""
     heap = sp.heap
     mod = new_module(sp, "math")
-    for name, fn in FUNCTIONS.items():
-        _set(sp, mod, name, _mdef_fn(sp, mod, name, fn))
+    add_functions(sp, mod, FUNCTIONS.items())
+    host_file = getattr(hmath, "__file__", None)       # None where math is built in
+    if host_file is not None:
+        set_attr(sp, mod, "__file__", new_str(heap, host_file))
     for name in ("pi", "e", "tau", "inf", "nan"):
-        _set(sp, mod, name, new_float(heap, getattr(hmath, name)))
+        set_attr(sp, mod, name, new_float(heap, getattr(hmath, name)))
     return mod

@@ -1,5 +1,5 @@
-"""The guest ``sys`` module, its stream objects, and the small helpers the guest modules
-``sys``, ``gc`` and ``weakref`` share for building module objects.
+"""The guest ``sys`` module (Python/sysmodule.c), its stream objects, and what CPython's
+start-up leaves in the free lists.
 
 Host functions have the builtins' signature ``fn(sp, self, args, kw)`` and return a new
 reference.
@@ -9,37 +9,18 @@ import sys as host_sys
 
 from heapsim.base.errors import GuestError, GuestException
 from heapsim.interp.types.exceptions import new_exception
-from heapsim.interp.methods.args import arity, incref  # noqa: F401 (re-exported to gc/weakref)
-from heapsim.objects.core import PyObject, getsizeof
-from heapsim.objects.dictobject import dict_setitem
+from heapsim.interp.types.frameobject import get_frame_object
+from heapsim.interp.methods.args import arity, incref
+from heapsim.interp.modules.modsupport import add_functions, new_module, set_attr
+from heapsim.memory.stats import allocator_stats_line
+from heapsim.objects.core import PyObject, getsizeof, make_static_type
+from heapsim.objects.dictobject import dict_new
+from heapsim.objects.floatobject import new_float
+from heapsim.objects.listobject import list_new
 from heapsim.objects.longobject import new_int
-from heapsim.objects.methodobject import MethodDef, METH_FASTCALL, METH_KEYWORDS, cfunction_new
-from heapsim.objects.moduleobject import module_new_object
-from heapsim.objects.unicodeobject import intern_string, new_str, sys_intern
-
-
-# --- helpers shared by the guest modules ----------------------------------------------------
-
-def mdef_fn(sp, module, name, fn):
-    ml = MethodDef(sp.heap, name, fn, METH_FASTCALL | METH_KEYWORDS)
-    return cfunction_new(sp.heap, ml, self=module)
-
-
-def set_attr(sp, module, name, value):
-    """Store value (a new reference, consumed) in the module's dict."""
-    heap = sp.heap
-    key = intern_string(heap, name)
-    dict_setitem(heap, module.md_dict, key, value)
-    heap.decref(key)
-    heap.decref(value)
-
-
-def new_module(sp, name):
-    heap = sp.heap
-    n = intern_string(heap, name)
-    mod = module_new_object(heap, n)
-    heap.decref(n)
-    return mod
+from heapsim.objects.sliceobject import slice_new
+from heapsim.objects.tupleobject import tuple_new
+from heapsim.objects.unicodeobject import new_str, sys_intern
 
 
 # --- sys ------------------------------------------------------------------------------------
@@ -58,15 +39,21 @@ class StreamObject(PyObject):
     __slots__ = ("stream",)
 
 
-def make_sys(sp, argv, stream_type):
+def init(sp):
+    """The ``sys`` module (``_PySys_Create``): a new reference.  ``sys.argv`` is the
+    interpreter's ``argv`` (the runtime sets it, as PyConfig does); ``sys.modules`` and
+    ``sys.path`` are the importer's (vm/importer.py installs them)."""
     heap = sp.heap
-    mod = new_module(sp, "sys")
     interp = sp.interp
+    stream_type = make_static_type("TextIOWrapper", 16, 0, 0, base=heap.object_type,
+                                   module="_io")
+    heap.register_static_type(stream_type)
+    sp.methods["TextIOWrapper"] = {"write": stream_write, "flush": stream_flush}
+    mod = new_module(sp, "sys")
     # CPython's start-up slices something (site, importlib), so a program starts with a
     # dead slice in ``interp->slice_cache``, which no collection empties: the first slice a
     # program makes allocates nothing.
-    if getattr(heap, "slice_cache", 1) is None:
-        from heapsim.objects.sliceobject import slice_new
+    if heap.slice_cache is None:
         heap.decref(slice_new(heap))
 
     def getrefcount(sp, self, args, kw):
@@ -133,7 +120,6 @@ def make_sys(sp, argv, stream_type):
 
     def getframe(sp, self, args, kw):
         """``sys._getframe([depth])``: the frame object, created on demand."""
-        from heapsim.interp.types.frameobject import get_frame_object
         arity("_getframe", args, 0, 1)
         depth = 0
         if args:
@@ -166,15 +152,14 @@ def make_sys(sp, argv, stream_type):
         e = interp.topmost_exception()
         return incref(e if e is not None else heap.none)
 
-    for name, fn in (("_getframe", getframe), ("exc_info", exc_info),
-                     ("exception", exception),
-                     ("getrefcount", getrefcount), ("getsizeof", getsizeof_),
-                     ("getallocatedblocks", getallocatedblocks), ("intern", intern),
-                     ("exit", exit_), ("getrecursionlimit", getrecursionlimit),
-                     ("setrecursionlimit", setrecursionlimit),
-                     ("_debugmallocstats", debugmallocstats)):
-        set_attr(sp, mod, name, mdef_fn(sp, mod, name, fn))
-    set_attr(sp, mod, "argv", sp.newlist([new_str(heap, a) for a in argv]))
+    add_functions(sp, mod, (("_getframe", getframe), ("exc_info", exc_info),
+                            ("exception", exception),
+                            ("getrefcount", getrefcount), ("getsizeof", getsizeof_),
+                            ("getallocatedblocks", getallocatedblocks), ("intern", intern),
+                            ("exit", exit_), ("getrecursionlimit", getrecursionlimit),
+                            ("setrecursionlimit", setrecursionlimit),
+                            ("_debugmallocstats", debugmallocstats)))
+    set_attr(sp, mod, "argv", sp.newlist([new_str(heap, a) for a in interp.argv]))
     set_attr(sp, mod, "maxsize", new_int(heap, host_sys.maxsize))
     set_attr(sp, mod, "version_info", sp.wrap(tuple(host_sys.version_info)))
     set_attr(sp, mod, "version", new_str(heap, host_sys.version))
@@ -228,7 +213,6 @@ def stream_flush(sp, s, args, kw):
 def debug_type_stats(heap):
     """``_PyObject_DebugTypeStats``: the free-list lines appended to the allocator's report
     (dict, float, list, then tuples of sizes 1..20)."""
-    from heapsim.memory.stats import allocator_stats_line
     out = [
         "\n",
         allocator_stats_line("free PyDictObject", len(heap.dict_freelist), 48),
@@ -265,10 +249,6 @@ TAKEN_AFTER_FILL = {"list": 2, "dict": 5, 3: 1}
 def fill_startup_free_lists(heap):
     """Top the free lists up to what CPython's start-up leaves (never beyond), plus what the
     runtime takes before the program starts (``TAKEN_AFTER_FILL``)."""
-    from heapsim.objects.dictobject import dict_new
-    from heapsim.objects.floatobject import new_float
-    from heapsim.objects.listobject import list_new
-    from heapsim.objects.tupleobject import tuple_new
     made = []
     for _ in range(STARTUP_FREE_LISTS + TAKEN_AFTER_FILL["list"] - len(heap.list_freelist)):
         made.append(list_new(heap, 0))

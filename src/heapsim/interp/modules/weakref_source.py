@@ -27,6 +27,9 @@ materialises is 296 bytes; a site-packages ``.pth`` hook that creates one (as th
 pyenv installation has) would make it 288: the oracle is the clean environment.
 """
 
+# Where CPython's library lives; tracebacks through the guest half name this file.
+FILENAME = "/usr/local/lib/python3.11/weakref.py"
+
 SOURCE = r'''
 class _IterationGuard:
     __module__ = "_weakrefset"

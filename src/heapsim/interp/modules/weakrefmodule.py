@@ -8,9 +8,10 @@ shared callback-less refs), ``proxy`` (``ProxyType`` / ``CallableProxyType``),
 is the types' ``tp_call`` (``weakref_call``).
 
 Guest Python, as in CPython's Lib/weakref.py and Lib/_weakrefset.py: ``WeakValueDictionary``,
-``WeakKeyDictionary``, ``WeakSet``, ``finalize`` (see ``weakref_guest`` for why and how).  Their
-source is compiled once per process and run into the module's namespace at start-up.  At exit
-the runtime calls ``run_atexit``, which runs ``finalize._exitfunc`` as CPython's atexit does.
+``WeakKeyDictionary``, ``WeakSet``, ``finalize`` (see weakref_source.py for why and how).  Their
+source is compiled once per process and run into the module's namespace at start-up
+(``modsupport.exec_source``).  At exit the runtime calls ``run_atexit``, which runs
+``finalize._exitfunc`` as CPython's atexit does.
 
 Not yet: ``WeakMethod`` (needs subclasses of ``ReferenceType`` in the class machinery: its name
 raises ``Unsupported``); ``KeyedRef.key`` and attribute forwarding of proxies (the object
@@ -18,11 +19,16 @@ space's attribute lookup of builtin types has no per-type hook yet).
 """
 
 from heapsim.base.errors import GuestError, GuestException, Unsupported
-from heapsim.interp.modules.sysmodule import arity, incref, mdef_fn, new_module, set_attr
+from heapsim.interp.methods.args import arity, incref
+from heapsim.interp.modules import weakref_source
+from heapsim.interp.modules.modsupport import (
+    add_functions, exec_source, mdef_fn, new_module, set_attr,
+)
 from heapsim.objects import weakrefobject as wro
 from heapsim.objects.dictobject import delitem_common, dict_getitem, lookup_entry, value_at
 from heapsim.objects.longobject import new_int
 from heapsim.objects.tupleobject import tuple_new
+from heapsim.objects.unicodeobject import intern_string
 
 
 def weakref_call(sp, wr, args, kw):
@@ -109,25 +115,9 @@ def _transient_free(heap, addr):
     heap.free(addr - 16)
 
 
-_GUEST_CODE = None
-
-
-def _guest_host_code():
-    """The host code object of the guest half (compiled once per process)."""
-    global _GUEST_CODE
-    if _GUEST_CODE is None:
-        from heapsim.interp.modules.weakref_source import SOURCE
-        _GUEST_CODE = compile(SOURCE, GUEST_FILENAME, "exec", dont_inherit=True)
-    return _GUEST_CODE
-
-
-# Where CPython's library lives; tracebacks through the guest half name this file.
-GUEST_FILENAME = "/usr/local/lib/python3.11/weakref.py"
-
-
-def make_weakref(sp, builtins=None):
-    """The ``weakref`` module: the native functions and types, then (given the builtins
-    module) the guest half run into its namespace."""
+def init(sp):
+    """The ``weakref`` module: a new reference.  The native functions and types, then the
+    guest half (weakref_source.py) run into its namespace."""
     heap = sp.heap
     mod = new_module(sp, "weakref")
     for tp in (heap.weakref_type, heap.keyedref_type, heap.weakcallableproxy_type):
@@ -191,10 +181,11 @@ def make_weakref(sp, builtins=None):
 
     sp.constructors["ReferenceType"] = c_ref
     sp.constructors["KeyedRef"] = c_ref
-    for name, fn in (("proxy", proxy), ("getweakrefcount", getweakrefcount),
-                     ("getweakrefs", getweakrefs), ("_remove_dead_weakref", remove_dead_weakref),
-                     ("_keyedref_key", keyedref_key), ("_print_exception", print_exception)):
-        set_attr(sp, mod, name, mdef_fn(sp, mod, name, fn))
+    add_functions(sp, mod, (("proxy", proxy), ("getweakrefcount", getweakrefcount),
+                            ("getweakrefs", getweakrefs),
+                            ("_remove_dead_weakref", remove_dead_weakref),
+                            ("_keyedref_key", keyedref_key),
+                            ("_print_exception", print_exception)))
     for name, tp in (("ref", heap.weakref_type), ("ReferenceType", heap.weakref_type),
                      ("ProxyType", heap.weakproxy_type),
                      ("CallableProxyType", heap.weakcallableproxy_type),
@@ -204,39 +195,14 @@ def make_weakref(sp, builtins=None):
                                                  incref(heap.weakcallableproxy_type)]))
     set_attr(sp, mod, "WeakMethod", mdef_fn(sp, mod, "WeakMethod", _unsupported("WeakMethod")))
     set_attr(sp, mod, "_atexit_callbacks", sp.newlist([]))
-    if builtins is not None:
-        _run_guest_half(sp, mod, builtins)
-        # weakref is the last module a runtime builds: what follows is CPython's state at
-        # the first line of a program (see sysmodule.fill_startup_free_lists).
-        from heapsim.interp.modules.sysmodule import fill_startup_free_lists
-        fill_startup_free_lists(heap)
+    exec_source(sp, mod, weakref_source.SOURCE, weakref_source.FILENAME)
     return mod
-
-
-def _run_guest_half(sp, mod, builtins):
-    import linecache
-    from heapsim.interp.types.codeobject import ConstantTable
-    from heapsim.interp.modules.weakref_source import SOURCE
-    heap = sp.heap
-    host_code = _guest_host_code()
-    if GUEST_FILENAME not in linecache.cache:
-        lines = SOURCE.splitlines(True)
-        linecache.cache[GUEST_FILENAME] = (len(SOURCE), None, lines, GUEST_FILENAME)
-    set_attr(sp, mod, "__file__", sp.newstr(GUEST_FILENAME))
-    set_attr(sp, mod, "__builtins__", incref(builtins))
-    code = ConstantTable(heap, arena_refs=False).code(host_code)
-    try:
-        res = sp.interp.run_module(code, mod.md_dict, builtins.md_dict)
-    finally:
-        heap.decref(code)
-    heap.decref(res)
 
 
 def run_atexit(rt):
     """The atexit step of interpreter shutdown for the callbacks ``weakref`` registered
     (``finalize._exitfunc``): last registered first; an exception is reported as CPython's
     atexit reports it."""
-    from heapsim.objects.unicodeobject import intern_string
     mod = rt.modules.get("weakref")
     if mod is None:
         return

@@ -1030,6 +1030,14 @@ class ObjectSpace(ProtoSpace):
                 return self._incref(obj.extra)
             if name in ("code", "value"):
                 return self.none()
+            if name in ("name", "path", "msg") and self.isinstance_tp(
+                    obj, self.exc_types["ImportError"]):
+                # ImportError's members (a msg of one argument, as ImportError_init sets it)
+                if name == "msg":
+                    a = obj.args.items
+                    return self._incref(a[0] if len(a) == 1 else h.none)
+                v = obj.imp_name if name == "name" else obj.imp_path
+                return self._incref(v if v is not None else h.none)
             if name == "__context__":
                 return self._incref(obj.context or h.none)
             if name == "__cause__":

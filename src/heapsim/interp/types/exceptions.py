@@ -84,14 +84,16 @@ HIERARCHY = (
     ("UserWarning", "Warning", 72),
 )
 
-EXC_FIELDS = ("ex_dict", "args", "notes", "traceback", "context", "cause")
+EXC_FIELDS = ("ex_dict", "args", "notes", "traceback", "context", "cause", "imp_name",
+              "imp_path")
 
 
 class ExcObject(GCObject):
-    """``PyBaseExceptionObject``; ``extra`` holds SystemExit.code / StopIteration.value."""
+    """``PyBaseExceptionObject``; ``extra`` holds SystemExit.code / StopIteration.value;
+    ``imp_name`` and ``imp_path`` are ImportError's ``name`` and ``path`` (None for NULL)."""
 
     __slots__ = ("ex_dict", "args", "notes", "traceback", "context", "cause",
-                 "suppress_context", "extra", "tb", "weaklist")
+                 "suppress_context", "extra", "imp_name", "imp_path", "tb", "weaklist")
 
 
 def exc_traverse(e):
@@ -157,6 +159,8 @@ def new_exception(heap, tp, args_tuple):
     e.cause = None
     e.suppress_context = False
     e.extra = None
+    e.imp_name = None
+    e.imp_path = None
     e.tb = []
     e.weaklist = None
     heap.gc.track(e)

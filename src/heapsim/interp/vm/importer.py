@@ -1,75 +1,150 @@
 """``import`` of guest modules (Python/import.c's ``PyImport_ImportModuleLevelObject``, with
-importlib's path finder reduced to "NAME.py in a directory of the guest ``sys.path``").
+importlib's finders reduced to the module table and "NAME.py in a directory of the guest
+``sys.path``").
 
-``sys.modules`` is a guest dict: a module found there is returned; otherwise the runtime's
-builtin modules (sys, gc, math, ...) are registered in it on first import, and a source file
-``NAME.py`` on the guest ``sys.path`` is compiled as its own compilation unit (its constants
-carry no parser-arena reference, facts §3), entered in ``sys.modules`` *before* its body runs
-(so circular imports see the partially initialised module) and removed again if the body
-fails.  Anything else is ``Unsupported("import of NAME")``.
+``import X`` (and ``__import__``) looks in this order:
+
+1. ``sys.modules`` (a guest dict): a module found there is the answer;
+2. the module table (modules/table.py): a start-up module is entered in ``sys.modules``, an
+   on-import one is built, then entered;
+3. ``X.py`` in a directory of the guest ``sys.path`` (the script's directory first): compiled
+   as its own compilation unit (its constants carry no parser-arena reference), entered in
+   ``sys.modules`` *before* its body runs (so circular imports see the partially initialised
+   module) and removed again if the body fails.
+
+A name none of these provides raises the guest ``ModuleNotFoundError`` as python3 does
+(``No module named 'X'``, ``.name`` set), so ``try: import _foo / except ImportError:``
+fallbacks work, unless python3 would find a module heapsim lacks; then the run stops with
+``heapsim: unsupported`` (exit 3), which is kept for what heapsim lacks:
+
+- a pure-Python module of the host's standard library the table does not provide yet
+  (``collections``; source or frozen), a C module of it that is not an accelerator
+  (``itertools``, ``time``), a third-party module installed for the host;
+- dotted and relative imports (``import os.path``, ``from . import x``) and ``import *``.
+
+An accelerator, a C module of the standard library whose name starts with ``_`` (``_heapq``,
+``_bisect``: the pure-Python module imports it inside ``try``), is ModuleNotFoundError even
+though python3 has it, so that the pure-Python fallback runs.  Whether python3 would find a
+name is asked of the host's import system (the oracle's environment).
+
+``from X import Y`` with no ``Y`` in X is python3's ImportError: ``cannot import name 'Y' from
+'X' (FILE)``, FILE ``unknown location`` for a module without ``__file__``.
 """
 
+import importlib.machinery
+import importlib.util
 import os
+import sys as host_sys
 
 from heapsim.base.errors import GuestError, GuestException, Unsupported
-from heapsim.objects.dictobject import dict_delitem, dict_getitem, dict_setitem
+from heapsim.interp.modules import table
+from heapsim.interp.modules.modsupport import new_module
+from heapsim.interp.types.codeobject import ConstantTable
+from heapsim.objects.dictobject import dict_delitem, dict_getitem, dict_new, dict_setitem
 from heapsim.objects.unicodeobject import intern_string, new_str
 
 
 class Importer:
+    """The import system of one run: ``sys.modules``, ``sys.path`` and the hooks the eval loop
+    calls (``import_hook`` for IMPORT_NAME and ``__import__``, ``import_from_error`` for a
+    failed IMPORT_FROM)."""
+
     def __init__(self, runtime):
         self.rt = runtime
+        self.heap = runtime.heap
+        self.sp = runtime.space
+        self.interp = runtime.interp
+        self.modules = self.interp.modules      # the runtime's start-up modules (held)
         self.initializing = set()
         self.loading = []          # (module, code) the host holds while a module body runs
-        runtime.space.importer = self
+        self.sp.importer = self
+        self.interp.import_hook = self.import_name
+        self.interp.import_from_error = self.import_from_error
 
-    def sys_modules(self):
-        rt = self.rt
-        sysmod = rt.modules["sys"]
-        key = intern_string(rt.heap, "modules")
-        d = dict_getitem(rt.heap, sysmod.md_dict, key)
-        rt.heap.decref(key)
-        return d
+    def install_sys_state(self, argv):
+        """``sys.modules`` (a guest dict of the modules imported so far: those python3 has at
+        a program's first line) and ``sys.path`` (the script's directory first, as python3
+        sets it)."""
+        heap = self.heap
+        mods = dict_new(heap)
+        for name in table.IN_SYS_MODULES_AT_STARTUP:
+            key = new_str(heap, name)
+            dict_setitem(heap, mods, key, self.modules[name])
+            heap.decref(key)
+        script = argv[0] if argv else ""
+        first = os.path.dirname(os.path.realpath(script)) if script else os.getcwd()
+        path = self.sp.newlist([new_str(heap, first)])
+        sysdict = self.modules["sys"].md_dict
+        for name, value in (("modules", mods), ("path", path)):
+            key = intern_string(heap, name)
+            dict_setitem(heap, sysdict, key, value)
+            heap.decref(key)
+            heap.decref(value)
+
+    def sys_attr(self, name):
+        """``sys.name`` (borrowed), or None."""
+        heap = self.heap
+        key = intern_string(heap, name)
+        v = dict_getitem(heap, self.modules["sys"].md_dict, key)
+        heap.decref(key)
+        return v
 
     def search_path(self):
-        rt = self.rt
-        heap = rt.heap
-        key = intern_string(heap, "path")
-        p = dict_getitem(heap, rt.modules["sys"].md_dict, key)
-        heap.decref(key)
+        heap = self.heap
+        p = self.sys_attr("path")
         if p is None or p.ob_type is not heap.list_type:
             return []
         return [x.value for x in p.items if x.ob_type is heap.str_type]
 
     def import_name(self, name, fromlist, level):
         """A new reference to the module ``import name`` binds (the top-level package)."""
-        rt = self.rt
-        heap = rt.heap
+        heap = self.heap
         if level is not None and getattr(level, "value", 0):
             raise Unsupported("relative import")
         if "." in name:
-            raise Unsupported(f"import of {name}")
-        mods = self.sys_modules()
+            first = name.partition(".")[0]
+            if self.provides(first) or python3_finds(first):
+                raise Unsupported(f"import of {name}")
+            raise self.module_not_found(first)
+        mods = self.sys_attr("modules")
         key = new_str(heap, name)
         try:
             m = dict_getitem(heap, mods, key) if mods is not None else None
             if m is not None:
                 m.ob_refcnt += 1
                 return m
-            m = rt.modules.get(name)
-            if m is not None:
+            row = table.find(name)
+            if row is not None:
+                m = self.modules.get(name)
+                if m is None:
+                    m = table.create(self.sp, row)
+                    m.ob_refcnt -= 1           # sys.modules' reference is the only one
+                    package = intern_string(heap, "__package__")
+                    dict_setitem(heap, m.md_dict, package, heap.empty_str)
+                    heap.decref(package)
                 if mods is not None:
                     dict_setitem(heap, mods, key, m)
                 m.ob_refcnt += 1
                 return m
             path = self.find(name)
-            if path is None:
-                if _missing_for_python3(name):
-                    raise GuestError("ModuleNotFoundError", f"No module named '{name}'")
+            if path is not None:
+                return self.load(name, key, path, mods)
+            if python3_finds(name):
                 raise Unsupported(f"import of {name}")
-            return self.load(name, key, path, mods)
+            raise self.module_not_found(name)
         finally:
             heap.decref(key)
+
+    def provides(self, name):
+        """Whether heapsim has module name (in the table or as a file on sys.path)."""
+        return table.find(name) is not None or self.find(name) is not None
+
+    def module_not_found(self, name):
+        """The GuestException of importlib's ``ModuleNotFoundError(msg, name=name)``."""
+        ge = self.interp.materialize(GuestError("ModuleNotFoundError",
+                                                f"No module named '{name}'"))
+        ge.exc.imp_name = new_str(self.heap, name)
+        return ge
 
     def find(self, name):
         for d in self.search_path():
@@ -80,7 +155,7 @@ class Importer:
 
     def load(self, name, key, path, mods):
         rt = self.rt
-        heap = rt.heap
+        heap = self.heap
         with open(path, "rb") as fh:
             raw = fh.read()
         try:
@@ -89,15 +164,14 @@ class Importer:
         except (SyntaxError, UnicodeDecodeError, ValueError) as e:
             raise Unsupported(f"syntax error in imported module {name}: {e}") from None
         rt.sources[path] = source.splitlines()
-        from heapsim.interp.types.codeobject import ConstantTable
         code = ConstantTable(heap, arena_refs=False).code(host_code)
-        mod = rt.new_module_object(name, path)
+        mod = self.new_source_module(name, path)
         if mods is not None:
             dict_setitem(heap, mods, key, mod)
         self.initializing.add(name)
         self.loading.append((mod, code))
         try:
-            res = rt.interp.run_module(code, mod.md_dict, rt.builtins.md_dict)
+            res = self.interp.run_module(code, mod.md_dict, self.modules["builtins"].md_dict)
             heap.decref(res)
         except (GuestException, GuestError):
             if mods is not None and dict_getitem(heap, mods, key) is not None:
@@ -118,21 +192,50 @@ class Importer:
                 return m
         return mod
 
+    def new_source_module(self, name, filename):
+        """A new module for an imported source file, its dict filled as importlib fills it."""
+        heap = self.heap
+        mod = new_module(self.sp, name)
+        d = os.path.dirname(filename)
+        cached = os.path.join(d, "__pycache__", os.path.basename(filename)[:-3]
+                              + ".cpython-311.pyc")
+        builtins_dict = self.modules["builtins"].md_dict
+        builtins_dict.ob_refcnt += 1
+        for key_name, value in (("__package__", new_str(heap, "")),
+                                ("__file__", new_str(heap, filename)),
+                                ("__cached__", new_str(heap, cached)),
+                                ("__builtins__", builtins_dict)):
+            key = intern_string(heap, key_name)
+            dict_setitem(heap, mod.md_dict, key, value)
+            heap.decref(key)
+            heap.decref(value)
+        return mod
+
     def import_from_error(self, mod, name):
-        """The ImportError of ``from mod import name`` when mod has no such attribute."""
-        heap = self.rt.heap
-        modname = mod.md_name.value if getattr(mod, "md_name", None) is not None else "?"
+        """The ImportError of ``from mod import name`` when mod has no such attribute (a
+        GuestException, with ``name`` and ``path`` set as ``_bootstrap._handle_fromlist``'s
+        caller sets them)."""
+        heap = self.heap
+        modname = mod.md_name.value if mod.md_name is not None else "?"
         key = intern_string(heap, "__file__")
-        f = dict_getitem(heap, mod.md_dict, key) if hasattr(mod, "md_dict") else None
+        f = dict_getitem(heap, mod.md_dict, key) if mod.md_dict is not None else None
         heap.decref(key)
-        where = f.value if f is not None and f.ob_type is heap.str_type else \
-            "unknown location"
+        if f is None or f.ob_type is not heap.str_type:
+            f = None
+        where = f.value if f is not None else "unknown location"
         if modname in self.initializing:
-            return GuestError("ImportError", f"cannot import name '{name}' from partially "
-                              f"initialized module '{modname}' (most likely due to a circular "
-                              f"import) ({where})")
-        return GuestError("ImportError", f"cannot import name '{name}' from '{modname}' "
-                          f"({where})")
+            msg = (f"cannot import name '{name}' from partially initialized module "
+                   f"'{modname}' (most likely due to a circular import) ({where})")
+        else:
+            msg = f"cannot import name '{name}' from '{modname}' ({where})"
+        ge = self.interp.materialize(GuestError("ImportError", msg))
+        if mod.md_name is not None:
+            ge.exc.imp_name = mod.md_name
+            mod.md_name.ob_refcnt += 1
+        if f is not None:
+            ge.exc.imp_path = f
+            f.ob_refcnt += 1
+        return ge
 
 
 def module_getattr_missing(sp, mod, name):
@@ -152,22 +255,27 @@ def module_getattr_missing(sp, mod, name):
             return sp.call(hook, [arg], None)
         finally:
             heap.decref(arg)
-    modname = mod.md_name.value if getattr(mod, "md_name", None) is not None else "?"
-    importer = getattr(sp, "importer", None)
-    if importer is not None and modname in importer.initializing:
+    modname = mod.md_name.value if mod.md_name is not None else "?"
+    if modname in sp.importer.initializing:
         raise GuestError("AttributeError", f"partially initialized module '{modname}' has no "
                          f"attribute '{name}' (most likely due to a circular import)")
     raise GuestError("AttributeError", f"module '{modname}' has no attribute '{name}'")
 
 
-def _missing_for_python3(name):
-    """Whether python3 itself would fail with ModuleNotFoundError (not a stdlib module and
-    not installed): then the guest gets that error rather than an unsupported feature."""
-    import importlib.util
-    import sys
-    if name in sys.stdlib_module_names:
-        return False
+_EXTENSION_SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+
+
+def python3_finds(name):
+    """Whether python3 (the host's import system) finds a module heapsim must not answer with
+    ModuleNotFoundError (see the module docstring): False for a name it does not find and
+    for an accelerator."""
     try:
-        return importlib.util.find_spec(name) is None
+        spec = importlib.util.find_spec(name)
     except (ImportError, ValueError):
-        return True
+        return False
+    if spec is None:
+        return False
+    if name.startswith("_") and name in host_sys.stdlib_module_names:
+        origin = spec.origin or ""
+        return not (origin == "built-in" or origin.endswith(_EXTENSION_SUFFIXES))
+    return True
