@@ -158,12 +158,8 @@ def init(sp):
             pass
         interp.stderr.write(text)
     collector.write_stderr = write_stderr
-    for name in ("garbage", "callbacks"):
-        lst = getattr(gc, name)
-        if lst is None or isinstance(lst, list):
-            lst = list_new(heap, 0)
-            setattr(gc, name, lst)
-        else:
-            lst.ob_refcnt += 1
-        _set(sp, mod, name, lst)
+    for lst in (gc.garbage, gc.callbacks):      # the collector's lists (reclaim.install)
+        lst.ob_refcnt += 1
+    _set(sp, mod, "garbage", gc.garbage)
+    _set(sp, mod, "callbacks", gc.callbacks)
     return mod

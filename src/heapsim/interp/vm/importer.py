@@ -117,14 +117,16 @@ class Importer:
             if row is not None:
                 m = self.modules.get(name)
                 if m is None:
+                    # built now: the new reference is the one returned, sys.modules holds
+                    # the only other one
                     m = table.create(self.sp, row)
-                    m.ob_refcnt -= 1           # sys.modules' reference is the only one
                     package = intern_string(heap, "__package__")
                     dict_setitem(heap, m.md_dict, package, heap.empty_str)
                     heap.decref(package)
+                else:
+                    m.ob_refcnt += 1
                 if mods is not None:
                     dict_setitem(heap, mods, key, m)
-                m.ob_refcnt += 1
                 return m
             path = self.find(name)
             if path is not None:
