@@ -164,8 +164,7 @@ class Runtime:
         """The static objects registered after the reclaim layer was installed (exception
         types, interpreter types, ...) get their audit baseline now: the references held to
         each beyond those of live objects and roots, at the end of start-up."""
-        from heapsim.reclaim.audit import references, reference_functions, HEAP_TYPE_REFERENCES
-        from heapsim.reclaim.collector import find_function
+        from heapsim.reclaim.audit import references, reference_functions
         heap = self.heap
         state = heap.reclaim
         roots = {}
@@ -177,11 +176,10 @@ class Runtime:
             stack.extend(lst)
         found.update(stack)
         table = reference_functions(heap)
-        htr = find_function(*HEAP_TYPE_REFERENCES)
         refs = {}
         while stack:
             o = stack.pop()
-            for r in references(o, table, htr):
+            for r in references(o, table):
                 refs[r] = refs.get(r, 0) + 1
                 if r not in found:
                     found.add(r)
