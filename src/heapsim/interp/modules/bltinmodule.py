@@ -1,5 +1,5 @@
 """The functions of the guest ``builtins`` module (Python/bltinmodule.c), except the ones the
-class machinery owns (isinstance, getattr, ...: descriptors.py / typeobject.py).
+class machinery owns (isinstance, getattr, ...: types/descrobject.py, types/typeobject.py).
 
 Each is ``fn(sp, self, args, kw)`` returning a new reference; argument errors are CPython's.
 """

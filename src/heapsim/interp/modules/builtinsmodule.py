@@ -42,8 +42,8 @@ def b_import(sp, self, args, kw):
     return sp.interp.import_hook(name.value, fromlist, level)
 
 
-# The builtin functions live in lib_builtins.py; the object-protocol ones (isinstance, getattr,
-# ...) are registered by descriptors.py through ``sp.register_builtins``.
+# The builtin functions live in bltinmodule.py; the object-protocol ones (isinstance, getattr,
+# ...) are registered by types/descrobject.py through ``sp.register_builtins``.
 BUILTIN_FUNCTIONS = dict(bltinmodule.BUILTIN_FUNCTIONS)
 BUILTIN_FUNCTIONS["__import__"] = b_import
 
@@ -81,7 +81,7 @@ CONSTRUCTORS = {"type": c_type, "object": c_object, "BaseException": c_exception
 # --- methods of builtin types ------------------------------------------------------------------
 
 def install_methods(sp):
-    """The builtin types' methods and constructors (lib_*.py), then the ones defined here."""
+    """The builtin types' methods and constructors (*_methods.py), then the ones defined here."""
     for mod in (str_methods, bytes_methods, list_methods, dict_methods, set_methods,
                 number_methods, bltinmodule):
         mod.install(sp)
@@ -112,7 +112,7 @@ def make_builtins(sp):
     _set(sp, mod, "False", sp.newbool(False))
     _set(sp, mod, "Ellipsis", _incref(heap.ellipsis))
     _set(sp, mod, "NotImplemented", _incref(heap.not_implemented))
-    sp.register_builtins(mod)      # the object protocol's builtins (descriptors.py)
+    sp.register_builtins(mod)      # the object protocol's builtins (types/descrobject.py)
     return mod
 
 

@@ -8,7 +8,7 @@ shared callback-less refs), ``proxy`` (``ProxyType`` / ``CallableProxyType``),
 is the types' ``tp_call`` (``weakref_call``).
 
 Guest Python, as in CPython's Lib/weakref.py and Lib/_weakrefset.py: ``WeakValueDictionary``,
-``WeakKeyDictionary``, ``WeakSet``, ``finalize`` (see ``weakref_guest`` for why and how).  Their
+``WeakKeyDictionary``, ``WeakSet``, ``finalize`` (see ``weakref_source`` for why and how).  Their
 source is compiled once per process and run into the module's namespace at start-up.  At exit
 the runtime calls ``run_atexit``, which runs ``finalize._exitfunc`` as CPython's atexit does.
 

@@ -4,9 +4,9 @@ importlib's path finder reduced to "NAME.py in a directory of the guest ``sys.pa
 ``sys.modules`` is a guest dict: a module found there is returned; otherwise the runtime's
 builtin modules (sys, gc, math, ...) are registered in it on first import, and a source file
 ``NAME.py`` on the guest ``sys.path`` is compiled as its own compilation unit (its constants
-carry no parser-arena reference, facts §3), entered in ``sys.modules`` *before* its body runs
-(so circular imports see the partially initialised module) and removed again if the body
-fails.  Anything else is ``Unsupported("import of NAME")``.
+carry no parser-arena reference: docs/cpython-facts.md §3), entered in ``sys.modules``
+*before* its body runs (so circular imports see the partially initialised module) and removed
+again if the body fails.  Anything else is ``Unsupported("import of NAME")``.
 """
 
 import os
