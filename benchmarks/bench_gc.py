@@ -11,8 +11,8 @@ subprocess, the same structure: instances of a plain class ``N`` paired into 2-c
   (``tp_clear``, the dealloc cascade, the allocator).
 
 It prints tracked objects per second for both and the ratio of heapsim's time to CPython's
-(design.md's budget: at most 30x for a full collection of a million objects).  Nothing here
-asserts on time.
+(the budget in docs/architecture.md: at most 30x for a full collection of a million
+objects).  Nothing here asserts on time.
 """
 
 import json

@@ -27,7 +27,7 @@ CPU time instead of its wall time (steadier when other work shares the machine).
 geometric mean of the ratios of the timed programs.
 
 The peak resident memory of each child (``ru_maxrss`` from ``os.wait4``) is reported too, for
-design.md's host-memory budget (at most 3x python3's peak).
+the host-memory budget of docs/architecture.md (at most 3x python3's peak).
 """
 
 import argparse

@@ -1,7 +1,8 @@
 """The one helper the layer tests use to ask the host interpreter (the CPython 3.11 oracle).
 
 ``run_host(code)`` runs ``code`` under ``sys.executable`` (never ``python3`` from PATH, see
-design.md) in a fresh process with ``PYTHONHASHSEED=0``, and returns what it printed:
+docs/cpython-facts.md) in a fresh process with ``PYTHONHASHSEED=0``, and returns what it
+printed:
 parsed as JSON (``parse="json"``, the default), as a Python literal (``parse="literal"``),
 or the raw text (``parse="text"``).  ``dedent`` strips the common indentation of an indented
 triple-quoted snippet; ``args`` become ``sys.argv[1:]``; ``input`` is fed to stdin.  A failing

@@ -30,8 +30,7 @@ from heapsim.memory.obmalloc import Pymalloc
 from heapsim.objects.bootstrap import create_heap
 from heapsim.objects.dictobject import dict_new, dict_setitem
 from heapsim.objects.unicodeobject import intern_string, new_str
-from heapsim.reclaim.audit import HEAP_TYPE_REFERENCES, reference_functions, references
-from heapsim.reclaim.collector import find_function
+from heapsim.reclaim.audit import reference_functions, references
 
 
 def build_heap(profile=CPYTHON_3_11, *, audit=False):
@@ -177,11 +176,10 @@ class Runtime:
             stack.extend(lst)
         found.update(stack)
         functions = reference_functions(heap)
-        htr = find_function(*HEAP_TYPE_REFERENCES)
         refs = {}
         while stack:
             o = stack.pop()
-            for r in references(o, functions, htr):
+            for r in references(o, functions):
                 refs[r] = refs.get(r, 0) + 1
                 if r not in found:
                     found.add(r)

@@ -1,4 +1,4 @@
-"""The ``heapsim run`` contract: exit codes and messages (design.md, "Command line")."""
+"""The ``heapsim run`` contract: exit codes and messages (docs/architecture.md, "Contracts")."""
 
 import io
 import os

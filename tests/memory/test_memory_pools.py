@@ -9,7 +9,7 @@ from memory_spec import build_pool, capacity, free_order, fresh, render
 
 CONFIG = MemoryConfig()
 
-# Blocks per 16 KiB pool for classes 16, 32, ..., 512 (shared/cpython-3.11-facts.md, 1.1).
+# Blocks per 16 KiB pool for classes 16, 32, ..., 512 (docs/cpython-facts.md, 1.1).
 BLOCKS_PER_POOL = [1021, 510, 340, 255, 204, 170, 145, 127, 113, 102, 92, 85, 78, 72, 68, 63,
                    60, 56, 53, 51, 48, 46, 44, 42, 40, 39, 37, 36, 35, 34, 32, 31]
 

@@ -3,7 +3,7 @@
 Every expected figure comes from the host python3 (CPython 3.11.7, the oracle): sizes from
 ``sys.getsizeof`` on an equal host string built at run time, identities, refcount deltas,
 address patterns and ``sys.getallocatedblocks()`` deltas from scripts run in a fresh
-subprocess with the collector disabled, as shared/cpython-3.11-facts.md advises.
+subprocess with the collector disabled, as docs/cpython-facts.md ("Measuring") advises.
 """
 
 import json

@@ -272,7 +272,8 @@ def _ref(obj):
 
 
 def test_trashcan_order_with_real_instances_and_lists(world):
-    """The facts sheet's 120-level ``[T(i), L]`` chain, T being instances with __del__."""
+    """The 120-level ``[T(i), L]`` chain of docs/cpython-facts.md §7, T being instances with
+    __del__."""
     expected = host("""
 class U:
     def __del__(self):

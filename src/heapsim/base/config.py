@@ -3,7 +3,7 @@
 Every number the simulator takes from CPython lives here, in one frozen profile, so that the
 mechanism (the allocator, the object model, the collector) reads its policy from data rather
 than from literals scattered through the code.  The values are those of a 64-bit Linux
-release build of 3.11.7 (see shared/cpython-3.11-facts.md).  A run may use a modified copy
+release build of 3.11.7 (see docs/cpython-facts.md).  A run may use a modified copy
 (``dataclasses.replace``), for instance to set a heap limit or to try other pool sizes.
 """
 

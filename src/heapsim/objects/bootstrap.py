@@ -5,9 +5,12 @@ then each type module's ``init(heap)``, which registers its type objects and set
 caches and free lists on the heap.
 """
 
-import importlib
-
 from heapsim.base.config import CPYTHON_3_11
+from heapsim.objects import (
+    boolobject, bytearrayobject, bytesobject, cellobject, complexobject, dictobject, floatobject,
+    funcobject, instanceobject, listobject, longobject, methodobject, moduleobject, rangeobject,
+    setobject, sliceobject, tupleobject, unicodeobject, weakrefobject,
+)
 from heapsim.objects.core import (
     PyObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_TYPE_SUBCLASS, make_static_type,
 )
@@ -15,25 +18,25 @@ from heapsim.objects.heap import STATIC_TYPE_SIZE, Heap
 
 # Type modules in initialisation order; each has ``init(heap)``.
 TYPE_MODULES = (
-    "longobject",
-    "boolobject",
-    "floatobject",
-    "complexobject",
-    "unicodeobject",
-    "bytesobject",
-    "bytearrayobject",
-    "tupleobject",
-    "listobject",
-    "dictobject",
-    "setobject",
-    "rangeobject",
-    "sliceobject",
-    "funcobject",
-    "cellobject",
-    "methodobject",
-    "moduleobject",
-    "weakrefobject",
-    "instanceobject",
+    longobject,
+    boolobject,
+    floatobject,
+    complexobject,
+    unicodeobject,
+    bytesobject,
+    bytearrayobject,
+    tupleobject,
+    listobject,
+    dictobject,
+    setobject,
+    rangeobject,
+    sliceobject,
+    funcobject,
+    cellobject,
+    methodobject,
+    moduleobject,
+    weakrefobject,
+    instanceobject,
 )
 
 
@@ -78,8 +81,8 @@ def create_heap(allocator, profile=CPYTHON_3_11):
     """A fully initialised heap on ``allocator`` (which the caller builds and owns)."""
     heap = Heap(profile, allocator)
     _init_core(heap)
-    for name in TYPE_MODULES:
-        importlib.import_module(f"heapsim.objects.{name}").init(heap)
+    for module in TYPE_MODULES:
+        module.init(heap)
     for tp in heap.types.values():
         if tp.ob_type is None:
             tp.ob_type = heap.type_type

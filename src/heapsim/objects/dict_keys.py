@@ -321,15 +321,10 @@ PAYLOAD_TUPLE = 3    # a host tuple of the items' lookup keys, when none needs a
 
 
 def key_kinds(heap):
-    """The table type -> how to make its lookup key, for the builtin types this heap has."""
-    kinds = {}
-    for attr, kind in (("int_type", PAYLOAD), ("bool_type", PAYLOAD), ("str_type", PAYLOAD),
-                       ("bytes_type", PAYLOAD), ("float_type", PAYLOAD_NAN),
-                       ("complex_type", PAYLOAD_NAN), ("tuple_type", PAYLOAD_TUPLE)):
-        tp = getattr(heap, attr, None)
-        if tp is not None:
-            kinds[tp] = kind
-    return kinds
+    """The table type -> how to make its lookup key, for the builtin types of the payload."""
+    return {heap.int_type: PAYLOAD, heap.bool_type: PAYLOAD, heap.str_type: PAYLOAD,
+            heap.bytes_type: PAYLOAD, heap.float_type: PAYLOAD_NAN,
+            heap.complex_type: PAYLOAD_NAN, heap.tuple_type: PAYLOAD_TUPLE}
 
 
 def _host_key(heap, key):

@@ -34,7 +34,7 @@ def may_be_tracked(heap, obj):
     tp = obj.ob_type
     if not tp.is_gc:
         return False
-    if tp is heap.dict_tuple_type:
+    if tp is heap.tuple_type:
         return obj.gc_gen >= 0
     if tp.flags & TPFLAGS_TYPE_SUBCLASS:
         return bool(obj.flags & TPFLAGS_HEAPTYPE)
@@ -167,7 +167,7 @@ def find_entry(heap, mp, key, lk):
 def lookup_entry(heap, mp, key):
     """``_Py_dict_lookup``: hash key as CPython does, then find its entry index, or -1."""
     dk = mp.ma_keys
-    if key.ob_type is heap.dict_str_type and not dk.generic:
+    if key.ob_type is heap.str_type and not dk.generic:
         return dk.lookup.get(key.value, -1)
     if dk.generic:
         lk = KeyRef(heap, key, hash_object(heap, key))
@@ -189,7 +189,7 @@ def dict_getitem(heap, mp, key):
     Raises what hashing the key raises (``unhashable type``, a guest ``__hash__`` error).
     """
     dk = mp.ma_keys
-    if key.ob_type is heap.dict_str_type and not dk.generic:
+    if key.ob_type is heap.str_type and not dk.generic:
         ix = dk.lookup.get(key.value)
         if ix is None:
             return None
@@ -224,7 +224,7 @@ def maintain_tracking(heap, mp, key, value):
 def dict_setitem(heap, mp, key, value):
     """``PyDict_SetItem``: store value under key; the dict takes references to both."""
     dk = mp.ma_keys
-    if key.ob_type is heap.dict_str_type and not dk.generic:
+    if key.ob_type is heap.str_type and not dk.generic:
         lk = key.value
     elif dk.generic:
         lk = KeyRef(heap, key, hash_object(heap, key))
@@ -240,7 +240,7 @@ def dict_setitem(heap, mp, key, value):
 
 def insert_to_emptydict(heap, mp, key, lk, value):
     """``insert_to_emptydict``: the first key of a dict on the empty keys (consumes both)."""
-    dk = new_keys_object(heap, LOG2_MINSIZE, key.ob_type is heap.dict_str_type)
+    dk = new_keys_object(heap, LOG2_MINSIZE, key.ob_type is heap.str_type)
     mp.ma_keys = dk
     mp.ma_values = None
     if mp.gc_gen < 0 and (may_be_tracked(heap, key) or may_be_tracked(heap, value)):
@@ -260,7 +260,7 @@ def insertdict(heap, mp, key, lk, value):
     """``insertdict``: store value under key in a dict with a real keys object (consumes
     both references; an equal stored key is kept and the new one released)."""
     dk = mp.ma_keys
-    if dk.kind != KEYS_GENERAL and key.ob_type is not heap.dict_str_type:
+    if dk.kind != KEYS_GENERAL and key.ob_type is not heap.str_type:
         dictresize(heap, mp, calculate_log2_keysize(mp.ma_used * 3), False)
         dk = mp.ma_keys
     if lk.__class__ is KeyRef:
@@ -323,7 +323,7 @@ def insert_new(heap, mp, key, lk, value):
 def dict_setdefault(heap, mp, key, default):
     """``PyDict_SetDefault``: the value under key (borrowed), storing default if absent."""
     dk = mp.ma_keys
-    if key.ob_type is heap.dict_str_type and not dk.generic:
+    if key.ob_type is heap.str_type and not dk.generic:
         lk = key.value
     elif dk.generic:
         lk = KeyRef(heap, key, hash_object(heap, key))
@@ -334,7 +334,7 @@ def dict_setdefault(heap, mp, key, default):
         default.ob_refcnt += 1
         insert_to_emptydict(heap, mp, key, lk, default)
         return default
-    if key.ob_type is not heap.dict_str_type and dk.kind != KEYS_GENERAL:
+    if key.ob_type is not heap.str_type and dk.kind != KEYS_GENERAL:
         dictresize(heap, mp, calculate_log2_keysize(mp.ma_used * 3), False)
         dk = mp.ma_keys
     ix = find_entry(heap, mp, key, lk)
@@ -511,3 +511,25 @@ def dict_clear(heap, mp):
                 heap.decref(v)
         free_values(heap, oldvalues)
     keys_decref(heap, oldkeys)
+
+
+# --- iteration -----------------------------------------------------------------------------
+
+def live_indices(mp):
+    """Entry indices in iteration order."""
+    values = mp.ma_values
+    if values is not None:
+        return list(values.order)
+    evalues = mp.ma_keys.evalues
+    return [i for i in range(mp.ma_keys.nentries) if evalues[i] is not None]
+
+
+def dict_key_hash_pairs(mp, heap=None):
+    """(key, hash) in iteration order, the hashes CPython has stored (``_PyDict_Next``)."""
+    dk = mp.ma_keys
+    out = []
+    for i in live_indices(mp):
+        lk = dk.lkeys[i]
+        key = dk.ekeys[i]
+        out.append((key, lk.hash if lk.__class__ is KeyRef else key.ob_type.tp_hash(heap, key)))
+    return out

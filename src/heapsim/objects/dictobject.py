@@ -46,17 +46,19 @@ from heapsim.objects.core import (
     TPFLAGS_MATCH_SELF, make_static_type, unhashable,
 )
 from heapsim.objects.dict_keys import (
-    KEYS_GENERAL, LOG2_MAX_PRESIZE, LOG2_MINSIZE, DictKeys, KeyRef, estimate_log2_keysize,
+    KEYS_GENERAL, LOG2_MAX_PRESIZE, LOG2_MINSIZE, DictKeys, estimate_log2_keysize,
     free_values, key_kinds, keys_decref, keys_size, lookup_key_with_hash, make_empty_keys,
     new_keys_object, new_values, usable_fraction,
 )
 # The table operations, re-exported: callers import the whole C-API from this module.
 from heapsim.objects.dict_table import (  # noqa: F401
     DICT_SIZE, DictObject, delitem_common, dict_clear, dict_contains, dict_delitem,
-    dict_getitem, dict_len, dict_new, dict_new_generic, dict_pop, dict_popitem, dict_setdefault,
-    dict_setitem, dictresize, find_entry, gc_new_dict, insert_new, insert_to_emptydict,
-    insertdict, key_error, lookup_entry, maintain_tracking, may_be_tracked, new_dict, value_at,
+    dict_getitem, dict_key_hash_pairs, dict_len, dict_new, dict_new_generic, dict_pop,
+    dict_popitem, dict_setdefault, dict_setitem, dictresize, find_entry, gc_new_dict, insert_new,
+    insert_to_emptydict, insertdict, key_error, live_indices, lookup_entry, maintain_tracking,
+    may_be_tracked, new_dict, value_at,
 )
+from heapsim.objects.setobject import set_next
 
 # The name the interpreter first imported.
 _key_error = key_error
@@ -83,15 +85,7 @@ def init(heap):
     # While true, KeyRef equality is identity only: set around host-dict updates of keys
     # that are known to be distinct, where CPython compares nothing.
     heap.dict_eq_suspended = False
-    refresh_builtin_types(heap)
-
-
-def refresh_builtin_types(heap):
-    """Look up again the builtin types the dict code treats specially (str, tuple and the
-    payload key types); for heaps whose types were registered after this module's ``init``."""
     heap.dict_key_kinds = key_kinds(heap)
-    heap.dict_str_type = getattr(heap, "str_type", None)
-    heap.dict_tuple_type = getattr(heap, "tuple_type", None)
 
 
 # --- constructors ---------------------------------------------------------------------------------
@@ -112,7 +106,7 @@ def dict_new_presized(heap, minused, unicode=True):
 def dict_from_items(heap, keys, values):
     """``_PyDict_FromItems`` (``BUILD_MAP n``, ``BUILD_CONST_KEY_MAP``, keyword arguments):
     a presized dict of the given keys and values (host sequences of borrowed objects)."""
-    str_type = heap.dict_str_type
+    str_type = heap.str_type
     unicode = True
     for k in keys:
         if k.ob_type is not str_type:
@@ -147,15 +141,6 @@ def dict_next(mp, pos):
     return pos + 1, dk.ekeys[pos], evalues[pos]
 
 
-def _live_indices(mp):
-    """Entry indices in iteration order."""
-    values = mp.ma_values
-    if values is not None:
-        return list(values.order)
-    evalues = mp.ma_keys.evalues
-    return [i for i in range(mp.ma_keys.nentries) if evalues[i] is not None]
-
-
 def dict_items(mp):
     """The (key, value) pairs in iteration order (borrowed references), as a host list."""
     values = mp.ma_values
@@ -176,17 +161,6 @@ def dict_items_iter(heap, mp):
 def dict_keys(mp):
     """The keys in iteration order (borrowed references)."""
     return [k for k, _ in dict_items(mp)]
-
-
-def dict_key_hash_pairs(mp, heap=None):
-    """(key, hash) in iteration order, the hashes CPython has stored (``_PyDict_Next``)."""
-    dk = mp.ma_keys
-    out = []
-    for i in _live_indices(mp):
-        lk = dk.lkeys[i]
-        key = dk.ekeys[i]
-        out.append((key, lk.hash if lk.__class__ is KeyRef else key.ob_type.tp_hash(heap, key)))
-    return out
 
 
 # --- copies and updates ---------------------------------------------------------------------------
@@ -284,7 +258,7 @@ def dict_merge(heap, a, b, override=1):
         dictresize(heap, a, estimate_log2_keysize(a.ma_used + b.ma_used),
                     b.ma_keys.kind != KEYS_GENERAL)
     bk = b.ma_keys
-    for ix in _live_indices(b):
+    for ix in live_indices(b):
         key = bk.ekeys[ix]
         value = value_at(b, ix)
         lk = bk.lkeys[ix]
@@ -350,7 +324,7 @@ def dict_fromkeys(heap, iterable, value, keys=None):
         dictresize(heap, mp, estimate_log2_keysize(iterable.ma_used),
                     iterable.ma_keys.kind != KEYS_GENERAL)
         bk = iterable.ma_keys
-        for ix in _live_indices(iterable):
+        for ix in live_indices(iterable):
             key = bk.ekeys[ix]
             key.ob_refcnt += 1
             value.ob_refcnt += 1
@@ -378,11 +352,8 @@ def dict_fromkeys(heap, iterable, value, keys=None):
 def _set_entries(heap, obj):
     """(key, hash) of an exact set or frozenset in table order, or None for other objects."""
     tp = obj.ob_type
-    if tp is not getattr(heap, "set_type", None) and tp is not getattr(heap, "frozenset_type",
-                                                                        None):
+    if tp is not heap.set_type and tp is not heap.frozenset_type:
         return None
-    from heapsim.objects import setobject
-    set_next = setobject.set_next
     out = []
     pos = set_next(obj, 0)
     while pos >= 0:

@@ -48,6 +48,11 @@ class Heap:
         # Set by the interpreter layer: iterate(obj) -> host iterator of new references, for
         # the C paths that consume an arbitrary iterable (set.update(gen), list(x), ...).
         self.iterate = None
+        # The tp_dealloc of heap types: instanceobject's reduced one, replaced by the reclaim
+        # layer's ``subtype_dealloc`` (finalizers, weakrefs) when it is installed.
+        self.subtype_dealloc = None
+        # The reclaim layer's state (``heapsim.reclaim.ReclaimState``) once it is installed.
+        self.reclaim = None
 
     # --- reference counting -------------------------------------------------------------
 

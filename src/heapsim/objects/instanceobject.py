@@ -33,11 +33,11 @@ object header, by offset: position i is at offset ``16 + 8*i``, and holds None w
 field is not a member (an inherited ``__weakref__`` pointer).  A class's own members are the
 positions from ``(base.basicsize - 16) // 8`` to the end.
 
-Deallocation is ``subtype_dealloc``'s order (facts section 7).  The reclaim layer composes it
-(finalizer, weakrefs, resurrection) from ``instance_clear_slots``,
-``instance_free_dict_or_values`` and ``instance_free_memory``; a class made here uses the
-reclaim layer's ``heap.subtype_dealloc`` when it has been installed, and ``instance_dealloc``
-(the same steps without finalizers) otherwise.
+Deallocation is ``subtype_dealloc``'s order (docs/cpython-facts.md, section 7).  The reclaim
+layer composes it (finalizer, weakrefs, resurrection) from ``instance_clear_slots``,
+``instance_free_dict_or_values`` and ``instance_free_memory``.  A class made here gets
+``heap.subtype_dealloc``: ``instance_dealloc`` (the same steps without finalizers), set by
+``init``, until the reclaim layer installs its own.
 """
 
 import re
@@ -113,6 +113,7 @@ def init(heap):
     type_type.tp_traverse = type_traverse
     type_type.tp_clear = type_clear
     type_type.tp_dealloc = type_dealloc
+    heap.subtype_dealloc = instance_dealloc
 
 
 # --- classes -------------------------------------------------------------------------------
@@ -208,8 +209,7 @@ def new_heap_type(heap, name, slots=None, base=None, module="__main__", qualname
     tp.dict = None
     tp.is_gc = True
     tp.preheader = preheader_size(flags)
-    dealloc = getattr(heap, "subtype_dealloc", None)
-    tp.tp_dealloc = dealloc if dealloc is not None else instance_dealloc
+    tp.tp_dealloc = heap.subtype_dealloc
     tp.tp_traverse = instance_traverse
     tp.tp_clear = instance_clear
     tp.tp_sizeof = instance_sizeof
@@ -330,7 +330,7 @@ def _store_instance_attribute(heap, obj, values, name, value):
     tp = obj.ob_type
     keys = tp.cached_keys
     ix = -1
-    if name.ob_type is heap.dict_str_type:
+    if name.ob_type is heap.str_type:
         ix = insert_into_shared_keys(heap, keys, name)
     if ix < 0:
         d = make_dict_from_instance_attributes(heap, keys, values)
@@ -404,7 +404,7 @@ def instance_getattr(heap, obj, name):
     instance has no such attribute (the caller then tries the class)."""
     values = obj.values
     if values is not None:
-        if name.ob_type is heap.dict_str_type:
+        if name.ob_type is heap.str_type:
             ix = obj.ob_type.cached_keys.lookup.get(name.value)
             if ix is None:
                 return None

@@ -15,6 +15,8 @@ from heapsim.objects.core import (
     TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HEAPTYPE, UNTRACKED, GCObject,
     make_static_type,
 )
+from heapsim.objects.dictobject import dict_new, dict_setitem
+from heapsim.objects.unicodeobject import static_interned_str
 
 MODULE_SIZE = 56          # sizeof(PyModuleObject): head, md_dict, md_def, md_state,
 #                           md_weaklist, md_name
@@ -30,7 +32,6 @@ class ModuleObject(GCObject):
 
 def new_module_notrack(heap, tp=None):
     """``new_module_notrack``: allocate a module and its new empty dict; not yet tracked."""
-    from heapsim.objects.dictobject import dict_new
     tp = tp or heap.module_type
     addr = heap.gc_alloc(tp, tp.basicsize)
     m = ModuleObject.__new__(ModuleObject)
@@ -52,7 +53,6 @@ def new_module_notrack(heap, tp=None):
 
 def _dunder(heap, name):
     """The static interned string ``_Py_ID(name)`` (borrowed)."""
-    from heapsim.objects.unicodeobject import static_interned_str
     return static_interned_str(heap, name)
 
 
@@ -61,7 +61,6 @@ def module_init_dict(heap, m, md_dict, name, doc=None):
 
     name and doc are borrowed (doc None means None).
     """
-    from heapsim.objects.dictobject import dict_setitem
     none = heap.none
     for key, value in (("__name__", name), ("__doc__", doc if doc is not None else none),
                        ("__package__", none), ("__loader__", none), ("__spec__", none)):

@@ -26,6 +26,7 @@ from heapsim.objects.core import (
     TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HEAPTYPE, TPFLAGS_MATCH_SELF, UNTRACKED,
     GCObject, make_static_type, unhashable,
 )
+from heapsim.objects.dict_table import dict_contains, dict_key_hash_pairs
 
 SET_HEADER = 200          # sizeof(PySetObject): head, fill, used, mask, table, hash, finger,
 #                           smalltable[8] of 16-byte entries, weakreflist
@@ -279,12 +280,12 @@ def set_check(heap, obj):
 
 
 def _exact_dict(heap, obj):
-    return obj.ob_type is getattr(heap, "dict_type", None)
+    return obj.ob_type is heap.dict_type
 
 
 def _get_iter(heap, obj):
     """``PyObject_GetIter`` for the loops below: a host iterator of new references."""
-    iterate = getattr(heap, "iterate", None)
+    iterate = heap.iterate
     if iterate is None:
         raise Unsupported(f"iterating a '{obj.ob_type.name}' before the interpreter is set up")
     return iterate(obj)
@@ -571,7 +572,6 @@ def set_update_internal(heap, so, other):
 
 def _update_from_dict(heap, so, d):
     """The exact-dict branch: presize for the dict's size, then add keys with their hashes."""
-    from heapsim.objects.dictobject import dict_key_hash_pairs
     size = d.ma_used
     if (so.fill + size) * 5 >= so.mask * 3:
         set_table_resize(heap, so, (so.used + size) * 2)
@@ -813,8 +813,6 @@ def set_difference(heap, so, other):
     if (so.used >> 2) > other_size:
         return _copy_and_difference(heap, so, other)
     result = make_new_set_basetype(heap, so.ob_type)
-    if is_dict:
-        from heapsim.objects.dictobject import dict_contains
     try:
         pos = set_next(so, 0)
         while pos >= 0:
@@ -873,7 +871,6 @@ def set_symmetric_difference_update(heap, so, other):
         set_clear_internal(heap, so)
         return
     if _exact_dict(heap, other):
-        from heapsim.objects.dictobject import dict_key_hash_pairs
         for key, hash in dict_key_hash_pairs(other, heap):
             key.ob_refcnt += 1
             try:

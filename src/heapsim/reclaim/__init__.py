@@ -19,8 +19,10 @@ the runtime injects on the heap: ``heap.call_object`` (weakref and gc callbacks)
 
 from heapsim.reclaim import subtype as _subtype
 from heapsim.reclaim.audit import check_heap, compute_baseline
-from heapsim.reclaim.collector import Collector, find_function
 from heapsim.objects.gcstate import NUM_GENERATIONS
+from heapsim.objects.listobject import list_new
+from heapsim.objects.tupleobject import tuple_new
+from heapsim.reclaim.collector import Collector
 from heapsim.reclaim.refcount import Reclaimer
 from heapsim.reclaim.weakrefs import clear_weakrefs
 
@@ -36,7 +38,7 @@ class ReclaimState:
         self.heap = heap
         self.reclaimer = Reclaimer(heap)
         self.collector = Collector(heap)
-        self.tuple_new = find_function("tupleobject", "tuple_new")
+        self.tuple_new = tuple_new
         self.audit_enabled = audit
         self.audit_pending = False
         self.audits_run = 0
@@ -52,8 +54,7 @@ class ReclaimState:
     def runtime_roots(self):
         """Objects the runtime itself holds one reference to: gc.garbage, gc.callbacks."""
         gc = self.heap.gc
-        return [x for x in (gc.garbage, gc.callbacks)
-                if x is not None and not isinstance(x, list)]
+        return [x for x in (gc.garbage, gc.callbacks) if x is not None]
 
     def extra_blocks(self):
         """Allocator blocks owned by the runtime rather than by objects (none yet)."""
@@ -114,7 +115,7 @@ class ReclaimState:
 
 def install(heap, audit=False):
     """Install the reclaim layer on ``heap`` (once); return its ``ReclaimState``."""
-    existing = getattr(heap, "reclaim", None)
+    existing = heap.reclaim
     if existing is not None:
         existing.audit_enabled = existing.audit_enabled or audit
         return existing
@@ -123,15 +124,13 @@ def install(heap, audit=False):
     heap.dealloc = state.reclaimer.dealloc
     heap.clear_weakrefs = lambda obj: clear_weakrefs(heap, obj)
     heap.subtype_dealloc = _subtype.subtype_dealloc
-    _subtype.bind()
     gc = heap.gc
     gc.collect_hook = state.collect_automatic if audit else state.collector.collect_automatic
     state.collector.after_collection = state.on_collection
-    list_new = find_function("listobject", "list_new")
     if gc.garbage is None:
-        gc.garbage = list_new(heap, 0) if list_new is not None else []
+        gc.garbage = list_new(heap, 0)
     if gc.callbacks is None:
-        gc.callbacks = list_new(heap, 0) if list_new is not None else []
+        gc.callbacks = list_new(heap, 0)
     state.baseline = compute_baseline(heap)
     _register_late_statics(heap, state)
     return state
@@ -142,7 +141,7 @@ def _register_late_statics(heap, state):
     enter the audit baseline as they are made: nothing references a new static object yet, so
     its baseline is its initial refcount."""
     make_static = heap.make_static
-    str_type = getattr(heap, "str_type", None)
+    str_type = heap.str_type
 
     def make_static_registered(obj, tp, size, refcnt=None):
         obj = make_static(obj, tp, size, refcnt)

@@ -1,4 +1,5 @@
-"""The heap audit of design.md: refcounts, generation lists and allocator blocks agree.
+"""The heap audit (docs/architecture.md, "The audit"): refcounts, generation lists and
+allocator blocks agree.
 
 An audit finds every live object, then checks three things:
 
@@ -28,8 +29,9 @@ from heapsim.base.errors import AuditFailure
 from heapsim.objects.core import TPFLAGS_HEAPTYPE, TPFLAGS_TYPE_SUBCLASS, UNTRACKED, PyObject
 from heapsim.objects.dict_keys import KEYS_GENERAL
 from heapsim.objects.dict_table import DictObject
+from heapsim.objects.dictobject import dict_all_references
 from heapsim.objects.gcstate import NUM_GENERATIONS, PERMANENT
-from heapsim.reclaim.collector import find_function
+from heapsim.objects.instanceobject import cached_keys_references
 
 # Heap attributes that hold dead shells waiting for reuse: (attribute, nesting).  Nesting 0 is
 # a single shell or None, 1 a host list of shells, 2 a host list of such lists.
@@ -44,14 +46,6 @@ FREE_LISTS = (
 
 MAX_FINDINGS = 50
 
-# Types whose ``tp_traverse`` leaves references out, as CPython's does, and the function that
-# lists them all: (heap attribute of the type, type module, function of the object).
-# ``dict_traverse`` skips the str keys of a str-keyed table.
-ALL_REFERENCES = (
-    ("dict_type", "dictobject", "dict_all_references"),
-)
-# References a heap type object holds beyond its ``tp_traverse`` (its shared keys' names).
-HEAP_TYPE_REFERENCES = ("instanceobject", "cached_keys_references")
 # Fields holding a counted reference that the object's ``tp_traverse`` does not visit, as in
 # CPython: ``module_traverse`` skips ``md_name``, ``descr_traverse`` skips ``d_name`` (by host
 # class name of the object, so subclasses of the same layout are covered).
@@ -96,11 +90,8 @@ def reference_functions(heap):
             table[cls] = _unvisited(fields)
         elif issubclass(cls, DictObject):
             table[cls] = _dict_subclass_refs
-    for attr, module, name in ALL_REFERENCES:
-        tp = getattr(heap, attr, None)
-        fn = find_function(module, name)
-        if tp is not None and fn is not None:
-            table[tp] = fn
+    # ``dict_traverse`` skips the str keys of a str-keyed table: the type module lists them all.
+    table[heap.dict_type] = dict_all_references
     return table
 
 
@@ -115,14 +106,14 @@ def _host_classes():
     return out
 
 
-def references(obj, table, heap_type_refs):
+def references(obj, table):
     """Every reference ``obj`` holds (one entry per reference), for counting."""
     tp = obj.ob_type
     fn = table.get(tp) or table.get(type(obj))
     refs = fn(obj) if fn is not None else tp.tp_traverse(obj)
-    if (heap_type_refs is not None and tp.flags & TPFLAGS_TYPE_SUBCLASS
-            and obj.flags & TPFLAGS_HEAPTYPE):
-        refs = list(refs) + list(heap_type_refs(obj))
+    if tp.flags & TPFLAGS_TYPE_SUBCLASS and obj.flags & TPFLAGS_HEAPTYPE:
+        # A heap type also holds its shared keys' names, which ``type_traverse`` leaves out.
+        refs = list(refs) + list(cached_keys_references(obj))
     return refs
 
 
@@ -131,9 +122,8 @@ def compute_baseline(heap):
     refs = {}
     statics = heap.static_objects
     table = reference_functions(heap)
-    heap_type_refs = find_function(*HEAP_TYPE_REFERENCES)
     for obj in statics:
-        for r in references(obj, table, heap_type_refs):
+        for r in references(obj, table):
             refs[r] = refs.get(r, 0) + 1
     return {obj: obj.ob_refcnt - refs.get(obj, 0) for obj in statics}
 
@@ -148,7 +138,7 @@ def _block_of(entry):
 def free_list_entries(heap):
     """Every dead shell or buffer record parked on a free list."""
     for attr, nesting in FREE_LISTS:
-        value = getattr(heap, attr, None)
+        value = getattr(heap, attr)
         if value is None:
             continue
         if nesting == 0:
@@ -199,13 +189,12 @@ def audit_heap(heap, roots=()):
             reach(obj)
     refs = {}
     table = reference_functions(heap)
-    heap_type_refs = find_function(*HEAP_TYPE_REFERENCES)
     while stack:
         obj = stack.pop()
         if obj.ob_refcnt <= 0:
             fail(f"dead object reachable: {obj!r}")
             continue
-        for r in references(obj, table, heap_type_refs):
+        for r in references(obj, table):
             refs[r] = refs.get(r, 0) + 1
             if r not in found:
                 found.add(r)

@@ -39,7 +39,7 @@ join those lists meanwhile, so the visiting order is the same, and a host dict d
 to be popped from the front (which is quadratic).
 """
 
-import sys
+import time
 
 from heapsim.base.errors import GuestException
 from heapsim.base.events import FinalizerCall, GCPhase
@@ -77,14 +77,6 @@ DEBUG_SAVEALL = 1 << 5
 DEBUG_LEAK = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL
 
 
-def find_function(module, name):
-    """``heapsim.objects.<module>.<name>`` if bootstrap loaded that module and it has it."""
-    mod = sys.modules.get(f"heapsim.objects.{module}")
-    if mod is None:
-        return None
-    return getattr(mod, name, None)
-
-
 def is_gc_object(obj):
     """``_PyObject_IS_GC``: a GC type, and for type objects only heap types."""
     tp = obj.ob_type
@@ -111,8 +103,8 @@ class Collector:
             gc.lists.append({})
         self.freelist_clearers = FREELIST_CLEARERS
         self.write_stderr = None     # the guest's stderr, for the DEBUG_* messages
-        self.tuple_type = getattr(heap, "tuple_type", None)
-        self.dict_type = getattr(heap, "dict_type", None)
+        self.tuple_type = heap.tuple_type
+        self.dict_type = heap.dict_type
         self.kinds = {}
         self.after_collection = None
         self.callback_args = CallbackArgs(heap)
@@ -263,7 +255,6 @@ class Collector:
 
     def debug_start(self, generation):
         """DEBUG_STATS at the start: the generation and ``show_stats_each_generations``."""
-        import time
         gc = self.gc
         sizes = [len(gc.lists[i]) for i in range(NUM_GENERATIONS)]
         sizes[-1] += gc.startup_long_lived
@@ -278,7 +269,6 @@ class Collector:
             self._write(f"gc: {msg} <{op.ob_type.name} {op.addr:#x}>\n")
 
     def debug_done(self, t1, unreachable, uncollectable):
-        import time
         self._write(f"gc: done, {unreachable} unreachable, {uncollectable} uncollectable, "
                     f"{time.perf_counter() - t1:.4f}s elapsed\n")
 
@@ -528,12 +518,7 @@ class Collector:
 
     def garbage_append(self, op):
         """``PyList_Append(gcstate->garbage, op)``."""
-        garbage = self.gc.garbage
-        if not isinstance(garbage, list):
-            list_append(self.heap, garbage, op)
-        else:
-            op.ob_refcnt += 1
-            garbage.append(op)
+        list_append(self.heap, self.gc.garbage, op)
 
     def invoke_callbacks(self, phase, generation, collected, uncollectable):
         """``invoke_gc_callback``: call each entry of ``gc.callbacks`` as
@@ -541,15 +526,14 @@ class Collector:
         callbacks = self.gc.callbacks
         if callbacks is None:
             return
-        items = sequence_items(callbacks)
-        if not items:
+        if not callbacks.items:
             return
         heap = self.heap
         build = self.callback_args
         info = build.info(generation, collected, uncollectable)
         i = 0
-        while i < len(sequence_items(callbacks)):
-            cb = sequence_items(callbacks)[i]
+        while i < len(callbacks.items):
+            cb = callbacks.items[i]
             cb.ob_refcnt += 1
             phase_obj = build.phase(phase)
             info_ref = build.ref(info)
@@ -567,54 +551,35 @@ class Collector:
         build.release(info)
 
 
-def sequence_items(seq):
-    """The items of a simulated list (its host ``items`` list) or of a host list."""
-    if isinstance(seq, list):
-        return seq
-    return seq.items
-
-
 # ``CallbackArgs`` builds the arguments ``invoke_gc_callback`` passes to each gc callback, as
 # CPython allocates them: ``Py_BuildValue("{sisnsn}", ...)`` makes the info dict once per
 # invocation (a new dict, then for each entry a new str key, an int value, ``PyDict_SetItem``
 # and the release of both), and ``PyObject_CallFunction(cb, "sO", phase, info)`` makes a new
 # phase string for every callback and releases it after the call.
 class CallbackArgs:
-    """Simulated (or stand-in host) arguments for gc callbacks."""
+    """The simulated arguments of gc callbacks."""
 
     def __init__(self, heap):
         self.heap = heap
-        self.new_str = new_str
-        self.new_int = new_int
-        self.dict_new = dict_new
-        self.dict_setitem = dict_setitem
-        self.simulated = True
 
     def info(self, generation, collected, uncollectable):
-        if not self.simulated:
-            return {"generation": generation, "collected": collected,
-                    "uncollectable": uncollectable}
         heap = self.heap
-        d = self.dict_new(heap)
+        d = dict_new(heap)
         for key, value in (("generation", generation), ("collected", collected),
                            ("uncollectable", uncollectable)):
-            k = self.new_str(heap, key)
-            v = self.new_int(heap, value)
-            self.dict_setitem(heap, d, k, v)
+            k = new_str(heap, key)
+            v = new_int(heap, value)
+            dict_setitem(heap, d, k, v)
             heap.decref(k)
             heap.decref(v)
         return d
 
     def phase(self, phase):
-        if not self.simulated:
-            return phase
-        return self.new_str(self.heap, phase)
+        return new_str(self.heap, phase)
 
     def ref(self, obj):
-        if self.simulated:
-            obj.ob_refcnt += 1
+        obj.ob_refcnt += 1
         return obj
 
     def release(self, obj):
-        if self.simulated:
-            self.heap.decref(obj)
+        self.heap.decref(obj)

@@ -25,10 +25,11 @@ Steps 6, 7 and the memory release are ``instanceobject``'s functions (``instance
 the order lives in one place.
 """
 
-from heapsim.base.errors import SimulatorBug
 from heapsim.objects.core import FINALIZED, TPFLAGS_HEAPTYPE, TPFLAGS_MANAGED_DICT, UNTRACKED
+from heapsim.objects.instanceobject import (
+    instance_clear_slots, instance_free_dict_or_values, instance_free_memory,
+)
 from heapsim.objects.weakrefobject import clear_ref
-from heapsim.reclaim.collector import find_function
 
 
 def call_finalizer_from_dealloc(heap, obj):
@@ -76,7 +77,7 @@ def _nearest_base(tp):
 
 def make_subtype_dealloc(pieces):
     """Build ``subtype_dealloc`` over an instance layout given by the list ``pieces`` of three
-    functions, read at each call (so they can be bound later):
+    functions:
 
     * ``clear_slots(heap, tp, obj)``: clear the ``__slots__`` members ``tp`` added;
     * ``free_dict_or_values(heap, obj)``: release the managed dict, or the values array's
@@ -173,24 +174,7 @@ def _base_dealloc(heap, base, obj, free_memory):
         base.tp_dealloc(heap, obj)
 
 
-def _missing_piece(*args):
-    raise SimulatorBug("subtype_dealloc needs heapsim.objects.instanceobject, which is missing")
-
-
-# instanceobject's functions that ``subtype_dealloc`` composes, in ``make_subtype_dealloc``'s
-# order; ``bind`` fills them in once bootstrap has imported the type modules.
-INSTANCE_PIECES = ("instance_clear_slots", "instance_free_dict_or_values",
-                   "instance_free_memory")
-_pieces = [_missing_piece] * len(INSTANCE_PIECES)
-
-subtype_dealloc = make_subtype_dealloc(_pieces)
+subtype_dealloc = make_subtype_dealloc([instance_clear_slots, instance_free_dict_or_values,
+                                        instance_free_memory])
 subtype_dealloc.__name__ = "subtype_dealloc"
 subtype_dealloc.__doc__ = "``tp_dealloc`` of heap types (the trashcan is the reclaim wrapper's)."
-
-
-def bind():
-    """Look up the instanceobject functions ``subtype_dealloc`` calls (absent: an error when
-    a heap-type instance dies)."""
-    for i, name in enumerate(INSTANCE_PIECES):
-        fn = find_function("instanceobject", name)
-        _pieces[i] = fn if fn is not None else _missing_piece

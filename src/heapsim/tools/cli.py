@@ -1,8 +1,8 @@
 """The ``heapsim`` command line.
 
 Subcommands arrive with the layers that implement them; ``--version`` and ``--help`` work from
-the start.  Exit codes follow design.md: 0 success, 2 usage errors (as argparse and python3
-use it), 3 unsupported guest features, 70 simulator bugs.
+the start.  Exit codes follow docs/architecture.md: 0 success, 2 usage errors (as argparse
+and python3 use it), 3 unsupported guest features, 70 simulator bugs.
 """
 
 import argparse

@@ -1,4 +1,4 @@
-"""Argument handling shared by the guest builtins and the builtin types' methods (lib_*.py).
+"""Argument handling shared by the guest builtins and the builtin types' methods (*_methods.py).
 
 Every guest-callable host function has the signature ``fn(sp, self, args, kw)``: ``args`` a
 host list of borrowed objects, ``kw`` a host dict name -> borrowed object (or None); it returns

@@ -13,9 +13,9 @@ the program's first line) rather than imitating each allocation natively.
 ``SOURCE`` is written for heapsim (not copied from CPython) and keeps what decides sizes,
 reference counts and the moment of removals: the attributes each ``__init__`` sets and their
 order, the closures and their default arguments, which operations commit pending removals and
-which only defer them (the 3.11.7 quirk of facts §8 follows from it: ``len(d)`` inside a loop
-over ``d`` commits the removals and the loop then fails with "dictionary changed size during
-iteration").  Differences from the library, none of them visible in sizes or counts of the
+which only defer them (the 3.11.7 quirk of docs/cpython-facts.md §8 follows: ``len(d)``
+inside a loop over ``d`` commits the removals and the loop then fails with "dictionary changed
+size during iteration").  Differences from the library, none of them visible in sizes or counts of the
 objects a program makes: ``KeyedRef`` and ``ref`` are the native types; the key of a KeyedRef
 is read with the native ``_keyedref_key``; ``atexit.register`` is a list held by the module
 (the runtime runs it at exit); ``itertools.count`` is a generator; the ``MutableMapping`` base

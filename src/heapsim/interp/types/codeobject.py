@@ -7,7 +7,8 @@ identity, to one simulated object, so sharing on the simulated heap is exactly C
 Strings that ``all_name_chars`` accepts are interned, as ``intern_string_constants`` does.
 
 For the main script, every literal constant carries one more reference, held in CPython by
-the parser's AST arena until the module finishes (facts §3): ``arena_refs`` adds it.
+the parser's AST arena until the module finishes (docs/cpython-facts.md §3): ``arena_refs``
+adds it.
 """
 
 from heapsim.base.errors import Unsupported

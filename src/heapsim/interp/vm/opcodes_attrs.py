@@ -1,7 +1,7 @@
-"""Attribute and class-body opcodes, mixed into ``Interpreter`` (see eval.py).
+"""Attribute and class-body opcodes, mixed into ``Interpreter`` (see ceval.py).
 
 LOAD_BUILD_CLASS, LOAD_CLASSDEREF, LOAD_ATTR, STORE_ATTR, DELETE_ATTR, LOAD_METHOD: the
-handlers follow eval.py's contract (``self`` is the Interpreter, ``f`` the frame, ``ins`` the
+handlers follow ceval.py's contract (``self`` is the Interpreter, ``f`` the frame, ``ins`` the
 decoded instruction).
 """
 
