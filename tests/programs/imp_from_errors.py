@@ -3,27 +3,36 @@ import math
 import sys
 
 
+def report(stmt):
+    try:
+        stmt()
+    except ImportError as e:
+        print(type(e).__name__, e, e.name, e.path)
+
+
+def from_gc():
+    from gc import nope
+
+
+def from_sys():
+    from sys import nope, path
+
+
+def from_errno():
+    from errno import ENOENT, nope
+
+
+def from_builtins():
+    from builtins import len, nope
+
+
+for stmt in (from_gc, from_sys, from_errno, from_builtins):
+    report(stmt)
 try:
     from math import nope
 except ImportError as e:
     print(e)
     print(e.name, e.path == getattr(math, "__file__", None))
-try:
-    from gc import nope
-except ImportError as e:
-    print(e, e.name, e.path)
-try:
-    from sys import nope, path
-except ImportError as e:
-    print(e, e.name, e.path)
-try:
-    from errno import ENOENT, nope
-except ImportError as e:
-    print(e, e.name, e.path)
-try:
-    from builtins import len, nope
-except ImportError as e:
-    print(e, e.name, e.path)
 try:
     from weakref import ref, nope
 except ImportError as e:

@@ -8,9 +8,9 @@ importlib's finders reduced to the module table and "NAME.py in a directory of t
 2. the module table (modules/table.py): a start-up module is entered in ``sys.modules``, an
    on-import one is built, then entered;
 3. ``X.py`` in a directory of the guest ``sys.path`` (the script's directory first): compiled
-   as its own compilation unit (its constants carry no parser-arena reference), entered in
-   ``sys.modules`` *before* its body runs (so circular imports see the partially initialised
-   module) and removed again if the body fails.
+   as its own compilation unit (its constants carry no parser-arena reference:
+   docs/cpython-facts.md §3), entered in ``sys.modules`` *before* its body runs (so circular
+   imports see the partially initialised module) and removed again if the body fails.
 
 A name none of these provides raises the guest ``ModuleNotFoundError`` as python3 does
 (``No module named 'X'``, ``.name`` set), so ``try: import _foo / except ImportError:``
