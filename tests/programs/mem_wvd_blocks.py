@@ -8,6 +8,12 @@ class V:
     pass
 
 
+# Warm-up: the first lookups of these types' methods go through CPython's method cache,
+# whose slots depend on the names' addresses; an eviction inside a measured step can free an
+# interned name's block at random (docs/cpython-facts.md, "Measuring").
+_w = weakref.WeakValueDictionary()
+_w[0] = V()
+del _w
 gc.collect()
 r = []
 b0 = sys.getallocatedblocks()
