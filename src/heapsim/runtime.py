@@ -35,7 +35,7 @@ class Runtime:
         from heapsim.interp.objspace.space import ObjectSpace
         from heapsim.interp.modules.weakrefmodule import make_weakref
         from heapsim.interp.modules.mathmodule import make_math
-        from heapsim.objects.core import make_static_type
+        from heapsim.objects.core import add_methods, make_static_type
 
         self.heap = heap = build_heap(profile, audit=audit)
         if not hasattr(heap, "code_type"):
@@ -56,7 +56,7 @@ class Runtime:
         stream_type = make_static_type("TextIOWrapper", 16, 0, 0, base=heap.object_type,
                                        module="_io")
         heap.register_static_type(stream_type)
-        sp.methods["TextIOWrapper"] = {"write": gb.stream_write, "flush": gb.stream_flush}
+        add_methods(stream_type, {"write": gb.stream_write, "flush": gb.stream_flush})
         self.collector = self._install_collector(heap)
         heap.iterate = sp.iterate
         heap.call_object = self.call_object

@@ -4,6 +4,7 @@ class machinery owns (isinstance, getattr, ...: descriptors.py / typeobject.py).
 Each is ``fn(sp, self, args, kw)`` returning a new reference; argument errors are CPython's.
 """
 
+from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp.types import iterobject as itmod
 from heapsim.interp.methods.args import (
@@ -782,11 +783,10 @@ def slice_indices_method(sp, s, args, kw):
 
 
 def install(sp):
-    sp.methods.setdefault("slice", {})["indices"] = slice_indices_method
-    c = sp.constructors
-    c["range"] = c_range
-    c["slice"] = c_slice
-    c["enumerate"] = c_enumerate
-    c["zip"] = c_zip
-    c["map"] = c_map
-    c["filter"] = c_filter
+    add_methods(sp.heap.slice_type, {"indices": slice_indices_method})
+    h = sp.heap
+    h.range_type.tp_vectorcall = c_range
+    h.slice_type.tp_vectorcall = c_slice
+    for name, ctor in (("enumerate", c_enumerate), ("zip", c_zip), ("map", c_map),
+                       ("filter", c_filter)):
+        sp.iter_types[name].tp_vectorcall = ctor

@@ -86,7 +86,9 @@ def install_methods(sp):
                 number_methods, bltinmodule):
         mod.install(sp)
     for name, ctor in CONSTRUCTORS.items():
-        sp.constructors.setdefault(name, ctor)
+        tp = sp.heap.types[name]
+        if tp.tp_vectorcall is None:
+            tp.tp_vectorcall = ctor
 
 
 # --- modules ---------------------------------------------------------------------------------

@@ -189,8 +189,8 @@ def make_weakref(sp, builtins=None):
             rt.interp.stderr.write(rt.format_exception(args[0]))
         return sp.none()
 
-    sp.constructors["ReferenceType"] = c_ref
-    sp.constructors["KeyedRef"] = c_ref
+    heap.weakref_type.tp_vectorcall = c_ref
+    heap.keyedref_type.tp_vectorcall = c_ref
     for name, fn in (("proxy", proxy), ("getweakrefcount", getweakrefcount),
                      ("getweakrefs", getweakrefs), ("_remove_dead_weakref", remove_dead_weakref),
                      ("_keyedref_key", keyedref_key), ("_print_exception", print_exception)):

@@ -41,7 +41,7 @@ class _AsBuiltin:
             if tp.flags & HEAP:
                 ext = tp.ext
                 bb = ext.builtin_base if isinstance(ext, T.HeapTypeExt) else None
-                if bb is not None and bb.name != "object":
+                if bb is not None and bb.base is not None:    # not object itself
                     saved.append((o, tp))
                     o.ob_type = bb
         self.saved = saved
@@ -59,16 +59,22 @@ def builtin_based(obj):
     tp = obj.ob_type
     ext = tp.ext
     return isinstance(ext, T.HeapTypeExt) and ext.builtin_base is not None and \
-        ext.builtin_base.name != "object"
+        ext.builtin_base.base is not None     # a builtin base other than object
 
 
 class ProtoSpace:
     def init_proto(self):
+        self.slot_fns = {}     # (static type, special name) -> builtin_slot's host method
         T.init(self)
         D.install(self)
 
     def register_builtins(self, module):
         D.register(self, module)
+
+    def static_method_fn(self, tp, name):
+        """The host method ``tp.name`` of the static type tp, or None (``static_method_fn``);
+        the types layer's ``lookup`` reaches it through the space."""
+        return static_method_fn(self, tp, name)
 
     def _ni(self, r):
         return r is self.heap.not_implemented
@@ -82,7 +88,7 @@ class ProtoSpace:
             return r
         if builtin_based(obj):
             bb = obj.ob_type.ext.builtin_base
-            fn = static_method_fn(self, bb.name, name)
+            fn = self.static_method_fn(bb, name)
             if fn is not None:
                 return fn(self, obj, list(args), None)
         if name == "__abs__":
@@ -197,7 +203,7 @@ class ProtoSpace:
         return self.builtin_setattr(obj, nameobj.value, value)
 
     def builtin_delattr(self, obj, name):
-        hook = self.attr_set_hooks.get(obj.__class__)
+        hook = obj.ob_type.tp_setattro
         if hook is not None and hook(self, obj, name, None):
             return
         tp = obj.ob_type
@@ -576,7 +582,7 @@ class ProtoSpace:
         tp = obj.ob_type
         if tp.flags & HEAP:
             if T.heap_lookup(self, tp, "__index__") is None:
-                if T.ext_base_name(tp) == "int":
+                if T.ext_builtin_base(tp) is self.heap.int_type:
                     return obj.value
                 return None
             return self.index_value(obj)
@@ -652,7 +658,7 @@ class ProtoSpace:
         if m is not None:
             return T.call_descr_method(self, m, obj, [key])
         if builtin_based(obj):
-            if T.ext_base_name(tp) == "dict":
+            if T.ext_builtin_base(tp) is heap.dict_type:
                 from heapsim.objects.dictobject import dict_getitem
                 v = dict_getitem(heap, obj, key)
                 if v is not None:
@@ -712,10 +718,10 @@ class ProtoSpace:
             if builtin_based(obj):
                 with _AsBuiltin((obj,)):
                     r = self._builtin_repr_host(obj)
-                bname = T.ext_base_name(obj.ob_type)
-                if bname in ("set", "frozenset"):
+                bb = T.ext_builtin_base(obj.ob_type)
+                if bb is heap.set_type or bb is heap.frozenset_type:
                     inner = "" if obj.used == 0 else \
-                        (r[len("frozenset("):-1] if bname == "frozenset" else r)
+                        (r[len("frozenset("):-1] if bb is heap.frozenset_type else r)
                     return f"{obj.ob_type.name}({inner})"
                 return r
             return self.default_repr(obj)
@@ -734,11 +740,10 @@ class ProtoSpace:
         if m is None:
             if self._is_exc(obj):
                 return self.exc_str(obj)
-            if builtin_based(obj) and T.ext_base_name(obj.ob_type) != "object":
-                with _AsBuiltin((obj,)):
-                    bb = obj.ob_type
+            if builtin_based(obj):
+                bb = T.ext_builtin_base(obj.ob_type)
                 if T.heap_lookup(self, obj.ob_type, "__repr__") is None and \
-                        T.ext_base_name(obj.ob_type) not in ("set", "frozenset"):
+                        bb is not heap.set_type and bb is not heap.frozenset_type:
                     with _AsBuiltin((obj,)):
                         return self._builtin_str_host(obj)
             return self.user_repr(obj)
@@ -820,7 +825,8 @@ _RANK = {"bool": 0, "int": 0, "float": 1, "complex": 2}
 def _base_name(obj):
     tp = obj.ob_type
     if tp.flags & HEAP:
-        return T.ext_base_name(tp) or "object"
+        bb = T.ext_builtin_base(tp)
+        return bb.name if bb is not None else "object"     # a static type's name
     return tp.name
 
 
@@ -838,18 +844,20 @@ def _accepts_operand(sp, tpname, other, op):
     return on == tpname
 
 
-def _unbound_check(sp, tpname, name, obj):
-    tp = sp.heap.types.get(tpname)
-    if tp is not None and not T.is_subtype(obj.ob_type, tp):
-        raise GuestError("TypeError", f"descriptor '{name}' requires a '{tpname}' object but "
+def _unbound_check(sp, tp, name, obj):
+    if not T.is_subtype(obj.ob_type, tp):
+        raise GuestError("TypeError", f"descriptor '{name}' requires a '{tp.name}' object but "
                          f"received a '{obj.ob_type.name}'")
 
 
-def builtin_slot(sp, tpname, name):
-    """A host method ``fn(sp, self, args, kw)`` for the special method ``name`` of the builtin
-    type ``tpname``, or None."""
+def builtin_slot(sp, tp, name):
+    """A host method ``fn(sp, self, args, kw)`` for the special method ``name`` of the static
+    (builtin) type ``tp``, or None."""
     if name[:2] != "__" or name[-2:] != "__":
         return None
+    # tp is a static type (heap types never get here: their dict is looked up instead), and
+    # static type names are unique, so the tables above can name the builtin types.
+    tpname = tp.name
     stem = name[2:-2]
     rev = False
     if stem[:1] == "r" and stem[1:] in _BIN_TYPES:
@@ -860,7 +868,7 @@ def builtin_slot(sp, tpname, name):
             return None
 
         def inplace(sp, self, args, kw, _op=op):
-            _unbound_check(sp, tpname, name, self)
+            _unbound_check(sp, tp, name, self)
             with _AsBuiltin((self,)):
                 try:
                     return sp._builtin_binop(_op, self, args[0])
@@ -873,7 +881,7 @@ def builtin_slot(sp, tpname, name):
         op = {v: k for k, v in BIN_NAMES.items()}[stem]
 
         def binop(sp, self, args, kw, _op=op, _rev=rev):
-            _unbound_check(sp, tpname, name, self)
+            _unbound_check(sp, tp, name, self)
             other = args[0]
             if not _accepts_operand(sp, tpname, other, _op):
                 return sp._incref(sp.heap.not_implemented)
@@ -893,7 +901,7 @@ def builtin_slot(sp, tpname, name):
               "__ge__": ">="}[name]
 
         def cmp(sp, self, args, kw, _op=op):
-            _unbound_check(sp, tpname, name, self)
+            _unbound_check(sp, tp, name, self)
             with _AsBuiltin((self, args[0])):
                 try:
                     return sp._builtin_compare(_op, self, args[0])
@@ -963,7 +971,6 @@ def builtin_slot(sp, tpname, name):
             return it
     if name == "__new__" and tpname in _NEW_TYPES:
         def new(sp, cls, args, kw):
-            tp = sp.heap.types[tpname]
             if not isinstance(cls, TypeObject):
                 raise GuestError("TypeError", f"{tpname}.__new__(X): X is not a type object "
                                  f"({cls.ob_type.name})")
@@ -983,16 +990,16 @@ def builtin_slot(sp, tpname, name):
     return None
 
 
-def static_method_fn(sp, tpname, name):
-    """The host function behind ``tpname.name`` for a builtin type: its method table's entry,
-    else a special method made by ``builtin_slot``."""
-    table = sp.methods.get(tpname)
+def static_method_fn(sp, tp, name):
+    """The host function behind ``tp.name`` for a static (builtin) type tp: its method
+    table's entry, else a special method made by ``builtin_slot``."""
+    table = tp.tp_methods
     fn = table.get(name) if table is not None else None
     if fn is None:
-        cache = sp.__dict__.setdefault("_slot_fns", {})
-        key = (tpname, name)
+        cache = sp.slot_fns
+        key = (tp, name)
         if key in cache:
             return cache[key]
-        fn = builtin_slot(sp, tpname, name)
+        fn = builtin_slot(sp, tp, name)
         cache[key] = fn
     return fn

@@ -11,6 +11,8 @@ import operator
 
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp.types import iterobject as itmod
+from heapsim.interp.types import moduleobject
+from heapsim.interp.types.typeobject import MethodDescr, ext_builtin_base
 from heapsim.objects.core import PyObject, TypeObject, make_static_type, getsizeof, TPFLAGS_HEAPTYPE
 from heapsim.objects.longobject import new_int
 from heapsim.objects.boolobject import new_bool
@@ -58,30 +60,18 @@ _VIEW_ITER = {"dict_keys": "dict_keyiterator", "dict_values": "dict_valueiterato
               "dict_items": "dict_itemiterator"}
 
 
-class MethodDescr(PyObject):
-    """A ``method_descriptor``: a builtin type's method as found in the type's dict."""
-
-    __slots__ = ("name", "fn", "objtype", "mdef")
-
-
 class ObjectSpace(ProtoSpace):
     def __init__(self, heap):
         self.heap = heap
         self.interp = None
         self.iter_types = itmod.init_iter_types(heap)
+        moduleobject.install(heap)
         tp = make_static_type("method_descriptor", 40, 0, 0, base=heap.object_type)
         heap.register_static_type(tp)
         self.method_descr_type = tp
-        self.methods = {}          # type name -> {name: host fn(sp, self, args, kw)}
-        self.descrs = {}           # (type name, name) -> MethodDescr
-        self.constructors = {}     # type name -> host fn(sp, tp, args, kw)
+        self.descrs = {}           # (type, name) -> MethodDescr
         self.exc_types = {}        # name -> exception type (filled by the interpreter)
-        self.attr_hooks = {}       # host class -> hook(sp, obj, name) (lib_attrs.install)
-        self.attr_set_hooks = {}   # host class -> hook(sp, obj, name, value or None)
-        self.repr_hooks = {}       # type -> hook(sp, obj) giving the host repr text
-        self.binop_hooks = {}      # type -> hook(sp, op, a, b): a new reference or None
-        self.subscript_hooks = {}      # type -> hook(sp, obj, key): obj[key], a new reference
-        self.ass_subscript_hooks = {}  # type -> hook(sp, obj, key, value or None)
+        self.importer = None       # the guest importer (vm/importer.py sets itself here)
         self.proxy_types = ()      # weak proxy types: operations forward to the referent
         self.proxy_referent = None  # fn(proxy) -> referent (borrowed) or ReferenceError
         self.repr_active = set()
@@ -161,8 +151,9 @@ class ObjectSpace(ProtoSpace):
         if tp is h.tuple_type:
             return tuple(self.unwrap(x) for x in obj.items)
         if tp.flags & HEAP:
-            bb = self._builtin_base_name(tp)
-            if bb in ("int", "float", "complex", "str"):
+            bb = ext_builtin_base(tp)
+            if bb is h.int_type or bb is h.float_type or bb is h.complex_type or \
+                    bb is h.str_type:
                 return obj.value
             v = self.number_complex(obj)
             if v is not None:
@@ -170,10 +161,6 @@ class ObjectSpace(ProtoSpace):
                     T_lookup_any(self, tp, ("__float__", "__index__")) and \
                     not T_lookup_any(self, tp, ("__complex__",)) else v
         raise Unsupported(f"payload of {tp.name}")
-
-    def _builtin_base_name(self, tp):
-        from heapsim.interp.types.typeobject import ext_base_name
-        return ext_base_name(tp)
 
     def is_scalar(self, obj):
         return obj.ob_type in self.scalar_types
@@ -442,7 +429,7 @@ class ObjectSpace(ProtoSpace):
             d = dict_copy(h, a)
             dict_merge(h, d, b)
             return d
-        hook = self.binop_hooks.get(ta) or self.binop_hooks.get(tb)
+        hook = ta.nb_binop or tb.nb_binop
         if hook is not None:
             r = hook(self, op, a, b)
             if r is not None:
@@ -528,12 +515,12 @@ class ObjectSpace(ProtoSpace):
         if tp is h.range_type:
             r = range(container.start.value, container.stop.value, container.step.value)
             if key.ob_type is h.slice_type:
-                return self.subscript_hooks[tp](self, container, key)
+                return tp.mp_subscript(self, container, key)
             try:
                 return new_int(h, r[self._index(key, "range")])
             except IndexError:
                 raise GuestError("IndexError", "range object index out of range") from None
-        hook = self.subscript_hooks.get(tp)
+        hook = tp.mp_subscript
         if hook is not None:
             return hook(self, container, key)
         raise GuestError("TypeError", f"'{tp.name}' object is not subscriptable")
@@ -556,7 +543,7 @@ class ObjectSpace(ProtoSpace):
         if tp is h.dict_type:
             dict_setitem(h, container, key, value)
             return
-        hook = self.ass_subscript_hooks.get(tp)
+        hook = tp.mp_ass_subscript
         if hook is not None:
             return hook(self, container, key, value)
         raise GuestError("TypeError", f"'{tp.name}' object does not support item assignment")
@@ -579,7 +566,7 @@ class ObjectSpace(ProtoSpace):
         if tp is h.dict_type:
             dict_delitem(h, container, key)
             return
-        hook = self.ass_subscript_hooks.get(tp)
+        hook = tp.mp_ass_subscript
         if hook is not None:
             return hook(self, container, key, None)
         raise GuestError("TypeError", f"'{tp.name}' object doesn't support item deletion")
@@ -915,7 +902,7 @@ class ObjectSpace(ProtoSpace):
             return (f"<built-in method {obj.m_ml.ml_name} of {s.ob_type.name} object "
                     f"at {s.addr:#x}>")
         if isinstance(obj, MethodDescr):
-            return f"<method '{obj.name}' of '{obj.objtype}' objects>"
+            return f"<method '{obj.name}' of '{obj.objtype.name}' objects>"
         if isinstance(obj, ModuleObject):
             name = obj.md_name.value if obj.md_name is not None else "?"
             return f"<module '{name}' (built-in)>"
@@ -925,7 +912,7 @@ class ObjectSpace(ProtoSpace):
             if len(args) == 1:
                 return f"{tp.name}({self.repr_host(args[0])})"
             return tp.name + self.repr_host(obj.args)
-        hook = self.repr_hooks.get(tp)
+        hook = tp.tp_repr
         if hook is not None:
             return hook(self, obj)
         return f"<{tp.name} object at {obj.addr:#x}>"
@@ -942,40 +929,35 @@ class ObjectSpace(ProtoSpace):
 
     # --- attributes and methods --------------------------------------------------------
 
-    def find_method(self, obj):
-        """The method table that applies to obj's type (walking the bases)."""
+    def lookup_method(self, obj, name):
+        """A static method descriptor for ``obj.name`` when obj's type or one of its bases
+        has it in its method table, else None (borrowed; descriptors are static)."""
         tp = obj.ob_type
         while tp is not None:
-            m = self.methods.get(tp.name)
-            if m is not None:
-                yield tp, m
+            table = tp.tp_methods
+            if table is not None:
+                fn = table.get(name)
+                if fn is not None:
+                    return self.descr(tp, name, fn)
             tp = tp.base
-
-    def lookup_method(self, obj, name):
-        """A static method descriptor for ``obj.name`` when obj's type defines it, else None
-        (borrowed; descriptors are static)."""
-        for tp, table in self.find_method(obj):
-            fn = table.get(name)
-            if fn is not None:
-                return self.descr(tp.name, name, fn)
         if name[:2] == "__" and not obj.ob_type.flags & HEAP:
-            from heapsim.interp.objspace.protocol import static_method_fn
             tp = obj.ob_type
             while tp is not None:
-                fn = static_method_fn(self, tp.name, name)
+                fn = self.static_method_fn(tp, name)
                 if fn is not None:
-                    return self.descr(tp.name, name, fn)
+                    return self.descr(tp, name, fn)
                 tp = tp.base
         return None
 
-    def descr(self, tpname, name, fn):
-        key = (tpname, name)
+    def descr(self, tp, name, fn):
+        """The ``method_descriptor`` of the builtin type tp's method ``name`` (borrowed)."""
+        key = (tp, name)
         d = self.descrs.get(key)
         if d is None:
             d = MethodDescr.__new__(MethodDescr)
             d.name = name
             d.fn = fn
-            d.objtype = tpname
+            d.objtype = tp
             d.mdef = MethodDef(self.heap, name, fn, METH_FASTCALL | METH_KEYWORDS)
             self.heap.make_static(d, self.method_descr_type, 40)
             self.descrs[key] = d
@@ -984,16 +966,7 @@ class ObjectSpace(ProtoSpace):
     def builtin_getattr(self, obj, name):
         """``obj.name``: a new reference."""
         h = self.heap
-        if isinstance(obj, ModuleObject):
-            key = new_str(h, name)
-            v = dict_getitem(h, obj.md_dict, key)
-            h.decref(key)
-            if v is None:
-                from heapsim.interp.vm.importer import module_getattr_missing
-                return module_getattr_missing(self, obj, name)
-            v.ob_refcnt += 1
-            return v
-        hook = self.attr_hooks.get(obj.__class__)
+        hook = obj.ob_type.tp_getattro
         if hook is not None:
             r = hook(self, obj, name)
             if r is not None:
@@ -1007,10 +980,10 @@ class ObjectSpace(ProtoSpace):
                 return new_str(h, obj.name)
             if name == "__qualname__":
                 return new_str(h, obj.qualname)
-            table = self.methods.get(obj.name, {})
-            fn = table.get(name)
+            table = obj.tp_methods
+            fn = table.get(name) if table is not None else None
             if fn is not None:
-                d = self.descr(obj.name, name, fn)
+                d = self.descr(obj, name, fn)
                 d.ob_refcnt += 1
                 return d
         if isinstance(obj, FunctionObject):
@@ -1056,12 +1029,7 @@ class ObjectSpace(ProtoSpace):
 
     def builtin_setattr(self, obj, name, value):
         h = self.heap
-        if isinstance(obj, ModuleObject):
-            key = new_str(h, name)
-            dict_setitem(h, obj.md_dict, key, value)
-            h.decref(key)
-            return
-        hook = self.attr_set_hooks.get(obj.__class__)
+        hook = obj.ob_type.tp_setattro
         if hook is not None and hook(self, obj, name, value):
             return
         tp = obj.ob_type
@@ -1091,7 +1059,7 @@ class ObjectSpace(ProtoSpace):
             return func.m_ml.ml_meth(self, func.m_self, args, kw)
         if isinstance(func, MethodDescr):
             if not args:
-                raise GuestError("TypeError", f"unbound method {func.objtype}.{func.name}() "
+                raise GuestError("TypeError", f"unbound method {func.objtype.name}.{func.name}() "
                                  "needs an argument")
             return func.fn(self, args[0], args[1:], kw)
         if isinstance(func, MethodObject):
@@ -1106,7 +1074,7 @@ class ObjectSpace(ProtoSpace):
     def _builtin_call_type(self, tp, args, kw):
         t = tp
         while t is not None:
-            ctor = self.constructors.get(t.name)
+            ctor = t.tp_vectorcall
             if ctor is not None:
                 return ctor(self, tp, args, kw)
             t = t.base
@@ -1278,10 +1246,6 @@ class ObjectSpace(ProtoSpace):
         if tp.flags & HEAP:
             from heapsim.interp.types.typeobject import type_call
             return type_call(self, tp, args, kw)
-        ctor = self.proto_constructors.get(tp.name)
-        if ctor is not None and tp.name in ("type", "property", "staticmethod", "classmethod",
-                                            "super"):
-            return ctor(self, tp, args, kw)
         return self._builtin_call_type(tp, args, kw)
 
 

@@ -3,12 +3,12 @@
 ``hasattr``, ``delattr``, ``vars``, ``dir`` and ``__build_class__`` (Objects/typeobject.c,
 Objects/descrobject.c, Objects/funcobject.c, Python/bltinmodule.c).
 
-``register(sp, module)`` stores them in the builtins module; the type constructors go into
-``sp.constructors``.
+``register(sp, module)`` stores them in the builtins module; ``install`` puts the type
+constructors in the types' ``tp_vectorcall`` slots and their methods in ``tp_methods``.
 """
 
 from heapsim.base.errors import GuestError, GuestException, Unsupported
-from heapsim.objects.core import TypeObject, TPFLAGS_HEAPTYPE, UNTRACKED
+from heapsim.objects.core import TypeObject, TPFLAGS_HEAPTYPE, UNTRACKED, add_methods
 from heapsim.objects.funcobject import (
     FunctionObject, PropertyObject, StaticMethodObject, ClassMethodObject, property_new,
     staticmethod_new, classmethod_new,
@@ -187,7 +187,7 @@ def b_dir(sp, self, args, kw):
             if t.dict is not None:
                 names.update(k.value for k, v in dict_items(t.dict))
             else:
-                names.update(sp.methods.get(t.name, {}).keys())
+                names.update(t.tp_methods or ())
                 if t is heap.object_type:
                     names.update(OBJECT_DIR)
         if not isinstance(obj, TypeObject):
@@ -660,8 +660,8 @@ def super_getattr(sp, s, nameobj):
             if t.dict is not None:
                 res = T._dict_find(t.dict, name)
             else:
-                fn = T._static_fn(sp, t.name, name)
-                res = sp.descr(t.name, name, fn) if fn is not None else None
+                fn = sp.static_method_fn(t, name)
+                res = sp.descr(t, name, fn) if fn is not None else None
             if res is not None:
                 if T.has_get(sp, res):
                     obj = s.s_obj
@@ -732,13 +732,12 @@ def _selfarg(fn):
 def install(sp):
     """Constructors and builtin-type methods of the object protocol (at space creation)."""
     heap = sp.heap
-    sp.proto_constructors = {
-        "type": c_type, "property": c_property, "staticmethod": c_staticmethod,
-        "classmethod": c_classmethod, "super": c_super,
-    }
-    sp.constructors.update(sp.proto_constructors)
-    m = sp.methods
-    m.setdefault("object", {}).update({k: _selfarg(v) for k, v in {
+    heap.type_type.tp_vectorcall = c_type
+    heap.property_type.tp_vectorcall = c_property
+    heap.staticmethod_type.tp_vectorcall = c_staticmethod
+    heap.classmethod_type.tp_vectorcall = c_classmethod
+    sp.super_type.tp_vectorcall = c_super
+    add_methods(heap.object_type, {k: _selfarg(v) for k, v in {
         "__new__": object_new_method, "__init__": object_init_method,
         "__init_subclass__": object_init_subclass, "__repr__": object_repr_method,
         "__str__": object_str_method, "__hash__": object_hash_method,
@@ -749,27 +748,31 @@ def install(sp):
         "__sizeof__": object_sizeof_method, "__dir__": object_dir_method,
         "__subclasshook__": object_subclasshook,
     }.items()})
-    m.setdefault("type", {}).update({k: _selfarg(v) for k, v in {
+    add_methods(heap.type_type, {k: _selfarg(v) for k, v in {
         "__new__": type_new_method, "__init__": type_init_method, "__call__": type_call_method,
         "mro": type_mro_method, "__prepare__": type_prepare,
         "__subclasses__": type_subclasses_method,
         "__instancecheck__": type_instancecheck, "__subclasscheck__": type_subclasscheck,
     }.items()})
-    m.setdefault("property", {}).update({
+    add_methods(heap.property_type, {
         "getter": prop_getter, "setter": prop_setter, "deleter": prop_deleter,
         "__set_name__": prop_set_name, "__get__": prop_get_method,
         "__set__": prop_set_method, "__delete__": prop_delete_method,
     })
-    m.setdefault("BaseException", {}).update({k: _selfarg(v) for k, v in {
-        "__init__": exc_init_method, "__str__": exc_str_method, "__repr__": exc_repr_method,
-    }.items()})
-    for dname in ("member_descriptor", "getset_descriptor"):
-        m.setdefault(dname, {}).update({
+    for dtype in (sp.member_descr_type, sp.getset_descr_type):
+        add_methods(dtype, {
             "__get__": descr_get_method, "__set__": descr_set_method,
             "__delete__": descr_delete_method})
-    m.setdefault("staticmethod", {})["__get__"] = sm_get_method
-    m.setdefault("classmethod", {})["__get__"] = cm_get_method
-    m.setdefault("function", {})["__get__"] = func_get_method
+    add_methods(heap.staticmethod_type, {"__get__": sm_get_method})
+    add_methods(heap.classmethod_type, {"__get__": cm_get_method})
+    add_methods(heap.function_type, {"__get__": func_get_method})
+
+
+def install_exc_methods(sp):
+    """The special methods of ``BaseException`` (once the exception types exist)."""
+    add_methods(sp.exc_types["BaseException"], {k: _selfarg(v) for k, v in {
+        "__init__": exc_init_method, "__str__": exc_str_method, "__repr__": exc_repr_method,
+    }.items()})
 
 
 def register(sp, module, md_dict=None):

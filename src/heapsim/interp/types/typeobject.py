@@ -15,7 +15,7 @@ from heapsim.base.errors import GuestError, GuestException, Unsupported
 from heapsim.objects.core import (
     GCObject, PyObject, TypeObject, TPFLAGS_HEAPTYPE, TPFLAGS_MANAGED_DICT, TPFLAGS_BASETYPE,
     TPFLAGS_HAVE_GC, TPFLAGS_READY, TPFLAGS_TYPE_SUBCLASS, UNTRACKED, make_static_type,
-    preheader_size, pointer_hash,
+    preheader_size, pointer_hash, clear_dispatch_slots,
 )
 from heapsim.objects.dictobject import (
     dict_copy, dict_delitem, dict_getitem, dict_items, dict_new, dict_setitem,
@@ -45,6 +45,13 @@ class DescrObject(GCObject):
     the member's position (members), ``kind`` '__dict__' / '__weakref__' (getsets)."""
 
     __slots__ = ("d_type", "d_name", "index", "kind")
+
+
+class MethodDescr(PyObject):
+    """A ``method_descriptor``: a builtin type's method as found in the type's dict;
+    ``objtype`` is the type (``d_type``), ``fn`` its host ``fn(sp, self, args, kw)``."""
+
+    __slots__ = ("name", "fn", "objtype", "mdef")
 
 
 class ProxyObject(GCObject):
@@ -269,17 +276,12 @@ def lookup(sp, tp, name):
             if res is not None:
                 break
         else:
-            fn = _static_fn(sp, t.name, name)
+            fn = sp.static_method_fn(t, name)
             if fn is not None:
-                res = sp.descr(t.name, name, fn)
+                res = sp.descr(t, name, fn)
                 break
     cache[key] = res
     return res
-
-
-def _static_fn(sp, tpname, name):
-    from heapsim.interp.objspace.protocol import static_method_fn
-    return static_method_fn(sp, tpname, name)
 
 
 def heap_lookup(sp, tp, name):
@@ -549,6 +551,7 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
     tp.slot_names = tuple(positions)
     tp.host_class = None
     tp.ext = None
+    clear_dispatch_slots(tp)
     if flags & TPFLAGS_MANAGED_DICT:
         from heapsim.objects.dict_keys import new_shared_keys
         tp.cached_keys = new_shared_keys(heap)
@@ -1053,13 +1056,12 @@ def descr_get(sp, descr, obj, tp):
         r = _first_ref(sp, obj)
         r.ob_refcnt += 1
         return r
-    from heapsim.interp.objspace.space import MethodDescr
     if isinstance(descr, MethodDescr):
         from heapsim.objects.methodobject import cfunction_new
         if getattr(descr.fn, "meth_class", False):
             # METH_CLASS: bound to the class, whether reached from the class or an instance
             cls = tp if obj is None or obj is tp else obj.ob_type
-            if cls.flags & TPFLAGS_HEAPTYPE and descr.objtype == "dict" and \
+            if cls.flags & TPFLAGS_HEAPTYPE and descr.objtype is heap.dict_type and \
                     descr.name == "fromkeys":
                 return cfunction_new(heap, _subclass_fromkeys_def(sp), self=cls)
             return cfunction_new(heap, descr.mdef, self=cls)
@@ -1118,7 +1120,6 @@ def has_get(sp, descr):
     dt = descr.ob_type
     if dt.flags & TPFLAGS_HEAPTYPE:
         return lookup(sp, dt, "__get__") is not None
-    from heapsim.interp.objspace.space import MethodDescr
     return isinstance(descr, MethodDescr)
 
 
@@ -2007,8 +2008,10 @@ def run_class_body(sp, func, ns):
     return interp.run_frame(f)
 
 
-def ext_base_name(tp):
+def ext_builtin_base(tp):
+    """The builtin (static) type a class statement's class is laid out on, or None for
+    other types."""
     ext = tp.ext
-    if isinstance(ext, HeapTypeExt) and ext.builtin_base is not None:
-        return ext.builtin_base.name
+    if isinstance(ext, HeapTypeExt):
+        return ext.builtin_base
     return None

@@ -86,7 +86,7 @@ class AttrOpcodes:
                     T.heap_lookup(sp, tp, "__getattr__") is None:
                 descr = T.lookup(sp, tp, nameobj.value)
                 if descr is not None and (isinstance(descr, FunctionObject) or
-                                          type(descr).__name__ == "MethodDescr"):
+                                          isinstance(descr, T.MethodDescr)):
                     if T._instance_dict_lookup(sp, obj, nameobj) is None:
                         descr.ob_refcnt += 1
                         st[-1] = descr
