@@ -110,6 +110,7 @@ class TypeObject(GCObject):
       value or None) -> handled``: the type's own attributes beyond its method table
       (getset and member descriptors); None falls through to the generic lookup.
     * ``tp_repr(sp, obj) -> host str``.
+    * ``tp_iternext(sp, it) -> new ref or None`` (exhausted): set on every iterator type.
     * ``nb_binop(sp, op, a, b) -> new ref or None``: the number slots (op is ``"+"``, ``"|="``,
       ...); None means NotImplemented.
     * ``mp_subscript(sp, obj, key)`` / ``mp_ass_subscript(sp, obj, key, value or None)``.
@@ -124,7 +125,7 @@ class TypeObject(GCObject):
         "tp_del", "tp_hash", "tp_eq", "tp_buffers", "trashcan", "weakrefable", "is_gc", "preheader", "weaklist",
         "cached_keys", "slot_names", "host_class", "ext", "tp_call",
         "tp_methods", "tp_vectorcall", "tp_getattro", "tp_setattro", "tp_repr", "nb_binop",
-        "mp_subscript", "mp_ass_subscript",
+        "mp_subscript", "mp_ass_subscript", "tp_iternext",
     )
 
     def __repr__(self):
@@ -132,13 +133,13 @@ class TypeObject(GCObject):
 
 
 DISPATCH_SLOTS = ("tp_call", "tp_methods", "tp_vectorcall", "tp_getattro", "tp_setattro",
-                  "tp_repr", "nb_binop", "mp_subscript", "mp_ass_subscript")
+                  "tp_repr", "nb_binop", "mp_subscript", "mp_ass_subscript", "tp_iternext")
 
 
 def clear_dispatch_slots(tp):
     """Set every dispatch slot of a new type object to None (heap types keep them so)."""
     tp.tp_call = tp.tp_methods = tp.tp_vectorcall = tp.tp_getattro = tp.tp_setattro = None
-    tp.tp_repr = tp.nb_binop = tp.mp_subscript = tp.mp_ass_subscript = None
+    tp.tp_repr = tp.nb_binop = tp.mp_subscript = tp.mp_ass_subscript = tp.tp_iternext = None
 
 
 def add_methods(tp, table):

@@ -14,16 +14,18 @@ lives here (dict views, weak proxies, bytes, bytearray, range).
 from heapsim.base.errors import GuestError
 from heapsim.interp.methods import bytes_methods as lib_bytes
 from heapsim.interp.methods.dict_methods import dict_update_from
+from heapsim.interp.methods.format import format_object, str_mod
 from heapsim.interp.types.descrobject import install_exc_methods
 from heapsim.interp.types.frameobject import get_frame_object
 from heapsim.interp.types.genobject import CLEARED, EXECUTING, SUSPENDED, \
     yield_from_target
 from heapsim.objects.cellobject import CellObject
 from heapsim.objects.core import TPFLAGS_HEAPTYPE as HEAPTYPE, add_methods
-from heapsim.objects.dictobject import dict_delitem, dict_getitem, dict_new, dict_setitem
+from heapsim.objects.dictobject import dict_delitem, dict_getitem, dict_items, dict_new, dict_setitem
+from heapsim.objects.listobject import list_append
 from heapsim.objects.setobject import set_add_key, set_ior, set_isub, set_ixor, set_new
 from heapsim.objects.unicodeobject import intern_string
-from heapsim.objects.weakrefobject import get_object
+from heapsim.objects.weakrefobject import get_object, type_display_name
 
 
 def _incref(o):
@@ -32,6 +34,10 @@ def _incref(o):
 
 
 # --- generators ---------------------------------------------------------------------------
+
+def gen_repr(sp, gen):
+    return f"<generator object {gen.qualname.value} at {gen.addr:#x}>"
+
 
 def gen_getattr(sp, gen, name):
     h = sp.heap
@@ -214,7 +220,6 @@ def exc_add_note(sp, e, args, kw):
     try:
         if notes.ob_type is not h.list_type:
             raise GuestError("TypeError", "Cannot add note: __notes__ is not a list")
-        from heapsim.objects.listobject import list_append
         list_append(h, notes, note)
     finally:
         h.decref(notes)
@@ -452,7 +457,6 @@ def bytearray_repr(sp, obj):
 
 def view_repr(sp, v):
     """``dictview_repr``: the view's items as a list, guarded against recursion."""
-    from heapsim.objects.dictobject import dict_items
     key = id(v)
     name = v.ob_type.name
     if key in sp.repr_active:
@@ -472,7 +476,6 @@ def view_repr(sp, v):
 
 
 def weakref_repr(sp, wr):
-    from heapsim.objects.weakrefobject import type_display_name
     h = sp.heap
     o = get_object(h, wr)
     tp = wr.ob_type
@@ -569,6 +572,8 @@ def proxy_setitem(sp, p, key, value):
 def install(sp):
     """Fill the builtin types' attribute, repr, number and mapping slots defined here."""
     h = sp.heap
+    sp.str_mod = str_mod
+    sp.format_object = format_object
     exc_types = [tp for tp in sp.exc_types.values() if not tp.flags & HEAPTYPE]
     weakref_types = (h.weakref_type, h.keyedref_type, h.weakproxy_type,
                      h.weakcallableproxy_type)
@@ -586,6 +591,7 @@ def install(sp):
     add_methods(sp.exc_types["BaseException"],
                 {"add_note": exc_add_note, "with_traceback": exc_with_traceback})
     h.bytearray_type.tp_repr = bytearray_repr
+    h.generator_type.tp_repr = gen_repr
     for name in ("dict_keys", "dict_values", "dict_items"):
         sp.iter_types[name].tp_repr = view_repr
     for tp in weakref_types:

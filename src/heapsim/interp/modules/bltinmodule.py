@@ -785,6 +785,7 @@ def slice_indices_method(sp, s, args, kw):
 def install(sp):
     add_methods(sp.heap.slice_type, {"indices": slice_indices_method})
     h = sp.heap
+    sp.builtin_binary["divmod"] = b_divmod
     h.range_type.tp_vectorcall = c_range
     h.slice_type.tp_vectorcall = c_slice
     for name, ctor in (("enumerate", c_enumerate), ("zip", c_zip), ("map", c_map),

@@ -8,8 +8,10 @@ matching ``user_*`` method first when an operand's type is a heap type.
 """
 
 from heapsim.base.errors import GuestError, GuestException
-from heapsim.objects.core import TypeObject, TPFLAGS_HEAPTYPE
-from heapsim.objects.unicodeobject import intern_string, new_str
+from heapsim.objects.core import TypeObject, TPFLAGS_HEAPTYPE, TPFLAGS_HAVE_GC, make_static_type
+from heapsim.objects.unicodeobject import new_str
+from heapsim.objects.dictobject import dict_getitem
+from heapsim.interp.types import iterobject as itmod
 from heapsim.interp.types import typeobject as T
 from heapsim.interp.types import descrobject as D
 from heapsim.interp.types.exceptions import ExcObject
@@ -28,43 +30,12 @@ CMP_NAMES = {"<": ("__lt__", "__gt__"), "<=": ("__le__", "__ge__"), "==": ("__eq
 UNARY_NAMES = {"-": "__neg__", "+": "__pos__", "~": "__invert__", "abs": "__abs__"}
 
 
-class _AsBuiltin:
-    """Lets an instance of a builtin subclass (a list subclass, ...) go through the builtin
-    code paths, which test exact types: its type reads as the builtin base meanwhile."""
-
-    __slots__ = ("saved",)
-
-    def __init__(self, objs):
-        saved = []
-        for o in objs:
-            tp = o.ob_type
-            if tp.flags & HEAP:
-                ext = tp.ext
-                bb = ext.builtin_base if isinstance(ext, T.HeapTypeExt) else None
-                if bb is not None and bb.base is not None:    # not object itself
-                    saved.append((o, tp))
-                    o.ob_type = bb
-        self.saved = saved
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        for o, tp in self.saved:
-            o.ob_type = tp
-        return False
-
-
-def builtin_based(obj):
-    tp = obj.ob_type
-    ext = tp.ext
-    return isinstance(ext, T.HeapTypeExt) and ext.builtin_base is not None and \
-        ext.builtin_base.base is not None     # a builtin base other than object
-
-
 class ProtoSpace:
     def init_proto(self):
         self.slot_fns = {}     # (static type, special name) -> builtin_slot's host method
+        # binary_special's builtin behaviour: stem ("divmod") -> the builtin function
+        # (modules/bltinmodule.py fills it at start-up)
+        self.builtin_binary = {}
         T.init(self)
         D.install(self)
 
@@ -86,7 +57,7 @@ class ProtoSpace:
         r = T.call_special(self, obj, name, args)
         if r is not None:
             return r
-        if builtin_based(obj):
+        if T.builtin_based(obj):
             bb = obj.ob_type.ext.builtin_base
             fn = self.static_method_fn(bb, name)
             if fn is not None:
@@ -253,7 +224,7 @@ class ProtoSpace:
             if r is not heap.not_implemented:
                 return r
             heap.decref(r)
-        if base == "*" and not builtin_based(a if tb.flags & HEAP else b):
+        if base == "*" and not T.builtin_based(a if tb.flags & HEAP else b):
             seq, n = (a, b) if tb.flags & HEAP else (b, a)
             if _base_name(seq) in ("str", "list", "tuple", "bytes", "bytearray") and \
                     n.ob_type.flags & HEAP and T.heap_lookup(self, n.ob_type, "__index__"):
@@ -263,8 +234,8 @@ class ProtoSpace:
                         self.binary_op(op, k, seq)
                 finally:
                     heap.decref(k)
-        if builtin_based(a) or builtin_based(b) or not (ta.flags & HEAP and tb.flags & HEAP):
-            with _AsBuiltin((a, b)):
+        if T.builtin_based(a) or T.builtin_based(b) or not (ta.flags & HEAP and tb.flags & HEAP):
+            with T.AsBuiltin((a, b)):
                 try:
                     return self._builtin_binop(op, a, b)
                 except GuestError as e:
@@ -375,12 +346,11 @@ class ProtoSpace:
             if r is not heap.not_implemented:
                 return r
             heap.decref(r)
-        if (builtin_based(a) or not ta.flags & HEAP) and (builtin_based(b) or
+        if (T.builtin_based(a) or not ta.flags & HEAP) and (T.builtin_based(b) or
                                                            not tb.flags & HEAP):
-            from heapsim.interp.modules import bltinmodule as lib_builtins
-            fn = getattr(lib_builtins, "b_" + stem, None)
+            fn = self.builtin_binary.get(stem)
             if fn is not None:
-                with _AsBuiltin((a, b)):
+                with T.AsBuiltin((a, b)):
                     if (a.ob_type.flags | b.ob_type.flags) & HEAP:
                         pass
                     elif self.is_scalar(a) and self.is_scalar(b):
@@ -394,8 +364,8 @@ class ProtoSpace:
         if r is not None:
             return r
         heap = self.heap
-        if builtin_based(a) or builtin_based(b):
-            with _AsBuiltin((a, b)):
+        if T.builtin_based(a) or T.builtin_based(b):
+            with T.AsBuiltin((a, b)):
                 return self.compare(op, a, b)
         if op == "==":
             return self.newbool(a is b)
@@ -466,8 +436,8 @@ class ProtoSpace:
         m = T.heap_lookup(self, a.ob_type, UNARY_NAMES[op])
         if m is not None:
             return T.call_descr_method(self, m, a, [])
-        if builtin_based(a):
-            with _AsBuiltin((a,)):
+        if T.builtin_based(a):
+            with T.AsBuiltin((a,)):
                 return self._builtin_unary(op, a)
         if op == "abs":
             raise GuestError("TypeError", f"bad operand type for abs(): '{a.ob_type.name}'")
@@ -498,8 +468,8 @@ class ProtoSpace:
         heap = self.heap
         m = T.heap_lookup(self, obj.ob_type, "__len__")
         if m is None:
-            if builtin_based(obj):
-                with _AsBuiltin((obj,)):
+            if T.builtin_based(obj):
+                with T.AsBuiltin((obj,)):
                     return self._builtin_len_or_none(obj)
             return None
         r = T.call_descr_method(self, m, obj, [])
@@ -548,19 +518,18 @@ class ProtoSpace:
                 heap.decref(r)
                 raise GuestError("TypeError", f"iter() returned non-iterator of type '{tn}'")
             return r
-        if builtin_based(obj):
-            with _AsBuiltin((obj,)):
+        if T.builtin_based(obj):
+            with T.AsBuiltin((obj,)):
                 return self._builtin_iter(obj)
         if T.heap_lookup(self, tp, "__getitem__") is not None:
-            from heapsim.interp.types import iterobject as itmod
             it_tp = self.iter_types.get("iterator")
             if it_tp is None:
-                from heapsim.objects.core import make_static_type, TPFLAGS_HAVE_GC
                 it_tp = make_static_type("iterator", 32, 0, TPFLAGS_HAVE_GC,
                                          base=heap.object_type,
                                          dealloc=self.iter_types["list_iterator"].tp_dealloc,
                                          traverse=self.iter_types["list_iterator"].tp_traverse)
                 heap.register_static_type(it_tp)
+                it_tp.tp_iternext = ProtoSpace.seq_iter_next
                 self.iter_types["iterator"] = it_tp
             obj.ob_refcnt += 1
             return itmod.new_iter(heap, it_tp, obj)
@@ -570,11 +539,7 @@ class ProtoSpace:
         tp = obj.ob_type
         if tp.flags & HEAP:
             return T.heap_lookup(self, tp, "__next__") is not None
-        from heapsim.interp.types import iterobject as itmod
-        h = self.heap
-        return (isinstance(obj, itmod.IterObject) or "iterator" in tp.name or
-                tp is getattr(h, "generator_type", None) or tp.name in (
-                    "generator", "enumerate", "zip", "map", "filter", "reversed"))
+        return tp.tp_iternext is not None
 
     def number_index(self, obj):
         """``PyNumber_Index`` through ``__index__`` of a heap type: a host int, or None when
@@ -593,8 +558,8 @@ class ProtoSpace:
         heap = self.heap
         m = T.heap_lookup(self, it.ob_type, "__next__")
         if m is None:
-            if builtin_based(it):
-                with _AsBuiltin((it,)):
+            if T.builtin_based(it):
+                with T.AsBuiltin((it,)):
                     return self._builtin_next(it)
             raise GuestError("TypeError", f"'{it.ob_type.name}' object is not an iterator")
         try:
@@ -657,9 +622,8 @@ class ProtoSpace:
         m = T.heap_lookup(self, tp, "__getitem__")
         if m is not None:
             return T.call_descr_method(self, m, obj, [key])
-        if builtin_based(obj):
+        if T.builtin_based(obj):
             if T.ext_builtin_base(tp) is heap.dict_type:
-                from heapsim.objects.dictobject import dict_getitem
                 v = dict_getitem(heap, obj, key)
                 if v is not None:
                     v.ob_refcnt += 1
@@ -667,7 +631,7 @@ class ProtoSpace:
                 mm = T.heap_lookup(self, tp, "__missing__")
                 if mm is not None:
                     return T.call_descr_method(self, mm, obj, [key])
-            with _AsBuiltin((obj,)):
+            with T.AsBuiltin((obj,)):
                 return self._builtin_getitem(obj, key)
         raise GuestError("TypeError", f"'{tp.name}' object is not subscriptable")
 
@@ -680,8 +644,8 @@ class ProtoSpace:
             heap.decref(T.call_descr_method(self, m, obj, [key] if value is None else
                                             [key, value]))
             return
-        if builtin_based(obj):
-            with _AsBuiltin((obj,)):
+        if T.builtin_based(obj):
+            with T.AsBuiltin((obj,)):
                 if value is None:
                     return self._builtin_delitem(obj, key)
                 return self._builtin_setitem(obj, key, value)
@@ -698,8 +662,8 @@ class ProtoSpace:
                 return self.truth(r)
             finally:
                 heap.decref(r)
-        if builtin_based(container):
-            with _AsBuiltin((container,)):
+        if T.builtin_based(container):
+            with T.AsBuiltin((container,)):
                 return self._builtin_contains(container, item)
         return None
 
@@ -715,8 +679,8 @@ class ProtoSpace:
         if m is None:
             if self._is_exc(obj):
                 return self._builtin_repr_host(obj)
-            if builtin_based(obj):
-                with _AsBuiltin((obj,)):
+            if T.builtin_based(obj):
+                with T.AsBuiltin((obj,)):
                     r = self._builtin_repr_host(obj)
                 bb = T.ext_builtin_base(obj.ob_type)
                 if bb is heap.set_type or bb is heap.frozenset_type:
@@ -740,11 +704,11 @@ class ProtoSpace:
         if m is None:
             if self._is_exc(obj):
                 return self.exc_str(obj)
-            if builtin_based(obj):
+            if T.builtin_based(obj):
                 bb = T.ext_builtin_base(obj.ob_type)
                 if T.heap_lookup(self, obj.ob_type, "__repr__") is None and \
                         bb is not heap.set_type and bb is not heap.frozenset_type:
-                    with _AsBuiltin((obj,)):
+                    with T.AsBuiltin((obj,)):
                         return self._builtin_str_host(obj)
             return self.user_repr(obj)
         r = T.call_descr_method(self, m, obj, [])
@@ -780,10 +744,10 @@ class ProtoSpace:
         heap = self.heap
         m = T.heap_lookup(self, obj.ob_type, "__format__")
         if m is None:
-            if builtin_based(obj):
+            if T.builtin_based(obj):
                 if spec == "":
                     return self.str(obj)
-                with _AsBuiltin((obj,)):
+                with T.AsBuiltin((obj,)):
                     return self._builtin_format(obj, spec)
             if spec:
                 raise GuestError("TypeError", "unsupported format string passed to "
@@ -869,7 +833,7 @@ def builtin_slot(sp, tp, name):
 
         def inplace(sp, self, args, kw, _op=op):
             _unbound_check(sp, tp, name, self)
-            with _AsBuiltin((self,)):
+            with T.AsBuiltin((self,)):
                 try:
                     return sp._builtin_binop(_op, self, args[0])
                 except GuestError as e:
@@ -886,7 +850,7 @@ def builtin_slot(sp, tp, name):
             if not _accepts_operand(sp, tpname, other, _op):
                 return sp._incref(sp.heap.not_implemented)
             a, b = (other, self) if _rev else (self, other)
-            with _AsBuiltin((a, b)):
+            with T.AsBuiltin((a, b)):
                 try:
                     return sp._builtin_binop(_op, a, b)
                 except GuestError as e:
@@ -902,7 +866,7 @@ def builtin_slot(sp, tp, name):
 
         def cmp(sp, self, args, kw, _op=op):
             _unbound_check(sp, tp, name, self)
-            with _AsBuiltin((self, args[0])):
+            with T.AsBuiltin((self, args[0])):
                 try:
                     return sp._builtin_compare(_op, self, args[0])
                 except GuestError as e:
@@ -912,7 +876,7 @@ def builtin_slot(sp, tp, name):
         return cmp
     if name in ("__repr__", "__str__") and tpname != "object":
         def rep(sp, self, args, kw, _n=name):
-            with _AsBuiltin((self,)):
+            with T.AsBuiltin((self,)):
                 if _n == "__repr__":
                     return new_str(sp.heap, sp._builtin_repr_host(self))
                 return new_str(sp.heap, sp._builtin_str_host(self))
@@ -927,7 +891,7 @@ def builtin_slot(sp, tp, name):
             return None
 
         def un(sp, self, args, kw, _n=name):
-            with _AsBuiltin((self,)):
+            with T.AsBuiltin((self,)):
                 if _n == "__abs__":
                     v = self.value
                     return sp.wrap(abs(v if not isinstance(v, bool) else int(v)))
@@ -942,17 +906,17 @@ def builtin_slot(sp, tp, name):
     if tpname in _CONTAINERS:
         if name == "__len__":
             def ln(sp, self, args, kw):
-                with _AsBuiltin((self,)):
+                with T.AsBuiltin((self,)):
                     return sp.newint(sp._builtin_len_or_none(self))
             return ln
         if name == "__getitem__" and tpname not in ("set", "frozenset"):
             def gi(sp, self, args, kw):
-                with _AsBuiltin((self,)):
+                with T.AsBuiltin((self,)):
                     return sp._builtin_getitem(self, args[0])
             return gi
         if name in ("__setitem__", "__delitem__") and tpname in ("list", "dict"):
             def si(sp, self, args, kw, _n=name):
-                with _AsBuiltin((self,)):
+                with T.AsBuiltin((self,)):
                     if _n == "__setitem__":
                         sp._builtin_setitem(self, args[0], args[1])
                     else:
@@ -961,12 +925,12 @@ def builtin_slot(sp, tp, name):
             return si
         if name == "__contains__":
             def co(sp, self, args, kw):
-                with _AsBuiltin((self,)):
+                with T.AsBuiltin((self,)):
                     return sp.newbool(sp._builtin_contains(self, args[0]))
             return co
         if name == "__iter__":
             def it(sp, self, args, kw):
-                with _AsBuiltin((self,)):
+                with T.AsBuiltin((self,)):
                     return sp._builtin_iter(self)
             return it
     if name == "__new__" and tpname in _NEW_TYPES:

@@ -7,10 +7,15 @@ Objects/descrobject.c, Objects/funcobject.c, Python/bltinmodule.c).
 constructors in the types' ``tp_vectorcall`` slots and their methods in ``tp_methods``.
 """
 
-from heapsim.base.errors import GuestError, GuestException, Unsupported
-from heapsim.objects.core import TypeObject, TPFLAGS_HEAPTYPE, UNTRACKED, add_methods
+from heapsim.base.errors import GuestError, Unsupported
+from heapsim.objects.core import (
+    TypeObject, TPFLAGS_HEAPTYPE, UNTRACKED, add_methods, pointer_hash,
+)
+from heapsim.objects.dictobject import dict_items, dict_new, dict_setitem
+from heapsim.objects.instanceobject import instance_new
+from heapsim.objects.methodobject import MethodDef, cfunction_new, METH_FASTCALL, METH_KEYWORDS
 from heapsim.objects.funcobject import (
-    FunctionObject, PropertyObject, StaticMethodObject, ClassMethodObject, property_new,
+    FunctionObject, StaticMethodObject, ClassMethodObject, property_new,
     staticmethod_new, classmethod_new,
 )
 from heapsim.objects.cellobject import CellObject
@@ -162,7 +167,6 @@ def b_vars(sp, self, args, kw):
 
 def b_dir(sp, self, args, kw):
     heap = sp.heap
-    from heapsim.objects.dictobject import dict_items
     names = set()
     if not args:
         f = sp.interp.frame
@@ -179,8 +183,8 @@ def b_dir(sp, self, args, kw):
                 finally:
                     heap.decref(r)
                 lst = sp.newlist(items)
-                from heapsim.interp.methods.list_methods import l_sort
-                heap.decref(l_sort(sp, lst, [], None))
+                # list.sort from list's method table (methods/list_methods.py fills it)
+                heap.decref(heap.list_type.tp_methods["sort"](sp, lst, [], None))
                 return lst
         tps = T.mro_of(obj) if isinstance(obj, TypeObject) else T.mro_of(obj.ob_type)
         for t in tps:
@@ -301,7 +305,6 @@ def object_new_method(sp, self_, args, kw):
             if T.heap_lookup(sp, tp, "__init__") is None:
                 raise GuestError("TypeError", f"{tp.name}() takes no arguments")
     if T.builtin_base(tp) is heap.object_type and tp.flags & TPFLAGS_HEAPTYPE:
-        from heapsim.objects.instanceobject import instance_new
         return instance_new(heap, tp)
     return T.base_new(sp, tp, [], None)
 
@@ -340,7 +343,6 @@ def object_str_method(sp, self_, args, kw):
 
 
 def object_hash_method(sp, self_, args, kw):
-    from heapsim.objects.core import pointer_hash
     return sp.newint(pointer_hash(sp.heap, args[0]))
 
 
@@ -423,7 +425,6 @@ def type_subclasses_method(sp, self_, args, kw):
 
 
 def type_prepare(sp, self_, args, kw):
-    from heapsim.objects.dictobject import dict_new
     return dict_new(sp.heap)
 
 
@@ -777,9 +778,6 @@ def install_exc_methods(sp):
 
 def register(sp, module, md_dict=None):
     """Put the object-protocol builtins into the builtins module (or its dict)."""
-    from heapsim.objects.dictobject import dict_setitem
-    from heapsim.objects.methodobject import MethodDef, cfunction_new, METH_FASTCALL, \
-        METH_KEYWORDS
     heap = sp.heap
     if md_dict is None:
         md_dict = module.md_dict

@@ -448,3 +448,4 @@ def m_close(sp, gen, args, kw):
 
 def install_methods(sp):
     add_methods(sp.heap.generator_type, {"send": m_send, "throw": m_throw, "close": m_close})
+    sp.heap.generator_type.tp_iternext = lambda sp_, gen: sp_.interp.gen_next(gen)

@@ -11,27 +11,45 @@ Lookups (``lookup``) go through the MRO's class dicts; a host cache keyed by (ty
 stands for CPython's method cache and is emptied whenever any class dict changes.
 """
 
+import inspect
+
 from heapsim.base.errors import GuestError, GuestException, Unsupported
+from heapsim.objects.bytesobject import BytesObject
+from heapsim.objects.cellobject import CellObject
+from heapsim.objects.complexobject import ComplexObject
 from heapsim.objects.core import (
     GCObject, PyObject, TypeObject, TPFLAGS_HEAPTYPE, TPFLAGS_MANAGED_DICT, TPFLAGS_BASETYPE,
-    TPFLAGS_HAVE_GC, TPFLAGS_READY, TPFLAGS_TYPE_SUBCLASS, UNTRACKED, make_static_type,
-    preheader_size, pointer_hash, clear_dispatch_slots,
+    TPFLAGS_HAVE_GC, TPFLAGS_READY, UNTRACKED, make_static_type, preheader_size,
+    clear_dispatch_slots, unhashable,
 )
+from heapsim.objects.dict_keys import new_shared_keys
 from heapsim.objects.dictobject import (
-    dict_copy, dict_delitem, dict_getitem, dict_items, dict_new, dict_setitem,
+    DictObject, dict_copy, dict_delitem, dict_getitem, dict_items, dict_new, dict_new_presized,
+    dict_setitem, new_dict_with_shared_keys,
 )
+from heapsim.objects.floatobject import FloatObject
 from heapsim.objects.funcobject import (
     FunctionObject, StaticMethodObject, ClassMethodObject, PropertyObject,
     staticmethod_new, classmethod_new,
 )
 from heapsim.objects.instanceobject import (
-    InstanceObject, new_heap_type, instance_new, instance_getattr, instance_setattr,
-    instance_delattr, instance_get_dict, instance_slot_index, instance_get_slot,
+    new_heap_type, instance_new, instance_getattr, instance_setattr,
+    instance_delattr, instance_get_dict, instance_get_slot,
     instance_set_slot, init_inline_values, mangle, HEAP_TYPE_SIZE, MEMBER_DEF_SIZE,
-    instance_traverse, instance_clear, instance_sizeof, instance_buffers, OBJECT_HEADER,
+    instance_traverse, instance_clear, OBJECT_HEADER,
 )
-from heapsim.objects.methodobject import MethodObject, method_new
-from heapsim.objects.unicodeobject import intern_string, new_str
+from heapsim.objects.listobject import ListObject, list_append
+from heapsim.objects.longobject import IntObject, ndigits, new_int
+from heapsim.objects.methodobject import (
+    MethodDef, METH_FASTCALL, METH_KEYWORDS, cfunction_new, method_new,
+)
+from heapsim.objects.setobject import (
+    SET_MINSIZE, SetObject, set_clear_internal, set_update_internal,
+)
+from heapsim.objects.tupleobject import TupleObject
+from heapsim.objects.unicodeobject import StrObject, intern_string, new_str, static_interned_str
+from heapsim.objects.weakrefobject import get_object, new_ref
+from heapsim.reclaim import add_root_provider
 from heapsim.interp.types.exceptions import ExcObject, new_exception
 
 
@@ -161,13 +179,7 @@ def init(sp):
     sp.host_subclasses = {}
     sp.subclass_dicts = {}
     sp.static_subclasses = {}
-    try:
-        from heapsim.reclaim import add_root_provider
-        if getattr(heap, "reclaim", None) is not None:
-            add_root_provider(heap, lambda: _subclass_roots(sp))
-    except ImportError:
-        pass
-    from heapsim.objects.unicodeobject import static_interned_str
+    add_root_provider(heap, lambda: _subclass_roots(sp))
     for n in STATIC_IDS:
         static_interned_str(heap, n)
     type_type = heap.type_type
@@ -248,6 +260,40 @@ def _patch_builtin_deallocs(heap):
                 heap_.free(data)
         _d(heap_, obj)
     str_type.tp_dealloc = str_dealloc_sub
+
+
+class AsBuiltin:
+    """Lets an instance of a builtin subclass (a list subclass, ...) go through the builtin
+    code paths, which test exact types: its type reads as the builtin base meanwhile."""
+
+    __slots__ = ("saved",)
+
+    def __init__(self, objs):
+        saved = []
+        for o in objs:
+            tp = o.ob_type
+            if tp.flags & TPFLAGS_HEAPTYPE:
+                ext = tp.ext
+                bb = ext.builtin_base if isinstance(ext, HeapTypeExt) else None
+                if bb is not None and bb.base is not None:    # not object itself
+                    saved.append((o, tp))
+                    o.ob_type = bb
+        self.saved = saved
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        for o, tp in self.saved:
+            o.ob_type = tp
+        return False
+
+
+def builtin_based(obj):
+    """Whether obj's class is a class statement's subclass of a builtin other than object."""
+    ext = obj.ob_type.ext
+    return isinstance(ext, HeapTypeExt) and ext.builtin_base is not None and \
+        ext.builtin_base.base is not None
 
 
 # --- lookup --------------------------------------------------------------------------------
@@ -407,15 +453,6 @@ def _host_class_for(sp, base_host):
 
 
 def _builtin_hosts():
-    from heapsim.objects.listobject import ListObject
-    from heapsim.objects.dictobject import DictObject
-    from heapsim.objects.longobject import IntObject
-    from heapsim.objects.floatobject import FloatObject
-    from heapsim.objects.complexobject import ComplexObject
-    from heapsim.objects.unicodeobject import StrObject
-    from heapsim.objects.bytesobject import BytesObject
-    from heapsim.objects.tupleobject import TupleObject
-    from heapsim.objects.setobject import SetObject
     return {"list": ListObject, "dict": DictObject, "type": TypeObject, "int": IntObject,
             "float": FloatObject, "complex": ComplexObject, "str": StrObject,
             "bytes": BytesObject, "tuple": TupleObject, "set": SetObject,
@@ -553,7 +590,6 @@ def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
     tp.ext = None
     clear_dispatch_slots(tp)
     if flags & TPFLAGS_MANAGED_DICT:
-        from heapsim.objects.dict_keys import new_shared_keys
         tp.cached_keys = new_shared_keys(heap)
     else:
         tp.cached_keys = None
@@ -605,7 +641,6 @@ def type_new(sp, meta, name, bases, ns, kw=None, bases_obj=None, name_obj=None):
     qualname = qn.value if qn is not None else name
     mod = _dict_find(ns, "__module__")
     if mod is None:
-        from heapsim.interp.modules.sysmodule import __name__ as _unused  # noqa: F401
         module = None
     else:
         module = mod.value if mod.ob_type is heap.str_type else "?"
@@ -716,7 +751,6 @@ def type_new(sp, meta, name, bases, ns, kw=None, bases_obj=None, name_obj=None):
         _set_item(sp, d, "__doc__", heap.none)
     cell = _dict_find(d, "__classcell__")
     if cell is not None:
-        from heapsim.objects.cellobject import CellObject
         if not isinstance(cell, CellObject):
             raise GuestError("TypeError", f"__classcell__ must be a nonlocal cell, not "
                              f"{cell.ob_type.name}")
@@ -746,8 +780,6 @@ def type_new(sp, meta, name, bases, ns, kw=None, bases_obj=None, name_obj=None):
 # through a root provider.
 
 def add_subclass(sp, base, tp):
-    from heapsim.objects.longobject import new_int
-    from heapsim.objects.weakrefobject import new_ref
     heap = sp.heap
     key = new_int(heap, tp.addr)
     ref = new_ref(heap, tp)
@@ -765,7 +797,6 @@ def add_subclass(sp, base, tp):
 
 
 def remove_all_subclasses(sp, tp):
-    from heapsim.objects.longobject import new_int
     heap = sp.heap
     for base in tp.bases or ():
         ext = base.ext
@@ -793,7 +824,6 @@ def remove_all_subclasses(sp, tp):
 
 def subclasses_of(sp, tp):
     """The live subclasses of tp (``_PyType_GetSubclasses``), borrowed."""
-    from heapsim.objects.weakrefobject import get_object
     heap = sp.heap
     out = []
     ext = tp.ext
@@ -918,12 +948,10 @@ def _install_slots(sp, tp):
     eq = heap_lookup(sp, tp, "__eq__")
     if h is not None:
         if h is heap.none:
-            from heapsim.objects.core import unhashable
             tp.tp_hash = unhashable
         else:
             tp.tp_hash = lambda heap_, obj: slot_tp_hash(sp, obj)
     elif eq is not None and _defines_own(tp, "__eq__", "__hash__"):
-        from heapsim.objects.core import unhashable
         tp.tp_hash = unhashable
         _set_item(sp, tp.dict, "__hash__", heap.none)
         invalidate(sp)
@@ -1050,14 +1078,12 @@ def descr_get(sp, descr, obj, tp):
             d.ob_refcnt += 1
             return d
         wl = getattr(obj, "weaklist", None)
-        from heapsim.objects.weakrefobject import get_basic_refs
         if wl is None:
             return sp.none()
         r = _first_ref(sp, obj)
         r.ob_refcnt += 1
         return r
     if isinstance(descr, MethodDescr):
-        from heapsim.objects.methodobject import cfunction_new
         if getattr(descr.fn, "meth_class", False):
             # METH_CLASS: bound to the class, whether reached from the class or an instance
             cls = tp if obj is None or obj is tp else obj.ob_type
@@ -1082,7 +1108,6 @@ def _subclass_fromkeys_def(sp):
     """``dict.fromkeys`` on a subclass: ``cls()`` filled through ``__setitem__``."""
     mdef = getattr(sp, "_fromkeys_def", None)
     if mdef is None:
-        from heapsim.objects.methodobject import MethodDef, METH_FASTCALL, METH_KEYWORDS
 
         def fromkeys(sp_, cls, args, kw):
             heap = sp_.heap
@@ -1218,7 +1243,6 @@ def _has_vardict(tp):
 def _new_vardict(sp, tp):
     """``_PyObjectDict_SetItem``'s new dict for a dict at ``tp_dictoffset``: split on the
     class's cached keys."""
-    from heapsim.objects.dictobject import new_dict_with_shared_keys
     keys = tp.cached_keys
     if keys is None:
         return dict_new(sp.heap)
@@ -1273,8 +1297,7 @@ def generic_getattr(sp, obj, nameobj, suppress=False):
     try:
         bb = tp.ext.builtin_base if isinstance(tp.ext, HeapTypeExt) else None
         if bb is not None and bb is not heap.object_type and not isinstance(obj, TypeObject):
-            from heapsim.interp.objspace.protocol import _AsBuiltin
-            with _AsBuiltin((obj,)):
+            with AsBuiltin((obj,)):
                 return sp.builtin_getattr(obj, name)
         return sp.builtin_getattr(obj, name)
     except GuestError as e:
@@ -1577,7 +1600,6 @@ def type_call(sp, tp, args, kw):
     argt = sp.newtuple_borrowed(args)
     kwd = None
     if kw:
-        from heapsim.objects.dictobject import dict_new_presized
         kwd = dict_new_presized(heap, len(kw))
         for k, v in kw.items():
             _set_item(sp, kwd, k, v)
@@ -1695,7 +1717,6 @@ def _tmp_base(sp, bb, args, kw):
 
 
 def _new_int_sub(sp, tp, host, bb, args, kw):
-    from heapsim.objects.longobject import ndigits
     heap = sp.heap
     tmp = _tmp_base(sp, bb, args, kw)
     try:
@@ -1769,7 +1790,6 @@ def _new_tuple_sub(sp, tp, host, bb, args, kw):
 
 
 def _new_set_sub(sp, tp, host, bb, args, kw):
-    from heapsim.objects.setobject import SET_MINSIZE, set_update_internal
     heap = sp.heap
     if bb is heap.set_type and kw and not heap_lookup(sp, tp, "__init__"):
         raise GuestError("TypeError", "set() takes no keyword arguments")
@@ -1798,8 +1818,8 @@ def _new_set_sub(sp, tp, host, bb, args, kw):
 
 
 def _new_type_sub(sp, tp, host, bb, args, kw):
-    from heapsim.interp.types.descrobject import type_new_method
-    return type_new_method(sp, None, [tp] + list(args), kw)
+    # type.__new__ from type's method table (types/descrobject.py fills it)
+    return sp.heap.type_type.tp_methods["__new__"](sp, tp, list(args), kw)
 
 
 _SUBTYPE_NEW = {"type": _new_type_sub, "int": _new_int_sub, "float": _new_scalar_sub, "complex": _new_scalar_sub,
@@ -1808,7 +1828,6 @@ _SUBTYPE_NEW = {"type": _new_type_sub, "int": _new_int_sub, "float": _new_scalar
 
 
 def _accepts_type(fn):
-    import inspect
     try:
         return len(inspect.signature(fn).parameters) >= 2
     except (TypeError, ValueError):
@@ -1852,7 +1871,6 @@ def base_init(sp, obj, args, kw, new_overridden):
             raise GuestError("TypeError", f"{tp.name}() takes no keyword arguments")
         if len(args) > 1:
             raise GuestError("TypeError", f"set expected at most 1 argument, got {len(args)}")
-        from heapsim.objects.setobject import set_clear_internal, set_update_internal
         if obj.used:
             set_clear_internal(heap, obj)
         if args:
@@ -1860,24 +1878,21 @@ def base_init(sp, obj, args, kw, new_overridden):
         return
     if bb is heap.list_type:
         if args:
-            from heapsim.objects.listobject import list_extend
             items = sp.collect(args[0])
             for x in items:
-                from heapsim.objects.listobject import list_append
                 list_append(heap, obj, x)
                 heap.decref(x)
         return
     if bb is heap.dict_type:
-        from heapsim.objects.dictobject import dict_setitem as _ds
         if args:
             src = args[0]
             if src.ob_type is heap.dict_type or is_subtype(src.ob_type, heap.dict_type):
                 for k, v in list(dict_items(src)):
-                    _ds(heap, obj, k, v)
+                    dict_setitem(heap, obj, k, v)
             else:
                 for pair in sp.collect(src):
                     k, v = pair.items
-                    _ds(heap, obj, k, v)
+                    dict_setitem(heap, obj, k, v)
                     heap.decref(pair)
         if kw:
             for k, v in kw.items():
@@ -1913,7 +1928,6 @@ def build_class(sp, self_, args, kw):
     mkw = None
     if kw:
         # _PyStack_AsDict: the keyword arguments as a dict, "metaclass" deleted from it
-        from heapsim.objects.dictobject import dict_new_presized
         mkw = dict_new_presized(heap, len(kw))
         for k, v in kw.items():
             _set_item(sp, mkw, k, v)
