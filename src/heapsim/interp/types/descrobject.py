@@ -21,6 +21,7 @@ from heapsim.objects.funcobject import (
 from heapsim.objects.cellobject import CellObject
 from heapsim.objects.unicodeobject import intern_string, new_str
 from heapsim.interp.types import typeobject as T
+from heapsim.interp.types import type_new as TN
 
 
 def _arity(name, args, lo, hi=None):
@@ -234,10 +235,10 @@ def c_type(sp, tp, args, kw):
     if bases.ob_type is not heap.tuple_type:
         raise GuestError("TypeError", "type.__new__() argument 2 must be tuple, not "
                          f"{bases.ob_type.name}")
-    meta = T.calculate_metaclass(sp, tp, list(bases.items))
+    meta = TN.calculate_metaclass(sp, tp, list(bases.items))
     if meta is not tp and meta.flags & TPFLAGS_HEAPTYPE:
         return sp.call(meta, list(args), kw)
-    cls = T.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases, name)
+    cls = TN.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases, name)
     if tp.flags & TPFLAGS_HEAPTYPE:
         # a metaclass called directly: run its __init__ too (type_call)
         pass
@@ -258,8 +259,8 @@ def type_new_method(sp, self_, args, kw):
     if len(rest) != 3:
         raise GuestError("TypeError", "type.__new__() takes exactly 3 arguments (0 given)")
     name, bases, ns = rest
-    meta = T.calculate_metaclass(sp, meta, list(bases.items))
-    return T.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases, name)
+    meta = TN.calculate_metaclass(sp, meta, list(bases.items))
+    return TN.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases, name)
 
 
 def type_init_method(sp, self_, args, kw):
@@ -718,7 +719,7 @@ def exc_repr_method(sp, self_, args, kw):
 FUNCTIONS = {
     "isinstance": b_isinstance, "issubclass": b_issubclass, "getattr": b_getattr,
     "hasattr": b_hasattr, "setattr": b_setattr, "delattr": b_delattr, "vars": b_vars,
-    "dir": b_dir, "__build_class__": lambda sp, s, a, k: T.build_class(sp, s, a, k),
+    "dir": b_dir, "__build_class__": lambda sp, s, a, k: TN.build_class(sp, s, a, k),
 }
 
 
