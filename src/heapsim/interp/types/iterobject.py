@@ -200,8 +200,9 @@ def _bytes_next(sp, it):
     return None
 
 
-def _dict_step(it):
-    """The next (key, value) of a dict iterator (borrowed), or None at the end."""
+def _dict_step(heap, it):
+    """The next (key, value) of a dict iterator (borrowed), or None at the end (the dict is
+    released then)."""
     seq = it.seq
     if seq is None:
         return None
@@ -210,38 +211,31 @@ def _dict_step(it):
         raise GuestError("RuntimeError", "dictionary changed size during iteration")
     r = dict_next(seq, it.index)
     if r is None:
+        _exhausted(heap, it)
         return None
     it.index = r[0]
     return r[1], r[2]
 
 
 def _dictkey_next(sp, it):
-    kv = _dict_step(it)
+    kv = _dict_step(sp.heap, it)
     if kv is None:
-        if it.seq is not None:
-            _exhausted(sp.heap, it)
         return None
-    k = kv[0]
-    k.ob_refcnt += 1
-    return k
+    kv[0].ob_refcnt += 1
+    return kv[0]
 
 
 def _dictvalue_next(sp, it):
-    kv = _dict_step(it)
+    kv = _dict_step(sp.heap, it)
     if kv is None:
-        if it.seq is not None:
-            _exhausted(sp.heap, it)
         return None
-    v = kv[1]
-    v.ob_refcnt += 1
-    return v
+    kv[1].ob_refcnt += 1
+    return kv[1]
 
 
 def _dictitem_next(sp, it):
-    kv = _dict_step(it)
+    kv = _dict_step(sp.heap, it)
     if kv is None:
-        if it.seq is not None:
-            _exhausted(sp.heap, it)
         return None
     k, v = kv
     k.ob_refcnt += 1
