@@ -97,6 +97,24 @@ class TypeObject(GCObject):
     * ``tp_eq(heap, a, b) -> True/False/NotImplemented`` (host values): ``a == b`` as the
       type's ``tp_richcompare`` answers it, or ``None`` when the type only has identity.
 
+    The dispatch slots below are what the interpreter finds a builtin type's behaviour by (it
+    never looks at ``name``).  They stay None on heap types (a class statement's class reaches
+    its builtin base's behaviour through its MRO, as CPython's slot wrappers do); the
+    interpreter's layers fill them on the static types at start-up:
+
+    * ``tp_methods``: dict method name -> host ``fn(sp, self, args, kw)`` (``PyMethodDef``
+      table), filled with ``add_methods``.
+    * ``tp_vectorcall(sp, tp, args, kw)``: calling the type itself (new + init), inherited
+      along ``tp_base`` as ``type_call`` finds it.
+    * ``tp_getattro(sp, obj, name) -> new ref or None`` and ``tp_setattro(sp, obj, name,
+      value or None) -> handled``: the type's own attributes beyond its method table
+      (getset and member descriptors); None falls through to the generic lookup.
+    * ``tp_repr(sp, obj) -> host str``.
+    * ``tp_iternext(sp, it) -> new ref or None`` (exhausted): set on every iterator type.
+    * ``nb_binop(sp, op, a, b) -> new ref or None``: the number slots (op is ``"+"``, ``"|="``,
+      ...); None means NotImplemented.
+    * ``mp_subscript(sp, obj, key)`` / ``mp_ass_subscript(sp, obj, key, value or None)``.
+
     ``weaklistoffset`` is true when instances can be weakly referenced.  ``dict`` is the type's
     simulated ``__dict__`` (filled by the interpreter layer), ``mro`` a host tuple of types.
     """
@@ -106,10 +124,30 @@ class TypeObject(GCObject):
         "mro", "dict", "tp_dealloc", "tp_traverse", "tp_clear", "tp_sizeof", "tp_finalize",
         "tp_del", "tp_hash", "tp_eq", "tp_buffers", "trashcan", "weakrefable", "is_gc", "preheader", "weaklist",
         "cached_keys", "slot_names", "host_class", "ext", "tp_call",
+        "tp_methods", "tp_vectorcall", "tp_getattro", "tp_setattro", "tp_repr", "nb_binop",
+        "mp_subscript", "mp_ass_subscript", "tp_iternext",
     )
 
     def __repr__(self):
         return f"<sim type {self.name!r}>"
+
+
+DISPATCH_SLOTS = ("tp_call", "tp_methods", "tp_vectorcall", "tp_getattro", "tp_setattro",
+                  "tp_repr", "nb_binop", "mp_subscript", "mp_ass_subscript", "tp_iternext")
+
+
+def clear_dispatch_slots(tp):
+    """Set every dispatch slot of a new type object to None (heap types keep them so)."""
+    tp.tp_call = tp.tp_methods = tp.tp_vectorcall = tp.tp_getattro = tp.tp_setattro = None
+    tp.tp_repr = tp.nb_binop = tp.mp_subscript = tp.mp_ass_subscript = tp.tp_iternext = None
+
+
+def add_methods(tp, table):
+    """Add the host methods of ``table`` (name -> ``fn(sp, self, args, kw)``) to the builtin
+    type ``tp``'s method table."""
+    if tp.tp_methods is None:
+        tp.tp_methods = {}
+    tp.tp_methods.update(table)
 
 
 def preheader_size(flags):
@@ -194,7 +232,7 @@ def make_static_type(name, basicsize, itemsize=0, flags=0, base=None, *, sizeof=
     tp.slot_names = ()
     tp.host_class = None
     tp.ext = None
-    tp.tp_call = None
+    clear_dispatch_slots(tp)
     return tp
 
 

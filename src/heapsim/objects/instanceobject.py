@@ -45,7 +45,7 @@ import re
 from heapsim.base.errors import GuestError, OutOfMemory, SimulatorBug, Unsupported
 from heapsim.objects.core import (
     TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HEAPTYPE, TPFLAGS_MANAGED_DICT, TPFLAGS_READY,
-    UNTRACKED, GCObject, PyObject, TypeObject, preheader_size,
+    UNTRACKED, GCObject, PyObject, TypeObject, clear_dispatch_slots, preheader_size,
 )
 from heapsim.objects.dict_keys import (
     free_values, insert_into_shared_keys, keys_decref, keys_size, new_shared_keys, new_values,
@@ -224,7 +224,7 @@ def new_heap_type(heap, name, slots=None, base=None, module="__main__", qualname
     tp.slot_names = tuple(positions)
     tp.host_class = None
     tp.ext = None
-    tp.tp_call = None
+    clear_dispatch_slots(tp)
     # type_ready_managed_dict, after the allocation.
     tp.cached_keys = new_shared_keys(heap) if flags & TPFLAGS_MANAGED_DICT else None
     return tp

@@ -4,23 +4,28 @@ descriptors of generators (``gi_*``), frame objects (``f_*``), tracebacks (``tb_
 their referent (Objects/genobject.c, frameobject.c, Python/traceback.c, Objects/exceptions.c,
 Objects/weakrefobject.c).
 
-The object space consults ``sp.attr_hooks`` (host class of the object -> hook) before its
-generic lookup of a builtin object's attribute: a get hook returns a new reference or None to
-fall through; a set hook (``sp.attr_set_hooks``) returns True once it has handled the store.
+``install`` puts them in the types' ``tp_getattro``/``tp_setattro`` slots, which the object
+space consults before its generic lookup of a builtin object's attribute: a get hook returns a
+new reference or None to fall through; a set hook returns True once it has handled the store.
+It also fills the ``tp_repr``, ``nb_binop`` and ``mp_*`` slots of the types whose behaviour
+lives here (dict views, weak proxies, bytes, bytearray, range).
 """
 
 from heapsim.base.errors import GuestError
-from heapsim.interp.types.codeobject import CodeObject
-from heapsim.interp.types.exceptions import ExcObject
-from heapsim.interp.types.frameobject import FrameObject, TracebackObject, get_frame_object
-from heapsim.interp.types.genobject import CLEARED, EXECUTING, SUSPENDED, GenObject, \
+from heapsim.interp.methods import bytes_methods as lib_bytes
+from heapsim.interp.methods.dict_methods import dict_update_from
+from heapsim.interp.methods.format import format_object, str_mod
+from heapsim.interp.types.descrobject import install_exc_methods
+from heapsim.interp.types.frameobject import get_frame_object
+from heapsim.interp.types.genobject import CLEARED, EXECUTING, SUSPENDED, \
     yield_from_target
 from heapsim.objects.cellobject import CellObject
-from heapsim.objects.core import TPFLAGS_HEAPTYPE as HEAPTYPE
-from heapsim.objects.dictobject import dict_delitem, dict_getitem, dict_new, dict_setitem
+from heapsim.objects.core import TPFLAGS_HEAPTYPE as HEAPTYPE, add_methods
+from heapsim.objects.dictobject import dict_delitem, dict_getitem, dict_items, dict_new, dict_setitem
+from heapsim.objects.listobject import list_append
+from heapsim.objects.setobject import set_add_key, set_ior, set_isub, set_ixor, set_new
 from heapsim.objects.unicodeobject import intern_string
-from heapsim.objects.funcobject import FunctionObject
-from heapsim.objects.weakrefobject import WeakrefObject, get_object
+from heapsim.objects.weakrefobject import get_object, type_display_name
 
 
 def _incref(o):
@@ -29,6 +34,10 @@ def _incref(o):
 
 
 # --- generators ---------------------------------------------------------------------------
+
+def gen_repr(sp, gen):
+    return f"<generator object {gen.qualname.value} at {gen.addr:#x}>"
+
 
 def gen_getattr(sp, gen, name):
     h = sp.heap
@@ -211,7 +220,6 @@ def exc_add_note(sp, e, args, kw):
     try:
         if notes.ob_type is not h.list_type:
             raise GuestError("TypeError", "Cannot add note: __notes__ is not a list")
-        from heapsim.objects.listobject import list_append
         list_append(h, notes, note)
     finally:
         h.decref(notes)
@@ -449,7 +457,6 @@ def bytearray_repr(sp, obj):
 
 def view_repr(sp, v):
     """``dictview_repr``: the view's items as a list, guarded against recursion."""
-    from heapsim.objects.dictobject import dict_items
     key = id(v)
     name = v.ob_type.name
     if key in sp.repr_active:
@@ -469,7 +476,6 @@ def view_repr(sp, v):
 
 
 def weakref_repr(sp, wr):
-    from heapsim.objects.weakrefobject import type_display_name
     h = sp.heap
     o = get_object(h, wr)
     tp = wr.ob_type
@@ -497,7 +503,6 @@ def view_binop(sp, op, a, b):
     """``dictviews_or/sub/xor`` (keys and items views, either operand): a new set made from
     the left operand, updated in place by the right one; ``_PyDictView_Intersect`` adds the
     items of one operand that the other contains."""
-    from heapsim.objects.setobject import set_add_key, set_ior, set_isub, set_ixor, set_new
     h = sp.heap
     base = op[:-1] if op.endswith("=") else op
     if base not in ("|", "&", "-", "^"):
@@ -506,8 +511,7 @@ def view_binop(sp, op, a, b):
     if a.ob_type is vals or b.ob_type is vals:
         return None
     if base == "&":
-        view, other = (a, b) if a.ob_type in sp.binop_hooks and a.ob_type is not h.dict_type \
-            else (b, a)
+        view, other = (a, b) if a.ob_type.nb_binop is view_binop else (b, a)
         if other.ob_type is h.set_type and sp.len(view) <= sp.len(other):
             source, holder = view, other
         else:
@@ -541,7 +545,6 @@ def view_binop(sp, op, a, b):
 
 def dict_binop(sp, op, a, b):
     """``dict |= mapping or iterable of pairs`` (``dict_ior`` is ``PyDict_Update``)."""
-    from heapsim.interp.methods.dict_methods import dict_update_from
     h = sp.heap
     if op != "|=" or a.ob_type is not h.dict_type:
         return None
@@ -567,34 +570,44 @@ def proxy_setitem(sp, p, key, value):
 
 
 def install(sp):
-    """Fill the object space's per-class attribute hooks."""
-    sp.attr_hooks.update({GenObject: gen_getattr, FrameObject: frame_getattr,
-                          TracebackObject: tb_getattr, ExcObject: exc_getattr,
-                          WeakrefObject: weakref_getattr, CodeObject: code_getattr,
-                          FunctionObject: func_getattr})
-    sp.attr_set_hooks.update({ExcObject: exc_setattr, WeakrefObject: weakref_setattr,
-                              FunctionObject: func_setattr})
+    """Fill the builtin types' attribute, repr, number and mapping slots defined here."""
     h = sp.heap
-    sp.methods.setdefault("BaseException", {}).update(
-        {"add_note": exc_add_note, "with_traceback": exc_with_traceback})
-    sp.repr_hooks[h.bytearray_type] = bytearray_repr
+    sp.str_mod = str_mod
+    sp.format_object = format_object
+    exc_types = [tp for tp in sp.exc_types.values() if not tp.flags & HEAPTYPE]
+    weakref_types = (h.weakref_type, h.keyedref_type, h.weakproxy_type,
+                     h.weakcallableproxy_type)
+    for types, get, set_ in (((h.generator_type,), gen_getattr, None),
+                             ((h.frame_type,), frame_getattr, None),
+                             ((h.traceback_type,), tb_getattr, None),
+                             (exc_types, exc_getattr, exc_setattr),
+                             (weakref_types, weakref_getattr, weakref_setattr),
+                             ((h.code_type,), code_getattr, None),
+                             ((h.function_type,), func_getattr, func_setattr)):
+        for tp in types:
+            tp.tp_getattro = get
+            tp.tp_setattro = set_
+    install_exc_methods(sp)
+    add_methods(sp.exc_types["BaseException"],
+                {"add_note": exc_add_note, "with_traceback": exc_with_traceback})
+    h.bytearray_type.tp_repr = bytearray_repr
+    h.generator_type.tp_repr = gen_repr
     for name in ("dict_keys", "dict_values", "dict_items"):
-        sp.repr_hooks[sp.iter_types[name]] = view_repr
-    for tp in (h.weakref_type, h.keyedref_type, h.weakproxy_type, h.weakcallableproxy_type):
-        sp.repr_hooks[tp] = weakref_repr
-    sp.binop_hooks[sp.iter_types["dict_keys"]] = view_binop
-    sp.binop_hooks[sp.iter_types["dict_items"]] = view_binop
-    sp.binop_hooks[h.dict_type] = dict_binop
-    from heapsim.interp.methods import bytes_methods as lib_bytes
+        sp.iter_types[name].tp_repr = view_repr
+    for tp in weakref_types:
+        tp.tp_repr = weakref_repr
+    sp.iter_types["dict_keys"].nb_binop = view_binop
+    sp.iter_types["dict_items"].nb_binop = view_binop
+    h.dict_type.nb_binop = dict_binop
     sp.proxy_types = (h.weakproxy_type, h.weakcallableproxy_type)
     sp.proxy_referent = lambda p: _proxy_referent(sp, p)
     for tp in sp.proxy_types:
-        sp.binop_hooks[tp] = proxy_binop
-        sp.subscript_hooks[tp] = proxy_getitem
-        sp.ass_subscript_hooks[tp] = proxy_setitem
-    sp.subscript_hooks[h.bytes_type] = lib_bytes.bytes_subscript
-    sp.subscript_hooks[h.bytearray_type] = lib_bytes.bytearray_subscript
-    sp.subscript_hooks[h.range_type] = lib_bytes.range_subscript
-    sp.ass_subscript_hooks[h.bytearray_type] = lib_bytes.bytearray_ass_subscript
-    sp.binop_hooks[h.bytes_type] = lib_bytes.bytes_binop
-    sp.binop_hooks[h.bytearray_type] = lib_bytes.bytes_binop
+        tp.nb_binop = proxy_binop
+        tp.mp_subscript = proxy_getitem
+        tp.mp_ass_subscript = proxy_setitem
+    h.bytes_type.mp_subscript = lib_bytes.bytes_subscript
+    h.bytearray_type.mp_subscript = lib_bytes.bytearray_subscript
+    h.range_type.mp_subscript = lib_bytes.range_subscript
+    h.bytearray_type.mp_ass_subscript = lib_bytes.bytearray_ass_subscript
+    h.bytes_type.nb_binop = lib_bytes.bytes_binop
+    h.bytearray_type.nb_binop = lib_bytes.bytes_binop

@@ -9,6 +9,7 @@ Bytearray results are new bytearrays with exact buffers; the mutators go through
 model's resizing rules.
 """
 
+from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError
 from heapsim.interp.methods.args import (
     pack_args, release_args, tuple_arity,
@@ -563,10 +564,10 @@ BYTEARRAY_METHODS = dict(COMMON, fromhex=_fromhex("bytearray"), append=ba_append
 
 
 def install(sp):
-    sp.methods.setdefault("bytes", {}).update(BYTES_METHODS)
-    sp.methods.setdefault("bytearray", {}).update(BYTEARRAY_METHODS)
-    sp.constructors["bytes"] = c_bytes
-    sp.constructors["bytearray"] = c_bytearray
+    add_methods(sp.heap.bytes_type, BYTES_METHODS)
+    add_methods(sp.heap.bytearray_type, BYTEARRAY_METHODS)
+    sp.heap.bytes_type.tp_vectorcall = c_bytes
+    sp.heap.bytearray_type.tp_vectorcall = c_bytearray
 
 
 # --- subscripts (bytes_subscript, bytearray_subscript, bytearray_ass_subscript) ------------

@@ -7,6 +7,7 @@ made on every ``keys()``/``values()``/``items()`` call; the set operations of th
 views build a set from the view first (``_PyDictView_Intersect`` and friends).
 """
 
+from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError
 from heapsim.interp.types import iterobject as itmod
 from heapsim.interp.methods.args import classmethod_fn, clinic_arity, incref, no_kw
@@ -294,12 +295,12 @@ DICT_METHODS = {
 
 
 def install(sp):
-    sp.methods.setdefault("dict", {}).update(DICT_METHODS)
+    add_methods(sp.heap.dict_type, DICT_METHODS)
     setops = {name: _view_binop(name) for name in
               ("__and__", "__or__", "__sub__", "__xor__", "__rand__", "__ror__", "__rsub__",
                "__rxor__")}
     for name in ("dict_keys", "dict_items"):
         m = dict(setops)
         m["isdisjoint"] = view_isdisjoint
-        sp.methods[name] = m
-    sp.constructors["dict"] = c_dict
+        add_methods(sp.iter_types[name], m)
+    sp.heap.dict_type.tp_vectorcall = c_dict

@@ -8,6 +8,7 @@ compared on the host directly, which gives the same order.
 
 import functools
 
+from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError
 from heapsim.interp.methods.args import as_ssize, clinic_arity, incref, no_kw, opt_none, parse
 from heapsim.objects.list_slices import list_copy
@@ -383,7 +384,7 @@ TUPLE_METHODS = {"index": t_index, "count": l_count}
 
 
 def install(sp):
-    sp.methods.setdefault("list", {}).update(LIST_METHODS)
-    sp.methods.setdefault("tuple", {}).update(TUPLE_METHODS)
-    sp.constructors["list"] = c_list
-    sp.constructors["tuple"] = c_tuple
+    add_methods(sp.heap.list_type, LIST_METHODS)
+    add_methods(sp.heap.tuple_type, TUPLE_METHODS)
+    sp.heap.list_type.tp_vectorcall = c_list
+    sp.heap.tuple_type.tp_vectorcall = c_tuple

@@ -7,6 +7,7 @@ small-int cache, the float free list).  ``int(x)`` of an exact int and ``float(x
 float return x itself, as CPython does.
 """
 
+from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp.methods.args import (
     as_index, classmethod_fn, clinic_arity, incref, no_kw, pack_args, parse, release_args,
@@ -344,10 +345,10 @@ COMPLEX_METHODS = {"conjugate": c_conjugate, "__format__": _fmt}
 
 
 def install(sp):
-    sp.methods.setdefault("int", {}).update(INT_METHODS)
-    sp.methods.setdefault("float", {}).update(FLOAT_METHODS)
-    sp.methods.setdefault("complex", {}).update(COMPLEX_METHODS)
-    sp.constructors["int"] = c_int
-    sp.constructors["float"] = c_float
-    sp.constructors["complex"] = c_complex
-    sp.constructors["bool"] = c_bool
+    add_methods(sp.heap.int_type, INT_METHODS)
+    add_methods(sp.heap.float_type, FLOAT_METHODS)
+    add_methods(sp.heap.complex_type, COMPLEX_METHODS)
+    sp.heap.int_type.tp_vectorcall = c_int
+    sp.heap.float_type.tp_vectorcall = c_float
+    sp.heap.complex_type.tp_vectorcall = c_complex
+    sp.heap.bool_type.tp_vectorcall = c_bool

@@ -1,6 +1,7 @@
 """The methods of ``set`` and ``frozenset`` and their constructors (Objects/setobject.c),
 over the object model's set operations."""
 
+from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError
 from heapsim.interp.methods.args import clinic_arity, incref, no_kw
 from heapsim.objects import setobject as so
@@ -175,7 +176,7 @@ FROZENSET_METHODS = {
 
 
 def install(sp):
-    sp.methods.setdefault("set", {}).update(SET_METHODS)
-    sp.methods.setdefault("frozenset", {}).update(FROZENSET_METHODS)
-    sp.constructors["set"] = c_set
-    sp.constructors["frozenset"] = c_set
+    add_methods(sp.heap.set_type, SET_METHODS)
+    add_methods(sp.heap.frozenset_type, FROZENSET_METHODS)
+    sp.heap.set_type.tp_vectorcall = c_set
+    sp.heap.frozenset_type.tp_vectorcall = c_set

@@ -8,6 +8,7 @@ one-character results are fresh objects.  ``split`` lists are preallocated as st
 (``PREALLOC_SIZE``: at most 12 slots, the size then cut back without a realloc).
 """
 
+from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError
 from heapsim.interp.methods.args import (
     pack_args, release_args, tuple_arity,
@@ -572,8 +573,8 @@ for _n in ("isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "is
 
 
 def install(sp):
-    sp.methods.setdefault("str", {}).update(METHODS)
-    sp.constructors["str"] = lambda sp_, tp, args, kw: c_str(sp_, tp, args, kw)
+    add_methods(sp.heap.str_type, METHODS)
+    sp.heap.str_type.tp_vectorcall = lambda sp_, tp, args, kw: c_str(sp_, tp, args, kw)
 
 
 def c_str(sp, tp, args, kw):

@@ -7,6 +7,7 @@ Each function is ``fn(sp, self, args, kw)`` returning a new reference; argument 
 CPython's.
 """
 
+from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp.types import iterobject as itmod
 from heapsim.interp.methods.args import (
@@ -788,16 +789,18 @@ def slice_indices_method(sp, s, args, kw):
 
 
 def install(sp):
-    sp.methods.setdefault("slice", {})["indices"] = slice_indices_method
-    c = sp.constructors
-    c["range"] = c_range
-    c["slice"] = c_slice
-    c["enumerate"] = c_enumerate
-    c["zip"] = c_zip
-    c["map"] = c_map
-    c["filter"] = c_filter
+    add_methods(sp.heap.slice_type, {"indices": slice_indices_method})
+    h = sp.heap
+    sp.builtin_binary["divmod"] = b_divmod
+    h.range_type.tp_vectorcall = c_range
+    h.slice_type.tp_vectorcall = c_slice
+    for name, ctor in (("enumerate", c_enumerate), ("zip", c_zip), ("map", c_map),
+                       ("filter", c_filter)):
+        sp.iter_types[name].tp_vectorcall = ctor
     for name, ctor in CONSTRUCTORS.items():
-        c.setdefault(name, ctor)
+        tp = h.types[name]
+        if tp.tp_vectorcall is None:
+            tp.tp_vectorcall = ctor
 
 
 # --- __import__ and the constructors of type, object and BaseException ------------------------

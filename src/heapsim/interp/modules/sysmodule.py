@@ -13,7 +13,7 @@ from heapsim.interp.types.frameobject import get_frame_object
 from heapsim.interp.methods.args import arity, incref
 from heapsim.interp.modules.modsupport import add_functions, new_module, set_attr
 from heapsim.memory.stats import allocator_stats_line
-from heapsim.objects.core import PyObject, getsizeof, make_static_type
+from heapsim.objects.core import PyObject, add_methods, getsizeof, make_static_type
 from heapsim.objects.dictobject import dict_new
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.listobject import list_new
@@ -48,7 +48,7 @@ def init(sp):
     stream_type = make_static_type("TextIOWrapper", 16, 0, 0, base=heap.object_type,
                                    module="_io")
     heap.register_static_type(stream_type)
-    sp.methods["TextIOWrapper"] = {"write": stream_write, "flush": stream_flush}
+    add_methods(stream_type, {"write": stream_write, "flush": stream_flush})
     mod = new_module(sp, "sys")
     # CPython's start-up slices something (site, importlib), so a program starts with a
     # dead slice in ``interp->slice_cache``, which no collection empties: the first slice a

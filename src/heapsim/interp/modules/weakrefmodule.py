@@ -179,8 +179,8 @@ def init(sp):
             rt.interp.stderr.write(rt.format_exception(args[0]))
         return sp.none()
 
-    sp.constructors["ReferenceType"] = c_ref
-    sp.constructors["KeyedRef"] = c_ref
+    heap.weakref_type.tp_vectorcall = c_ref
+    heap.keyedref_type.tp_vectorcall = c_ref
     add_functions(sp, mod, (("proxy", proxy), ("getweakrefcount", getweakrefcount),
                             ("getweakrefs", getweakrefs),
                             ("_remove_dead_weakref", remove_dead_weakref),

@@ -8,8 +8,10 @@ matching ``user_*`` method first when an operand's type is a heap type.
 """
 
 from heapsim.base.errors import GuestError, GuestException
-from heapsim.objects.core import TypeObject, TPFLAGS_HEAPTYPE
-from heapsim.objects.unicodeobject import intern_string, new_str
+from heapsim.objects.core import TypeObject, TPFLAGS_HEAPTYPE, TPFLAGS_HAVE_GC, make_static_type
+from heapsim.objects.unicodeobject import new_str
+from heapsim.objects.dictobject import dict_getitem
+from heapsim.interp.types import iterobject as itmod
 from heapsim.interp.types import typeobject as T
 from heapsim.interp.types import descrobject as D
 from heapsim.interp.types.exceptions import ExcObject
@@ -28,47 +30,22 @@ CMP_NAMES = {"<": ("__lt__", "__gt__"), "<=": ("__le__", "__ge__"), "==": ("__eq
 UNARY_NAMES = {"-": "__neg__", "+": "__pos__", "~": "__invert__", "abs": "__abs__"}
 
 
-class _AsBuiltin:
-    """Lets an instance of a builtin subclass (a list subclass, ...) go through the builtin
-    code paths, which test exact types: its type reads as the builtin base meanwhile."""
-
-    __slots__ = ("saved",)
-
-    def __init__(self, objs):
-        saved = []
-        for o in objs:
-            tp = o.ob_type
-            if tp.flags & HEAP:
-                ext = tp.ext
-                bb = ext.builtin_base if isinstance(ext, T.HeapTypeExt) else None
-                if bb is not None and bb.name != "object":
-                    saved.append((o, tp))
-                    o.ob_type = bb
-        self.saved = saved
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        for o, tp in self.saved:
-            o.ob_type = tp
-        return False
-
-
-def builtin_based(obj):
-    tp = obj.ob_type
-    ext = tp.ext
-    return isinstance(ext, T.HeapTypeExt) and ext.builtin_base is not None and \
-        ext.builtin_base.name != "object"
-
-
 class ProtoSpace:
     def init_proto(self):
+        self.slot_fns = {}     # (static type, special name) -> builtin_slot's host method
+        # binary_special's builtin behaviour: stem ("divmod") -> the builtin function
+        # (modules/bltinmodule.py fills it at start-up)
+        self.builtin_binary = {}
         T.init(self)
         D.install(self)
 
     def register_builtins(self, module):
         D.register(self, module)
+
+    def static_method_fn(self, tp, name):
+        """The host method ``tp.name`` of the static type tp, or None (``static_method_fn``);
+        the types layer's ``lookup`` reaches it through the space."""
+        return static_method_fn(self, tp, name)
 
     def _ni(self, r):
         return r is self.heap.not_implemented
@@ -80,9 +57,9 @@ class ProtoSpace:
         r = T.call_special(self, obj, name, args)
         if r is not None:
             return r
-        if builtin_based(obj):
+        if T.builtin_based(obj):
             bb = obj.ob_type.ext.builtin_base
-            fn = static_method_fn(self, bb.name, name)
+            fn = self.static_method_fn(bb, name)
             if fn is not None:
                 return fn(self, obj, list(args), None)
         if name == "__abs__":
@@ -197,7 +174,7 @@ class ProtoSpace:
         return self.builtin_setattr(obj, nameobj.value, value)
 
     def builtin_delattr(self, obj, name):
-        hook = self.attr_set_hooks.get(obj.__class__)
+        hook = obj.ob_type.tp_setattro
         if hook is not None and hook(self, obj, name, None):
             return
         tp = obj.ob_type
@@ -247,7 +224,7 @@ class ProtoSpace:
             if r is not heap.not_implemented:
                 return r
             heap.decref(r)
-        if base == "*" and not builtin_based(a if tb.flags & HEAP else b):
+        if base == "*" and not T.builtin_based(a if tb.flags & HEAP else b):
             seq, n = (a, b) if tb.flags & HEAP else (b, a)
             if _base_name(seq) in ("str", "list", "tuple", "bytes", "bytearray") and \
                     n.ob_type.flags & HEAP and T.heap_lookup(self, n.ob_type, "__index__"):
@@ -257,8 +234,8 @@ class ProtoSpace:
                         self.binary_op(op, k, seq)
                 finally:
                     heap.decref(k)
-        if builtin_based(a) or builtin_based(b) or not (ta.flags & HEAP and tb.flags & HEAP):
-            with _AsBuiltin((a, b)):
+        if T.builtin_based(a) or T.builtin_based(b) or not (ta.flags & HEAP and tb.flags & HEAP):
+            with T.AsBuiltin((a, b)):
                 try:
                     return self._builtin_binop(op, a, b)
                 except GuestError as e:
@@ -369,12 +346,11 @@ class ProtoSpace:
             if r is not heap.not_implemented:
                 return r
             heap.decref(r)
-        if (builtin_based(a) or not ta.flags & HEAP) and (builtin_based(b) or
+        if (T.builtin_based(a) or not ta.flags & HEAP) and (T.builtin_based(b) or
                                                            not tb.flags & HEAP):
-            from heapsim.interp.modules import bltinmodule as lib_builtins
-            fn = getattr(lib_builtins, "b_" + stem, None)
+            fn = self.builtin_binary.get(stem)
             if fn is not None:
-                with _AsBuiltin((a, b)):
+                with T.AsBuiltin((a, b)):
                     if (a.ob_type.flags | b.ob_type.flags) & HEAP:
                         pass
                     elif self.is_scalar(a) and self.is_scalar(b):
@@ -388,8 +364,8 @@ class ProtoSpace:
         if r is not None:
             return r
         heap = self.heap
-        if builtin_based(a) or builtin_based(b):
-            with _AsBuiltin((a, b)):
+        if T.builtin_based(a) or T.builtin_based(b):
+            with T.AsBuiltin((a, b)):
                 return self.compare(op, a, b)
         if op == "==":
             return self.newbool(a is b)
@@ -460,8 +436,8 @@ class ProtoSpace:
         m = T.heap_lookup(self, a.ob_type, UNARY_NAMES[op])
         if m is not None:
             return T.call_descr_method(self, m, a, [])
-        if builtin_based(a):
-            with _AsBuiltin((a,)):
+        if T.builtin_based(a):
+            with T.AsBuiltin((a,)):
                 return self._builtin_unary(op, a)
         if op == "abs":
             raise GuestError("TypeError", f"bad operand type for abs(): '{a.ob_type.name}'")
@@ -492,8 +468,8 @@ class ProtoSpace:
         heap = self.heap
         m = T.heap_lookup(self, obj.ob_type, "__len__")
         if m is None:
-            if builtin_based(obj):
-                with _AsBuiltin((obj,)):
+            if T.builtin_based(obj):
+                with T.AsBuiltin((obj,)):
                     return self._builtin_len_or_none(obj)
             return None
         r = T.call_descr_method(self, m, obj, [])
@@ -542,19 +518,18 @@ class ProtoSpace:
                 heap.decref(r)
                 raise GuestError("TypeError", f"iter() returned non-iterator of type '{tn}'")
             return r
-        if builtin_based(obj):
-            with _AsBuiltin((obj,)):
+        if T.builtin_based(obj):
+            with T.AsBuiltin((obj,)):
                 return self._builtin_iter(obj)
         if T.heap_lookup(self, tp, "__getitem__") is not None:
-            from heapsim.interp.types import iterobject as itmod
             it_tp = self.iter_types.get("iterator")
             if it_tp is None:
-                from heapsim.objects.core import make_static_type, TPFLAGS_HAVE_GC
                 it_tp = make_static_type("iterator", 32, 0, TPFLAGS_HAVE_GC,
                                          base=heap.object_type,
                                          dealloc=self.iter_types["list_iterator"].tp_dealloc,
                                          traverse=self.iter_types["list_iterator"].tp_traverse)
                 heap.register_static_type(it_tp)
+                it_tp.tp_iternext = ProtoSpace.seq_iter_next
                 self.iter_types["iterator"] = it_tp
             obj.ob_refcnt += 1
             return itmod.new_iter(heap, it_tp, obj)
@@ -564,11 +539,7 @@ class ProtoSpace:
         tp = obj.ob_type
         if tp.flags & HEAP:
             return T.heap_lookup(self, tp, "__next__") is not None
-        from heapsim.interp.types import iterobject as itmod
-        h = self.heap
-        return (isinstance(obj, itmod.IterObject) or "iterator" in tp.name or
-                tp is getattr(h, "generator_type", None) or tp.name in (
-                    "generator", "enumerate", "zip", "map", "filter", "reversed"))
+        return tp.tp_iternext is not None
 
     def number_index(self, obj):
         """``PyNumber_Index`` through ``__index__`` of a heap type: a host int, or None when
@@ -576,7 +547,7 @@ class ProtoSpace:
         tp = obj.ob_type
         if tp.flags & HEAP:
             if T.heap_lookup(self, tp, "__index__") is None:
-                if T.ext_base_name(tp) == "int":
+                if T.ext_builtin_base(tp) is self.heap.int_type:
                     return obj.value
                 return None
             return self.index_value(obj)
@@ -587,8 +558,8 @@ class ProtoSpace:
         heap = self.heap
         m = T.heap_lookup(self, it.ob_type, "__next__")
         if m is None:
-            if builtin_based(it):
-                with _AsBuiltin((it,)):
+            if T.builtin_based(it):
+                with T.AsBuiltin((it,)):
                     return self._builtin_next(it)
             raise GuestError("TypeError", f"'{it.ob_type.name}' object is not an iterator")
         try:
@@ -651,9 +622,8 @@ class ProtoSpace:
         m = T.heap_lookup(self, tp, "__getitem__")
         if m is not None:
             return T.call_descr_method(self, m, obj, [key])
-        if builtin_based(obj):
-            if T.ext_base_name(tp) == "dict":
-                from heapsim.objects.dictobject import dict_getitem
+        if T.builtin_based(obj):
+            if T.ext_builtin_base(tp) is heap.dict_type:
                 v = dict_getitem(heap, obj, key)
                 if v is not None:
                     v.ob_refcnt += 1
@@ -661,7 +631,7 @@ class ProtoSpace:
                 mm = T.heap_lookup(self, tp, "__missing__")
                 if mm is not None:
                     return T.call_descr_method(self, mm, obj, [key])
-            with _AsBuiltin((obj,)):
+            with T.AsBuiltin((obj,)):
                 return self._builtin_getitem(obj, key)
         raise GuestError("TypeError", f"'{tp.name}' object is not subscriptable")
 
@@ -674,8 +644,8 @@ class ProtoSpace:
             heap.decref(T.call_descr_method(self, m, obj, [key] if value is None else
                                             [key, value]))
             return
-        if builtin_based(obj):
-            with _AsBuiltin((obj,)):
+        if T.builtin_based(obj):
+            with T.AsBuiltin((obj,)):
                 if value is None:
                     return self._builtin_delitem(obj, key)
                 return self._builtin_setitem(obj, key, value)
@@ -692,8 +662,8 @@ class ProtoSpace:
                 return self.truth(r)
             finally:
                 heap.decref(r)
-        if builtin_based(container):
-            with _AsBuiltin((container,)):
+        if T.builtin_based(container):
+            with T.AsBuiltin((container,)):
                 return self._builtin_contains(container, item)
         return None
 
@@ -709,13 +679,13 @@ class ProtoSpace:
         if m is None:
             if self._is_exc(obj):
                 return self._builtin_repr_host(obj)
-            if builtin_based(obj):
-                with _AsBuiltin((obj,)):
+            if T.builtin_based(obj):
+                with T.AsBuiltin((obj,)):
                     r = self._builtin_repr_host(obj)
-                bname = T.ext_base_name(obj.ob_type)
-                if bname in ("set", "frozenset"):
+                bb = T.ext_builtin_base(obj.ob_type)
+                if bb is heap.set_type or bb is heap.frozenset_type:
                     inner = "" if obj.used == 0 else \
-                        (r[len("frozenset("):-1] if bname == "frozenset" else r)
+                        (r[len("frozenset("):-1] if bb is heap.frozenset_type else r)
                     return f"{obj.ob_type.name}({inner})"
                 return r
             return self.default_repr(obj)
@@ -734,12 +704,11 @@ class ProtoSpace:
         if m is None:
             if self._is_exc(obj):
                 return self.exc_str(obj)
-            if builtin_based(obj) and T.ext_base_name(obj.ob_type) != "object":
-                with _AsBuiltin((obj,)):
-                    bb = obj.ob_type
+            if T.builtin_based(obj):
+                bb = T.ext_builtin_base(obj.ob_type)
                 if T.heap_lookup(self, obj.ob_type, "__repr__") is None and \
-                        T.ext_base_name(obj.ob_type) not in ("set", "frozenset"):
-                    with _AsBuiltin((obj,)):
+                        bb is not heap.set_type and bb is not heap.frozenset_type:
+                    with T.AsBuiltin((obj,)):
                         return self._builtin_str_host(obj)
             return self.user_repr(obj)
         r = T.call_descr_method(self, m, obj, [])
@@ -775,10 +744,10 @@ class ProtoSpace:
         heap = self.heap
         m = T.heap_lookup(self, obj.ob_type, "__format__")
         if m is None:
-            if builtin_based(obj):
+            if T.builtin_based(obj):
                 if spec == "":
                     return self.str(obj)
-                with _AsBuiltin((obj,)):
+                with T.AsBuiltin((obj,)):
                     return self._builtin_format(obj, spec)
             if spec:
                 raise GuestError("TypeError", "unsupported format string passed to "
@@ -820,7 +789,8 @@ _RANK = {"bool": 0, "int": 0, "float": 1, "complex": 2}
 def _base_name(obj):
     tp = obj.ob_type
     if tp.flags & HEAP:
-        return T.ext_base_name(tp) or "object"
+        bb = T.ext_builtin_base(tp)
+        return bb.name if bb is not None else "object"     # a static type's name
     return tp.name
 
 
@@ -838,18 +808,20 @@ def _accepts_operand(sp, tpname, other, op):
     return on == tpname
 
 
-def _unbound_check(sp, tpname, name, obj):
-    tp = sp.heap.types.get(tpname)
-    if tp is not None and not T.is_subtype(obj.ob_type, tp):
-        raise GuestError("TypeError", f"descriptor '{name}' requires a '{tpname}' object but "
+def _unbound_check(sp, tp, name, obj):
+    if not T.is_subtype(obj.ob_type, tp):
+        raise GuestError("TypeError", f"descriptor '{name}' requires a '{tp.name}' object but "
                          f"received a '{obj.ob_type.name}'")
 
 
-def builtin_slot(sp, tpname, name):
-    """A host method ``fn(sp, self, args, kw)`` for the special method ``name`` of the builtin
-    type ``tpname``, or None."""
+def builtin_slot(sp, tp, name):
+    """A host method ``fn(sp, self, args, kw)`` for the special method ``name`` of the static
+    (builtin) type ``tp``, or None."""
     if name[:2] != "__" or name[-2:] != "__":
         return None
+    # tp is a static type (heap types never get here: their dict is looked up instead), and
+    # static type names are unique, so the tables above can name the builtin types.
+    tpname = tp.name
     stem = name[2:-2]
     rev = False
     if stem[:1] == "r" and stem[1:] in _BIN_TYPES:
@@ -860,8 +832,8 @@ def builtin_slot(sp, tpname, name):
             return None
 
         def inplace(sp, self, args, kw, _op=op):
-            _unbound_check(sp, tpname, name, self)
-            with _AsBuiltin((self,)):
+            _unbound_check(sp, tp, name, self)
+            with T.AsBuiltin((self,)):
                 try:
                     return sp._builtin_binop(_op, self, args[0])
                 except GuestError as e:
@@ -873,12 +845,12 @@ def builtin_slot(sp, tpname, name):
         op = {v: k for k, v in BIN_NAMES.items()}[stem]
 
         def binop(sp, self, args, kw, _op=op, _rev=rev):
-            _unbound_check(sp, tpname, name, self)
+            _unbound_check(sp, tp, name, self)
             other = args[0]
             if not _accepts_operand(sp, tpname, other, _op):
                 return sp._incref(sp.heap.not_implemented)
             a, b = (other, self) if _rev else (self, other)
-            with _AsBuiltin((a, b)):
+            with T.AsBuiltin((a, b)):
                 try:
                     return sp._builtin_binop(_op, a, b)
                 except GuestError as e:
@@ -893,8 +865,8 @@ def builtin_slot(sp, tpname, name):
               "__ge__": ">="}[name]
 
         def cmp(sp, self, args, kw, _op=op):
-            _unbound_check(sp, tpname, name, self)
-            with _AsBuiltin((self, args[0])):
+            _unbound_check(sp, tp, name, self)
+            with T.AsBuiltin((self, args[0])):
                 try:
                     return sp._builtin_compare(_op, self, args[0])
                 except GuestError as e:
@@ -904,7 +876,7 @@ def builtin_slot(sp, tpname, name):
         return cmp
     if name in ("__repr__", "__str__") and tpname != "object":
         def rep(sp, self, args, kw, _n=name):
-            with _AsBuiltin((self,)):
+            with T.AsBuiltin((self,)):
                 if _n == "__repr__":
                     return new_str(sp.heap, sp._builtin_repr_host(self))
                 return new_str(sp.heap, sp._builtin_str_host(self))
@@ -919,7 +891,7 @@ def builtin_slot(sp, tpname, name):
             return None
 
         def un(sp, self, args, kw, _n=name):
-            with _AsBuiltin((self,)):
+            with T.AsBuiltin((self,)):
                 if _n == "__abs__":
                     v = self.value
                     return sp.wrap(abs(v if not isinstance(v, bool) else int(v)))
@@ -934,17 +906,17 @@ def builtin_slot(sp, tpname, name):
     if tpname in _CONTAINERS:
         if name == "__len__":
             def ln(sp, self, args, kw):
-                with _AsBuiltin((self,)):
+                with T.AsBuiltin((self,)):
                     return sp.newint(sp._builtin_len_or_none(self))
             return ln
         if name == "__getitem__" and tpname not in ("set", "frozenset"):
             def gi(sp, self, args, kw):
-                with _AsBuiltin((self,)):
+                with T.AsBuiltin((self,)):
                     return sp._builtin_getitem(self, args[0])
             return gi
         if name in ("__setitem__", "__delitem__") and tpname in ("list", "dict"):
             def si(sp, self, args, kw, _n=name):
-                with _AsBuiltin((self,)):
+                with T.AsBuiltin((self,)):
                     if _n == "__setitem__":
                         sp._builtin_setitem(self, args[0], args[1])
                     else:
@@ -953,17 +925,16 @@ def builtin_slot(sp, tpname, name):
             return si
         if name == "__contains__":
             def co(sp, self, args, kw):
-                with _AsBuiltin((self,)):
+                with T.AsBuiltin((self,)):
                     return sp.newbool(sp._builtin_contains(self, args[0]))
             return co
         if name == "__iter__":
             def it(sp, self, args, kw):
-                with _AsBuiltin((self,)):
+                with T.AsBuiltin((self,)):
                     return sp._builtin_iter(self)
             return it
     if name == "__new__" and tpname in _NEW_TYPES:
         def new(sp, cls, args, kw):
-            tp = sp.heap.types[tpname]
             if not isinstance(cls, TypeObject):
                 raise GuestError("TypeError", f"{tpname}.__new__(X): X is not a type object "
                                  f"({cls.ob_type.name})")
@@ -983,16 +954,16 @@ def builtin_slot(sp, tpname, name):
     return None
 
 
-def static_method_fn(sp, tpname, name):
-    """The host function behind ``tpname.name`` for a builtin type: its method table's entry,
-    else a special method made by ``builtin_slot``."""
-    table = sp.methods.get(tpname)
+def static_method_fn(sp, tp, name):
+    """The host function behind ``tp.name`` for a static (builtin) type tp: its method
+    table's entry, else a special method made by ``builtin_slot``."""
+    table = tp.tp_methods
     fn = table.get(name) if table is not None else None
     if fn is None:
-        cache = sp.__dict__.setdefault("_slot_fns", {})
-        key = (tpname, name)
+        cache = sp.slot_fns
+        key = (tp, name)
         if key in cache:
             return cache[key]
-        fn = builtin_slot(sp, tpname, name)
+        fn = builtin_slot(sp, tp, name)
         cache[key] = fn
     return fn

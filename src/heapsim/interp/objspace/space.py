@@ -11,7 +11,10 @@ import operator
 
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp.types import iterobject as itmod
-from heapsim.objects.core import PyObject, TypeObject, make_static_type, getsizeof, TPFLAGS_HEAPTYPE
+from heapsim.interp.types import moduleobject
+from heapsim.interp.types.descrobject import super_repr
+from heapsim.interp.types.typeobject import MethodDescr, ext_builtin_base, heap_lookup, type_call
+from heapsim.objects.core import TypeObject, make_static_type, getsizeof, TPFLAGS_HEAPTYPE
 from heapsim.objects.longobject import new_int
 from heapsim.objects.boolobject import new_bool
 from heapsim.objects.floatobject import new_float
@@ -19,20 +22,21 @@ from heapsim.objects.complexobject import new_complex
 from heapsim.objects.unicodeobject import new_str, str_concat, str_char, intern_string
 from heapsim.objects.tupleobject import tuple_new, tuple_concat, tuple_repeat, tuple_subscript_slice
 from heapsim.objects.listobject import (
-    list_new, list_append, list_inplace_concat, list_ass_item, list_del_item,
+    list_new, list_inplace_concat, list_ass_item, list_del_item,
 )
 from heapsim.objects.list_slices import (
     list_concat, list_repeat, list_inplace_repeat, list_subscript_slice,
     list_ass_subscript_slice,
 )
 from heapsim.objects.dictobject import (
-    dict_getitem, dict_setitem, dict_delitem, dict_items, dict_contains, _key_error,
+    dict_getitem, dict_setitem, dict_delitem, dict_items, dict_contains, _key_error, dict_copy,
+    dict_merge,
 )
 from heapsim.objects.setobject import (
-    set_contains, set_iter, setiter_next, set_or, set_and, set_sub, set_xor, set_ior,
-    set_iand, set_isub, set_ixor, set_richcompare,
+    set_contains, set_iter, set_or, set_and, set_sub, set_xor, set_ior,
+    set_iand, set_isub, set_ixor, set_richcompare, set_keys,
 )
-from heapsim.objects.rangeobject import range_iter, rangeiter_next
+from heapsim.objects.rangeobject import range_iter
 from heapsim.objects.sliceobject import slice_new, slice_indices
 from heapsim.objects.methodobject import (
     CFunctionObject, MethodDef, MethodObject, cfunction_new, METH_FASTCALL, METH_KEYWORDS,
@@ -55,33 +59,28 @@ _SWAP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
 
 _VIEW_ITER = {"dict_keys": "dict_keyiterator", "dict_values": "dict_valueiterator",
-              "dict_items": "dict_itemiterator"}
-
-
-class MethodDescr(PyObject):
-    """A ``method_descriptor``: a builtin type's method as found in the type's dict."""
-
-    __slots__ = ("name", "fn", "objtype", "mdef")
+              "dict_items": "dict_itemiterator"}     # names of iter_types entries
 
 
 class ObjectSpace(ProtoSpace):
     def __init__(self, heap):
         self.heap = heap
         self.interp = None
-        self.iter_types = itmod.init_iter_types(heap)
+        self.iter_types = it = itmod.init_iter_types(heap)
+        self.view_iter = {it[v]: it[i] for v, i in _VIEW_ITER.items()}   # view type -> its
+        self.dict_keys_type = it["dict_keys"]                           # iterator's type
+        moduleobject.install(heap)
+        itmod.install_iternext(heap)
         tp = make_static_type("method_descriptor", 40, 0, 0, base=heap.object_type)
         heap.register_static_type(tp)
         self.method_descr_type = tp
-        self.methods = {}          # type name -> {name: host fn(sp, self, args, kw)}
-        self.descrs = {}           # (type name, name) -> MethodDescr
-        self.constructors = {}     # type name -> host fn(sp, tp, args, kw)
+        self.descrs = {}           # (type, name) -> MethodDescr
         self.exc_types = {}        # name -> exception type (filled by the interpreter)
-        self.attr_hooks = {}       # host class -> hook(sp, obj, name) (lib_attrs.install)
-        self.attr_set_hooks = {}   # host class -> hook(sp, obj, name, value or None)
-        self.repr_hooks = {}       # type -> hook(sp, obj) giving the host repr text
-        self.binop_hooks = {}      # type -> hook(sp, op, a, b): a new reference or None
-        self.subscript_hooks = {}      # type -> hook(sp, obj, key): obj[key], a new reference
-        self.ass_subscript_hooks = {}  # type -> hook(sp, obj, key, value or None)
+        self.importer = None       # the guest importer (vm/importer.py sets itself here)
+        # str % values and format() of the builtin scalars: fn(sp, ...) that the methods
+        # layer installs at start-up (methods/attrs.py install, from methods/format.py)
+        self.str_mod = None
+        self.format_object = None
         self.proxy_types = ()      # weak proxy types: operations forward to the referent
         self.proxy_referent = None  # fn(proxy) -> referent (borrowed) or ReferenceError
         self.repr_active = set()
@@ -161,8 +160,9 @@ class ObjectSpace(ProtoSpace):
         if tp is h.tuple_type:
             return tuple(self.unwrap(x) for x in obj.items)
         if tp.flags & HEAP:
-            bb = self._builtin_base_name(tp)
-            if bb in ("int", "float", "complex", "str"):
+            bb = ext_builtin_base(tp)
+            if bb is h.int_type or bb is h.float_type or bb is h.complex_type or \
+                    bb is h.str_type:
                 return obj.value
             v = self.number_complex(obj)
             if v is not None:
@@ -170,10 +170,6 @@ class ObjectSpace(ProtoSpace):
                     T_lookup_any(self, tp, ("__float__", "__index__")) and \
                     not T_lookup_any(self, tp, ("__complex__",)) else v
         raise Unsupported(f"payload of {tp.name}")
-
-    def _builtin_base_name(self, tp):
-        from heapsim.interp.types.typeobject import ext_base_name
-        return ext_base_name(tp)
 
     def is_scalar(self, obj):
         return obj.ob_type in self.scalar_types
@@ -225,7 +221,7 @@ class ObjectSpace(ProtoSpace):
             return obj.used
         if tp is h.range_type:
             return obj.length.value
-        if tp.name in ("dict_keys", "dict_values", "dict_items"):
+        if tp in self.view_iter:
             return obj.dict.ma_used
         if tp in self.proxy_types:
             return self.len_or_none(self.proxy_referent(obj))
@@ -360,8 +356,8 @@ class ObjectSpace(ProtoSpace):
             if item.ob_type is h.int_type or item.ob_type is h.bool_type:
                 return item.value in range(container.start.value, container.stop.value,
                                            container.step.value)
-        if tp.name in ("dict_keys", "dict_items", "dict_values"):
-            if tp.name == "dict_keys":
+        if tp in self.view_iter:
+            if tp is self.dict_keys_type:
                 return dict_contains(h, container.dict, item)
         it = self.iter(container)
         try:
@@ -389,8 +385,7 @@ class ObjectSpace(ProtoSpace):
             if base == "+" and ta is h.str_type and tb is h.str_type:
                 return str_concat(h, a, b)
             if base == "%" and ta is h.str_type:
-                from heapsim.interp.methods.format import str_mod
-                return str_mod(self, a, b)
+                return self.str_mod(self, a, b)
             try:
                 res = _BINOPS[base](self.unwrap(a), self.unwrap(b))
             except (ZeroDivisionError, TypeError, OverflowError, ValueError) as e:
@@ -425,8 +420,7 @@ class ObjectSpace(ProtoSpace):
         if base == "*" and tb is h.str_type and ta in (h.int_type, h.bool_type):
             return self.wrap(a.value * b.value)
         if base == "%" and ta is h.str_type:
-            from heapsim.interp.methods.format import str_mod
-            return str_mod(self, a, b)
+            return self.str_mod(self, a, b)
         settypes = (h.set_type, h.frozenset_type)
         if ta in settypes and tb in settypes:
             fn = {"|": set_or, "&": set_and, "-": set_sub, "^": set_xor}.get(base)
@@ -435,14 +429,13 @@ class ObjectSpace(ProtoSpace):
             if fn is not None:
                 return fn(h, a, b)
         if ta is h.dict_type and tb is h.dict_type and base == "|":
-            from heapsim.objects.dictobject import dict_copy, dict_merge
             if inplace:
                 dict_merge(h, a, b)
                 return self._incref(a)
             d = dict_copy(h, a)
             dict_merge(h, d, b)
             return d
-        hook = self.binop_hooks.get(ta) or self.binop_hooks.get(tb)
+        hook = ta.nb_binop or tb.nb_binop
         if hook is not None:
             r = hook(self, op, a, b)
             if r is not None:
@@ -528,12 +521,12 @@ class ObjectSpace(ProtoSpace):
         if tp is h.range_type:
             r = range(container.start.value, container.stop.value, container.step.value)
             if key.ob_type is h.slice_type:
-                return self.subscript_hooks[tp](self, container, key)
+                return tp.mp_subscript(self, container, key)
             try:
                 return new_int(h, r[self._index(key, "range")])
             except IndexError:
                 raise GuestError("IndexError", "range object index out of range") from None
-        hook = self.subscript_hooks.get(tp)
+        hook = tp.mp_subscript
         if hook is not None:
             return hook(self, container, key)
         raise GuestError("TypeError", f"'{tp.name}' object is not subscriptable")
@@ -556,7 +549,7 @@ class ObjectSpace(ProtoSpace):
         if tp is h.dict_type:
             dict_setitem(h, container, key, value)
             return
-        hook = self.ass_subscript_hooks.get(tp)
+        hook = tp.mp_ass_subscript
         if hook is not None:
             return hook(self, container, key, value)
         raise GuestError("TypeError", f"'{tp.name}' object does not support item assignment")
@@ -579,7 +572,7 @@ class ObjectSpace(ProtoSpace):
         if tp is h.dict_type:
             dict_delitem(h, container, key)
             return
-        hook = self.ass_subscript_hooks.get(tp)
+        hook = tp.mp_ass_subscript
         if hook is not None:
             return hook(self, container, key, None)
         raise GuestError("TypeError", f"'{tp.name}' object doesn't support item deletion")
@@ -611,18 +604,14 @@ class ObjectSpace(ProtoSpace):
             it = itmod.new_iter(h, it_types["dict_keyiterator"], obj)
             it.used = obj.ma_used
             return it
-        if tp.name in ("dict_keys", "dict_values", "dict_items"):
+        view_iter = self.view_iter.get(tp)
+        if view_iter is not None:
             d = obj.dict
             d.ob_refcnt += 1
-            it = itmod.new_iter(h, it_types[_VIEW_ITER[tp.name]], d)
+            it = itmod.new_iter(h, view_iter, d)
             it.used = d.ma_used
             return it
-        if tp is getattr(h, "generator_type", None):
-            obj.ob_refcnt += 1
-            return obj
-        if isinstance(obj, itmod.IterObject) or tp in (h.range_iterator_type,
-                                                        h.longrange_iterator_type,
-                                                        h.set_iterator_type):
+        if tp.tp_iternext is not None:      # an iterator is its own iterator
             obj.ob_refcnt += 1
             return obj
         if tp is h.bytes_type or tp is h.bytearray_type:
@@ -635,170 +624,10 @@ class ObjectSpace(ProtoSpace):
 
     def _builtin_next(self, it):
         """``tp_iternext``: a new reference or None when exhausted."""
-        h = self.heap
-        tp = it.ob_type
-        if tp is h.range_iterator_type or tp is h.longrange_iterator_type:
-            return rangeiter_next(h, it)
-        if tp is h.set_iterator_type:
-            return setiter_next(h, it)
-        if tp is getattr(h, "generator_type", None):
-            return self.interp.gen_next(it)
-        if not isinstance(it, itmod.IterObject):
-            raise GuestError("TypeError", f"'{tp.name}' object is not an iterator")
-        name = tp.name
-        seq = it.seq
-        if seq is None:
-            return None
-        if name in ("list_iterator", "tuple_iterator"):
-            i = it.index
-            if i < len(seq.items):
-                it.index = i + 1
-                o = seq.items[i]
-                o.ob_refcnt += 1
-                return o
-            it.seq = None
-            h.decref(seq)
-            return None
-        if name == "list_reverseiterator":
-            i = it.index
-            if 0 <= i < len(seq.items):
-                it.index = i - 1
-                o = seq.items[i]
-                o.ob_refcnt += 1
-                return o
-            it.index = -1
-            it.seq = None
-            h.decref(seq)
-            return None
-        if name == "str_ascii_iterator":
-            i = it.index
-            if i < len(seq.value):
-                it.index = i + 1
-                return str_char(h, ord(seq.value[i]))
-            it.seq = None
-            h.decref(seq)
-            return None
-        if name.startswith("dict_"):
-            if seq.ma_used != it.used:
-                it.used = -1
-                raise GuestError("RuntimeError", "dictionary changed size during iteration")
-            from heapsim.objects.dictobject import dict_next
-            r = dict_next(seq, it.index)
-            if r is None:
-                it.seq = None
-                h.decref(seq)
-                return None
-            it.index, k, v = r
-            if name == "dict_keyiterator":
-                k.ob_refcnt += 1
-                return k
-            if name == "dict_valueiterator":
-                v.ob_refcnt += 1
-                return v
-            k.ob_refcnt += 1
-            v.ob_refcnt += 1
-            return self._reuse_pair(it, k, v)
-        if name == "enumerate":
-            item = self.next(seq)
-            if item is None:
-                return None
-            idx = new_int(h, it.index)
-            it.index += 1
-            return self._reuse_pair(it, idx, item)
-        if name == "zip" and it.used != 1:
-            items = []
-            for sub in seq:
-                x = self.next(sub)
-                if x is None:
-                    for y in items:
-                        h.decref(y)
-                    return None
-                items.append(x)
-            res = it.result
-            if res is not None and res.ob_refcnt == 1 and len(items) > 0:
-                res.ob_refcnt += 1
-                old = list(res.items)
-                res.items[:] = items
-                for o in old:
-                    h.decref(o)
-                if res.gc_gen < 0:
-                    h.gc.track(res)
-                return res
-            return self.newtuple(items)
-        if name == "map":
-            func = it.extra
-            args = []
-            for sub in seq:
-                x = self.next(sub)
-                if x is None:
-                    for y in args:
-                        h.decref(y)
-                    return None
-                args.append(x)
-            try:
-                return self.call(func, args, None)
-            finally:
-                for y in args:
-                    h.decref(y)
-        if name == "filter":
-            func = it.extra
-            while True:
-                x = self.next(seq)
-                if x is None:
-                    return None
-                if func is None or func is h.none:
-                    ok = self.truth(x)
-                else:
-                    r = self.call(func, [x], None)
-                    ok = self.truth(r)
-                    h.decref(r)
-                if ok:
-                    return x
-                h.decref(x)
-        if name == "reversed":
-            # reversed_next: seq[index] while index >= 0; IndexError/StopIteration end it
-            i = it.index
-            if i >= 0:
-                idx = new_int(h, i)
-                try:
-                    r = self.getitem(seq, idx)
-                except GuestError as e:
-                    if e.kind not in ("IndexError", "StopIteration"):
-                        raise
-                    r = None
-                finally:
-                    h.decref(idx)
-                if r is not None:
-                    it.index = i - 1
-                    return r
-            it.index = -1
-            it.seq = None
-            h.decref(seq)
-            return None
-        if name in ("callable_iterator", "zip", "bytes_iterator", "bytearray_iterator"):
-            return itmod.iternext(self, it)
-        raise Unsupported(f"iteration of {name}")
-
-    def _reuse_pair(self, it, a, b):
-        """The (a, b) result tuple, reusing the iterator's cached one when only it holds it
-        (dictiter_iternextitem, enum_next); a and b are new references that move in."""
-        h = self.heap
-        res = it.result
-        if res is not None and res.ob_refcnt == 1:
-            res.ob_refcnt += 1
-            old0, old1 = res.items
-            res.items[0] = a
-            res.items[1] = b
-            h.decref(old0)
-            h.decref(old1)
-            if res.gc_gen < 0:
-                h.gc.track(res)
-            return res
-        t = self.newtuple([a, b])
-        if res is None:
-            t.ob_refcnt += 1
-            it.result = t
-        return t
+        fn = it.ob_type.tp_iternext
+        if fn is None:
+            raise GuestError("TypeError", f"'{it.ob_type.name}' object is not an iterator")
+        return fn(self, it)
 
     def iterate(self, obj):
         """A host generator of new references over a guest iterable."""
@@ -841,9 +670,9 @@ class ObjectSpace(ProtoSpace):
         tp = obj.ob_type
         if tp is h.str_type:
             return obj.value
-        if tp.name in self.exc_types and self.isinstance_tp(obj, self.exc_types["BaseException"]):
+        if self.isinstance_tp(obj, self.exc_types["BaseException"]):
             args = obj.args.items
-            if tp.name == "KeyError" and len(args) == 1:
+            if tp is self.exc_types["KeyError"] and len(args) == 1:
                 return self.repr_host(args[0])
             if len(args) == 0:
                 return ""
@@ -880,7 +709,6 @@ class ObjectSpace(ProtoSpace):
                 if tp is h.dict_type:
                     return "{" + ", ".join(f"{self.repr_host(k)}: {self.repr_host(v)}"
                                            for k, v in dict_items(obj)) + "}"
-                from heapsim.objects.setobject import set_keys
                 keys = set_keys(obj)
                 if tp is h.set_type:
                     if not keys:
@@ -906,8 +734,6 @@ class ObjectSpace(ProtoSpace):
             return f"<class '{obj.module}.{obj.qualname}'>"
         if isinstance(obj, FunctionObject):
             return f"<function {obj.func_qualname.value} at {obj.addr:#x}>"
-        if tp is getattr(h, "generator_type", None):
-            return f"<generator object {obj.qualname.value} at {obj.addr:#x}>"
         if isinstance(obj, CFunctionObject):
             s = obj.m_self
             if s is None or isinstance(s, ModuleObject):
@@ -915,7 +741,7 @@ class ObjectSpace(ProtoSpace):
             return (f"<built-in method {obj.m_ml.ml_name} of {s.ob_type.name} object "
                     f"at {s.addr:#x}>")
         if isinstance(obj, MethodDescr):
-            return f"<method '{obj.name}' of '{obj.objtype}' objects>"
+            return f"<method '{obj.name}' of '{obj.objtype.name}' objects>"
         if isinstance(obj, ModuleObject):
             name = obj.md_name.value if obj.md_name is not None else "?"
             return f"<module '{name}' (built-in)>"
@@ -925,7 +751,7 @@ class ObjectSpace(ProtoSpace):
             if len(args) == 1:
                 return f"{tp.name}({self.repr_host(args[0])})"
             return tp.name + self.repr_host(obj.args)
-        hook = self.repr_hooks.get(tp)
+        hook = tp.tp_repr
         if hook is not None:
             return hook(self, obj)
         return f"<{tp.name} object at {obj.addr:#x}>"
@@ -933,8 +759,7 @@ class ObjectSpace(ProtoSpace):
     def _builtin_format(self, obj, spec):
         h = self.heap
         if self.is_scalar(obj):
-            from heapsim.interp.methods.format import format_object
-            return format_object(self, obj, spec)
+            return self.format_object(self, obj, spec)
         if spec == "":
             return self.str(obj)
         raise GuestError("TypeError", f"unsupported format string passed to "
@@ -942,40 +767,35 @@ class ObjectSpace(ProtoSpace):
 
     # --- attributes and methods --------------------------------------------------------
 
-    def find_method(self, obj):
-        """The method table that applies to obj's type (walking the bases)."""
+    def lookup_method(self, obj, name):
+        """A static method descriptor for ``obj.name`` when obj's type or one of its bases
+        has it in its method table, else None (borrowed; descriptors are static)."""
         tp = obj.ob_type
         while tp is not None:
-            m = self.methods.get(tp.name)
-            if m is not None:
-                yield tp, m
+            table = tp.tp_methods
+            if table is not None:
+                fn = table.get(name)
+                if fn is not None:
+                    return self.descr(tp, name, fn)
             tp = tp.base
-
-    def lookup_method(self, obj, name):
-        """A static method descriptor for ``obj.name`` when obj's type defines it, else None
-        (borrowed; descriptors are static)."""
-        for tp, table in self.find_method(obj):
-            fn = table.get(name)
-            if fn is not None:
-                return self.descr(tp.name, name, fn)
         if name[:2] == "__" and not obj.ob_type.flags & HEAP:
-            from heapsim.interp.objspace.protocol import static_method_fn
             tp = obj.ob_type
             while tp is not None:
-                fn = static_method_fn(self, tp.name, name)
+                fn = self.static_method_fn(tp, name)
                 if fn is not None:
-                    return self.descr(tp.name, name, fn)
+                    return self.descr(tp, name, fn)
                 tp = tp.base
         return None
 
-    def descr(self, tpname, name, fn):
-        key = (tpname, name)
+    def descr(self, tp, name, fn):
+        """The ``method_descriptor`` of the builtin type tp's method ``name`` (borrowed)."""
+        key = (tp, name)
         d = self.descrs.get(key)
         if d is None:
             d = MethodDescr.__new__(MethodDescr)
             d.name = name
             d.fn = fn
-            d.objtype = tpname
+            d.objtype = tp
             d.mdef = MethodDef(self.heap, name, fn, METH_FASTCALL | METH_KEYWORDS)
             self.heap.make_static(d, self.method_descr_type, 40)
             self.descrs[key] = d
@@ -984,16 +804,7 @@ class ObjectSpace(ProtoSpace):
     def builtin_getattr(self, obj, name):
         """``obj.name``: a new reference."""
         h = self.heap
-        if isinstance(obj, ModuleObject):
-            key = new_str(h, name)
-            v = dict_getitem(h, obj.md_dict, key)
-            h.decref(key)
-            if v is None:
-                from heapsim.interp.vm.importer import module_getattr_missing
-                return module_getattr_missing(self, obj, name)
-            v.ob_refcnt += 1
-            return v
-        hook = self.attr_hooks.get(obj.__class__)
+        hook = obj.ob_type.tp_getattro
         if hook is not None:
             r = hook(self, obj, name)
             if r is not None:
@@ -1007,10 +818,10 @@ class ObjectSpace(ProtoSpace):
                 return new_str(h, obj.name)
             if name == "__qualname__":
                 return new_str(h, obj.qualname)
-            table = self.methods.get(obj.name, {})
-            fn = table.get(name)
+            table = obj.tp_methods
+            fn = table.get(name) if table is not None else None
             if fn is not None:
-                d = self.descr(obj.name, name, fn)
+                d = self.descr(obj, name, fn)
                 d.ob_refcnt += 1
                 return d
         if isinstance(obj, FunctionObject):
@@ -1064,12 +875,7 @@ class ObjectSpace(ProtoSpace):
 
     def builtin_setattr(self, obj, name, value):
         h = self.heap
-        if isinstance(obj, ModuleObject):
-            key = new_str(h, name)
-            dict_setitem(h, obj.md_dict, key, value)
-            h.decref(key)
-            return
-        hook = self.attr_set_hooks.get(obj.__class__)
+        hook = obj.ob_type.tp_setattro
         if hook is not None and hook(self, obj, name, value):
             return
         tp = obj.ob_type
@@ -1099,7 +905,7 @@ class ObjectSpace(ProtoSpace):
             return func.m_ml.ml_meth(self, func.m_self, args, kw)
         if isinstance(func, MethodDescr):
             if not args:
-                raise GuestError("TypeError", f"unbound method {func.objtype}.{func.name}() "
+                raise GuestError("TypeError", f"unbound method {func.objtype.name}.{func.name}() "
                                  "needs an argument")
             return func.fn(self, args[0], args[1:], kw)
         if isinstance(func, MethodObject):
@@ -1114,7 +920,7 @@ class ObjectSpace(ProtoSpace):
     def _builtin_call_type(self, tp, args, kw):
         t = tp
         while t is not None:
-            ctor = self.constructors.get(t.name)
+            ctor = t.tp_vectorcall
             if ctor is not None:
                 return ctor(self, tp, args, kw)
             t = t.base
@@ -1123,7 +929,6 @@ class ObjectSpace(ProtoSpace):
     def callable(self, obj):
         tp = obj.ob_type
         if tp.flags & HEAP and not isinstance(obj, TypeObject):
-            from heapsim.interp.types.typeobject import heap_lookup
             return heap_lookup(self, tp, "__call__") is not None
         return isinstance(obj, (FunctionObject, CFunctionObject, MethodDescr, MethodObject,
                                 TypeObject)) or getattr(tp, "tp_call", None) is not None
@@ -1211,12 +1016,13 @@ class ObjectSpace(ProtoSpace):
         return self._builtin_iter(obj)
 
     def next(self, it):
-        tp = it.ob_type
-        if tp.flags & HEAP:
+        """``tp_iternext``: a new reference, or None when the iterator is exhausted."""
+        fn = it.ob_type.tp_iternext
+        if fn is not None:
+            return fn(self, it)
+        if it.ob_type.flags & HEAP:
             return self.user_next(it)
-        if tp.name == "iterator" and tp is self.iter_types.get("iterator"):
-            return self.seq_iter_next(it)
-        return self._builtin_next(it)
+        raise GuestError("TypeError", f"'{it.ob_type.name}' object is not an iterator")
 
     def str_host(self, obj):
         if obj.ob_type.flags & HEAP:
@@ -1228,7 +1034,6 @@ class ObjectSpace(ProtoSpace):
         if tp.flags & HEAP:
             return self.user_repr(obj)
         if tp is self.super_type:
-            from heapsim.interp.types.descrobject import super_repr
             return super_repr(self, obj)
         if tp is self.member_descr_type or tp is self.getset_descr_type:
             kind = "member" if tp is self.member_descr_type else "attribute"
@@ -1284,18 +1089,12 @@ class ObjectSpace(ProtoSpace):
 
     def call_type(self, tp, args, kw):
         if tp.flags & HEAP:
-            from heapsim.interp.types.typeobject import type_call
             return type_call(self, tp, args, kw)
-        ctor = self.proto_constructors.get(tp.name)
-        if ctor is not None and tp.name in ("type", "property", "staticmethod", "classmethod",
-                                            "super"):
-            return ctor(self, tp, args, kw)
         return self._builtin_call_type(tp, args, kw)
 
 
 
 def T_lookup_any(sp, tp, names):
-    from heapsim.interp.types.typeobject import heap_lookup
     return any(heap_lookup(sp, tp, n) is not None for n in names)
 
 

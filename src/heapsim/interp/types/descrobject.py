@@ -3,19 +3,25 @@
 ``hasattr``, ``delattr``, ``vars``, ``dir`` and ``__build_class__`` (Objects/typeobject.c,
 Objects/descrobject.c, Objects/funcobject.c, Python/bltinmodule.c).
 
-``register(sp, module)`` stores them in the builtins module; the type constructors go into
-``sp.constructors``.
+``register(sp, module)`` stores them in the builtins module; ``install`` puts the type
+constructors in the types' ``tp_vectorcall`` slots and their methods in ``tp_methods``.
 """
 
-from heapsim.base.errors import GuestError, GuestException, Unsupported
-from heapsim.objects.core import TypeObject, TPFLAGS_HEAPTYPE, UNTRACKED
+from heapsim.base.errors import GuestError, Unsupported
+from heapsim.objects.core import (
+    TypeObject, TPFLAGS_HEAPTYPE, UNTRACKED, add_methods, pointer_hash,
+)
+from heapsim.objects.dictobject import dict_items, dict_new, dict_setitem
+from heapsim.objects.instanceobject import instance_new
+from heapsim.objects.methodobject import MethodDef, cfunction_new, METH_FASTCALL, METH_KEYWORDS
 from heapsim.objects.funcobject import (
-    FunctionObject, PropertyObject, StaticMethodObject, ClassMethodObject, property_new,
+    FunctionObject, StaticMethodObject, ClassMethodObject, property_new,
     staticmethod_new, classmethod_new,
 )
 from heapsim.objects.cellobject import CellObject
 from heapsim.objects.unicodeobject import intern_string, new_str
 from heapsim.interp.types import typeobject as T
+from heapsim.interp.types import type_new as TN
 
 
 def _arity(name, args, lo, hi=None):
@@ -162,7 +168,6 @@ def b_vars(sp, self, args, kw):
 
 def b_dir(sp, self, args, kw):
     heap = sp.heap
-    from heapsim.objects.dictobject import dict_items
     names = set()
     if not args:
         f = sp.interp.frame
@@ -179,15 +184,15 @@ def b_dir(sp, self, args, kw):
                 finally:
                     heap.decref(r)
                 lst = sp.newlist(items)
-                from heapsim.interp.methods.list_methods import l_sort
-                heap.decref(l_sort(sp, lst, [], None))
+                # list.sort from list's method table (methods/list_methods.py fills it)
+                heap.decref(heap.list_type.tp_methods["sort"](sp, lst, [], None))
                 return lst
         tps = T.mro_of(obj) if isinstance(obj, TypeObject) else T.mro_of(obj.ob_type)
         for t in tps:
             if t.dict is not None:
                 names.update(k.value for k, v in dict_items(t.dict))
             else:
-                names.update(sp.methods.get(t.name, {}).keys())
+                names.update(t.tp_methods or ())
                 if t is heap.object_type:
                     names.update(OBJECT_DIR)
         if not isinstance(obj, TypeObject):
@@ -230,10 +235,10 @@ def c_type(sp, tp, args, kw):
     if bases.ob_type is not heap.tuple_type:
         raise GuestError("TypeError", "type.__new__() argument 2 must be tuple, not "
                          f"{bases.ob_type.name}")
-    meta = T.calculate_metaclass(sp, tp, list(bases.items))
+    meta = TN.calculate_metaclass(sp, tp, list(bases.items))
     if meta is not tp and meta.flags & TPFLAGS_HEAPTYPE:
         return sp.call(meta, list(args), kw)
-    cls = T.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases, name)
+    cls = TN.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases, name)
     if tp.flags & TPFLAGS_HEAPTYPE:
         # a metaclass called directly: run its __init__ too (type_call)
         pass
@@ -254,8 +259,8 @@ def type_new_method(sp, self_, args, kw):
     if len(rest) != 3:
         raise GuestError("TypeError", "type.__new__() takes exactly 3 arguments (0 given)")
     name, bases, ns = rest
-    meta = T.calculate_metaclass(sp, meta, list(bases.items))
-    return T.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases, name)
+    meta = TN.calculate_metaclass(sp, meta, list(bases.items))
+    return TN.type_new(sp, meta, name.value, list(bases.items), ns, kw, bases, name)
 
 
 def type_init_method(sp, self_, args, kw):
@@ -301,7 +306,6 @@ def object_new_method(sp, self_, args, kw):
             if T.heap_lookup(sp, tp, "__init__") is None:
                 raise GuestError("TypeError", f"{tp.name}() takes no arguments")
     if T.builtin_base(tp) is heap.object_type and tp.flags & TPFLAGS_HEAPTYPE:
-        from heapsim.objects.instanceobject import instance_new
         return instance_new(heap, tp)
     return T.base_new(sp, tp, [], None)
 
@@ -340,7 +344,6 @@ def object_str_method(sp, self_, args, kw):
 
 
 def object_hash_method(sp, self_, args, kw):
-    from heapsim.objects.core import pointer_hash
     return sp.newint(pointer_hash(sp.heap, args[0]))
 
 
@@ -423,7 +426,6 @@ def type_subclasses_method(sp, self_, args, kw):
 
 
 def type_prepare(sp, self_, args, kw):
-    from heapsim.objects.dictobject import dict_new
     return dict_new(sp.heap)
 
 
@@ -660,8 +662,8 @@ def super_getattr(sp, s, nameobj):
             if t.dict is not None:
                 res = T._dict_find(t.dict, name)
             else:
-                fn = T._static_fn(sp, t.name, name)
-                res = sp.descr(t.name, name, fn) if fn is not None else None
+                fn = sp.static_method_fn(t, name)
+                res = sp.descr(t, name, fn) if fn is not None else None
             if res is not None:
                 if T.has_get(sp, res):
                     obj = s.s_obj
@@ -717,7 +719,7 @@ def exc_repr_method(sp, self_, args, kw):
 FUNCTIONS = {
     "isinstance": b_isinstance, "issubclass": b_issubclass, "getattr": b_getattr,
     "hasattr": b_hasattr, "setattr": b_setattr, "delattr": b_delattr, "vars": b_vars,
-    "dir": b_dir, "__build_class__": lambda sp, s, a, k: T.build_class(sp, s, a, k),
+    "dir": b_dir, "__build_class__": lambda sp, s, a, k: TN.build_class(sp, s, a, k),
 }
 
 
@@ -732,13 +734,12 @@ def _selfarg(fn):
 def install(sp):
     """Constructors and builtin-type methods of the object protocol (at space creation)."""
     heap = sp.heap
-    sp.proto_constructors = {
-        "type": c_type, "property": c_property, "staticmethod": c_staticmethod,
-        "classmethod": c_classmethod, "super": c_super,
-    }
-    sp.constructors.update(sp.proto_constructors)
-    m = sp.methods
-    m.setdefault("object", {}).update({k: _selfarg(v) for k, v in {
+    heap.type_type.tp_vectorcall = c_type
+    heap.property_type.tp_vectorcall = c_property
+    heap.staticmethod_type.tp_vectorcall = c_staticmethod
+    heap.classmethod_type.tp_vectorcall = c_classmethod
+    sp.super_type.tp_vectorcall = c_super
+    add_methods(heap.object_type, {k: _selfarg(v) for k, v in {
         "__new__": object_new_method, "__init__": object_init_method,
         "__init_subclass__": object_init_subclass, "__repr__": object_repr_method,
         "__str__": object_str_method, "__hash__": object_hash_method,
@@ -749,34 +750,35 @@ def install(sp):
         "__sizeof__": object_sizeof_method, "__dir__": object_dir_method,
         "__subclasshook__": object_subclasshook,
     }.items()})
-    m.setdefault("type", {}).update({k: _selfarg(v) for k, v in {
+    add_methods(heap.type_type, {k: _selfarg(v) for k, v in {
         "__new__": type_new_method, "__init__": type_init_method, "__call__": type_call_method,
         "mro": type_mro_method, "__prepare__": type_prepare,
         "__subclasses__": type_subclasses_method,
         "__instancecheck__": type_instancecheck, "__subclasscheck__": type_subclasscheck,
     }.items()})
-    m.setdefault("property", {}).update({
+    add_methods(heap.property_type, {
         "getter": prop_getter, "setter": prop_setter, "deleter": prop_deleter,
         "__set_name__": prop_set_name, "__get__": prop_get_method,
         "__set__": prop_set_method, "__delete__": prop_delete_method,
     })
-    m.setdefault("BaseException", {}).update({k: _selfarg(v) for k, v in {
-        "__init__": exc_init_method, "__str__": exc_str_method, "__repr__": exc_repr_method,
-    }.items()})
-    for dname in ("member_descriptor", "getset_descriptor"):
-        m.setdefault(dname, {}).update({
+    for dtype in (sp.member_descr_type, sp.getset_descr_type):
+        add_methods(dtype, {
             "__get__": descr_get_method, "__set__": descr_set_method,
             "__delete__": descr_delete_method})
-    m.setdefault("staticmethod", {})["__get__"] = sm_get_method
-    m.setdefault("classmethod", {})["__get__"] = cm_get_method
-    m.setdefault("function", {})["__get__"] = func_get_method
+    add_methods(heap.staticmethod_type, {"__get__": sm_get_method})
+    add_methods(heap.classmethod_type, {"__get__": cm_get_method})
+    add_methods(heap.function_type, {"__get__": func_get_method})
+
+
+def install_exc_methods(sp):
+    """The special methods of ``BaseException`` (once the exception types exist)."""
+    add_methods(sp.exc_types["BaseException"], {k: _selfarg(v) for k, v in {
+        "__init__": exc_init_method, "__str__": exc_str_method, "__repr__": exc_repr_method,
+    }.items()})
 
 
 def register(sp, module, md_dict=None):
     """Put the object-protocol builtins into the builtins module (or its dict)."""
-    from heapsim.objects.dictobject import dict_setitem
-    from heapsim.objects.methodobject import MethodDef, cfunction_new, METH_FASTCALL, \
-        METH_KEYWORDS
     heap = sp.heap
     if md_dict is None:
         md_dict = module.md_dict

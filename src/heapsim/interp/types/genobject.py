@@ -15,6 +15,7 @@ generator is closed (GeneratorExit thrown in, ``finally`` blocks run) when it di
 refcount or in the collector.
 """
 
+from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError, GuestException
 from heapsim.objects.core import GCObject, TPFLAGS_HAVE_GC, UNTRACKED, make_static_type
 
@@ -446,5 +447,5 @@ def m_close(sp, gen, args, kw):
 
 
 def install_methods(sp):
-    table = sp.methods.setdefault("generator", {})
-    table.update({"send": m_send, "throw": m_throw, "close": m_close})
+    add_methods(sp.heap.generator_type, {"send": m_send, "throw": m_throw, "close": m_close})
+    sp.heap.generator_type.tp_iternext = lambda sp_, gen: sp_.interp.gen_next(gen)

@@ -5,9 +5,17 @@
 Each is a GC object with CPython's struct size.  ``IterObject.seq`` is the object iterated
 (or a host tuple of sub-iterators for zip/map), ``index`` the position, ``result`` the cached
 result tuple that dict item iterators, ``enumerate`` and ``zip`` reuse when nobody else holds it.
+Each iterator type's ``tp_iternext(sp, it)`` (a new reference, or None when exhausted) is
+defined here; the range, set and generator iterators get theirs from ``install_iternext``.
 """
 
+from heapsim.base.errors import GuestError
 from heapsim.objects.core import GCObject, TPFLAGS_HAVE_GC, UNTRACKED, make_static_type
+from heapsim.objects.dictobject import dict_next
+from heapsim.objects.rangeobject import rangeiter_next
+from heapsim.objects.setobject import setiter_next
+from heapsim.objects.tupleobject import tuple_new
+from heapsim.objects.unicodeobject import str_char
 
 
 class IterObject(GCObject):
@@ -76,6 +84,7 @@ def init_iter_types(heap):
         tp = make_static_type(name, size, 0, TPFLAGS_HAVE_GC, base=heap.object_type,
                               dealloc=_iter_dealloc, traverse=_iter_traverse)
         heap.register_static_type(tp)
+        tp.tp_iternext = ITERNEXT[name]
         types[name] = tp
     for name in VIEW_TYPES:
         tp = make_static_type(name, 24, 0, TPFLAGS_HAVE_GC, base=heap.object_type,
@@ -101,10 +110,8 @@ def new_iter(heap, tp, seq, index=0, extra=None):
     it.result = None
     it.extra = extra
     it.used = 0
-    name = tp.name
-    if name == "dict_itemiterator" or name == "enumerate":
+    if tp.tp_iternext is _dictitem_next or tp.tp_iternext is _enum_next:
         # dictiter_new / enum_new make the reusable (None, None) result tuple up front
-        from heapsim.objects.tupleobject import tuple_new
         none = heap.none
         res = tuple_new(heap, 2)
         none.ob_refcnt += 2
@@ -130,70 +137,175 @@ def new_view(heap, tp, d):
     return v
 
 
-def iternext(sp, it):
-    """``tp_iternext`` of the iterator types of this module that the object space does not
-    step itself: ``reversed`` (over a sequence with ``__len__``/``__getitem__``),
-    ``callable_iterator`` (``iter(f, sentinel)``) and ``zip(..., strict=True)``'s checks.
-    A new reference, or None when exhausted; the object space delegates here."""
-    from heapsim.base.errors import GuestError
-    heap = sp.heap
-    name = it.ob_type.name
+# --- tp_iternext ---------------------------------------------------------------------------
+
+def _exhausted(heap, it):
+    seq = it.seq
+    it.seq = None
+    heap.decref(seq)
+
+
+def _seq_next(sp, it):
+    """``listiter_next`` / ``tupleiter_next``."""
     seq = it.seq
     if seq is None:
         return None
-    if name == "reversed":
-        i = it.index
-        if i >= 0:
-            key = sp.newint(i)
-            try:
-                item = sp.getitem(seq, key)
-            except GuestError as e:
-                if e.kind not in ("IndexError", "StopIteration"):
-                    raise
-                item = None
-            finally:
-                heap.decref(key)
-            if item is not None:
-                it.index = i - 1
-                return item
-        it.index = -1
-        it.seq = None
-        heap.decref(seq)
-        return None
-    if name == "callable_iterator":
-        try:
-            r = sp.call(seq, [], None)
-        except GuestError as e:
-            if e.kind == "StopIteration":
-                it.seq = None
-                heap.decref(seq)
-                return None
-            raise
-        if sp.eq(r, it.extra):
-            heap.decref(r)
-            it.seq = None
-            heap.decref(seq)
-            sentinel = it.extra
-            it.extra = None
-            heap.decref(sentinel)
-            return None
-        return r
-    if name == "zip" and it.used == 1:
-        return _zip_strict_next(sp, it)
-    if name == "bytes_iterator" or name == "bytearray_iterator":
-        i = it.index
-        data = seq.value
-        if i < len(data):
-            it.index = i + 1
-            return sp.newint(data[i])
-        it.seq = None
-        heap.decref(seq)
-        return None
+    i = it.index
+    if i < len(seq.items):
+        it.index = i + 1
+        o = seq.items[i]
+        o.ob_refcnt += 1
+        return o
+    _exhausted(sp.heap, it)
     return None
 
 
+def _list_reverse_next(sp, it):
+    seq = it.seq
+    if seq is None:
+        return None
+    i = it.index
+    if 0 <= i < len(seq.items):
+        it.index = i - 1
+        o = seq.items[i]
+        o.ob_refcnt += 1
+        return o
+    it.index = -1
+    _exhausted(sp.heap, it)
+    return None
+
+
+def _str_next(sp, it):
+    seq = it.seq
+    if seq is None:
+        return None
+    i = it.index
+    if i < len(seq.value):
+        it.index = i + 1
+        return str_char(sp.heap, ord(seq.value[i]))
+    _exhausted(sp.heap, it)
+    return None
+
+
+def _bytes_next(sp, it):
+    seq = it.seq
+    if seq is None:
+        return None
+    i = it.index
+    data = seq.value
+    if i < len(data):
+        it.index = i + 1
+        return sp.newint(data[i])
+    _exhausted(sp.heap, it)
+    return None
+
+
+def _dict_step(heap, it):
+    """The next (key, value) of a dict iterator (borrowed), or None at the end (the dict is
+    released then)."""
+    seq = it.seq
+    if seq is None:
+        return None
+    if seq.ma_used != it.used:
+        it.used = -1
+        raise GuestError("RuntimeError", "dictionary changed size during iteration")
+    r = dict_next(seq, it.index)
+    if r is None:
+        _exhausted(heap, it)
+        return None
+    it.index = r[0]
+    return r[1], r[2]
+
+
+def _dictkey_next(sp, it):
+    kv = _dict_step(sp.heap, it)
+    if kv is None:
+        return None
+    kv[0].ob_refcnt += 1
+    return kv[0]
+
+
+def _dictvalue_next(sp, it):
+    kv = _dict_step(sp.heap, it)
+    if kv is None:
+        return None
+    kv[1].ob_refcnt += 1
+    return kv[1]
+
+
+def _dictitem_next(sp, it):
+    kv = _dict_step(sp.heap, it)
+    if kv is None:
+        return None
+    k, v = kv
+    k.ob_refcnt += 1
+    v.ob_refcnt += 1
+    return reuse_pair(sp, it, k, v)
+
+
+def reuse_pair(sp, it, a, b):
+    """The (a, b) result tuple, reusing the iterator's cached one when only it holds it
+    (dictiter_iternextitem, enum_next); a and b are new references that move in."""
+    h = sp.heap
+    res = it.result
+    if res is not None and res.ob_refcnt == 1:
+        res.ob_refcnt += 1
+        old0, old1 = res.items
+        res.items[0] = a
+        res.items[1] = b
+        h.decref(old0)
+        h.decref(old1)
+        if res.gc_gen < 0:
+            h.gc.track(res)
+        return res
+    t = sp.newtuple([a, b])
+    if res is None:
+        t.ob_refcnt += 1
+        it.result = t
+    return t
+
+
+def _enum_next(sp, it):
+    seq = it.seq
+    if seq is None:
+        return None
+    item = sp.next(seq)
+    if item is None:
+        return None
+    idx = sp.newint(it.index)
+    it.index += 1
+    return reuse_pair(sp, it, idx, item)
+
+
+def _zip_next(sp, it):
+    seq = it.seq
+    if seq is None:
+        return None
+    if it.used == 1:
+        return _zip_strict_next(sp, it)
+    h = sp.heap
+    items = []
+    for sub in seq:
+        x = sp.next(sub)
+        if x is None:
+            for y in items:
+                h.decref(y)
+            return None
+        items.append(x)
+    res = it.result
+    if res is not None and res.ob_refcnt == 1 and len(items) > 0:
+        res.ob_refcnt += 1
+        old = list(res.items)
+        res.items[:] = items
+        for o in old:
+            h.decref(o)
+        if res.gc_gen < 0:
+            h.gc.track(res)
+        return res
+    return sp.newtuple(items)
+
+
 def _zip_strict_next(sp, it):
-    from heapsim.base.errors import GuestError
     heap = sp.heap
     items = []
     for i, sub in enumerate(it.seq):
@@ -215,3 +327,118 @@ def _zip_strict_next(sp, it):
             return None
         items.append(x)
     return sp.newtuple(items)
+
+
+def _map_next(sp, it):
+    seq = it.seq
+    if seq is None:
+        return None
+    h = sp.heap
+    args = []
+    for sub in seq:
+        x = sp.next(sub)
+        if x is None:
+            for y in args:
+                h.decref(y)
+            return None
+        args.append(x)
+    try:
+        return sp.call(it.extra, args, None)
+    finally:
+        for y in args:
+            h.decref(y)
+
+
+def _filter_next(sp, it):
+    seq = it.seq
+    if seq is None:
+        return None
+    h = sp.heap
+    func = it.extra
+    while True:
+        x = sp.next(seq)
+        if x is None:
+            return None
+        if func is None or func is h.none:
+            ok = sp.truth(x)
+        else:
+            r = sp.call(func, [x], None)
+            ok = sp.truth(r)
+            h.decref(r)
+        if ok:
+            return x
+        h.decref(x)
+
+
+def _reversed_next(sp, it):
+    """``reversed_next``: seq[index] while index >= 0; IndexError/StopIteration end it."""
+    seq = it.seq
+    if seq is None:
+        return None
+    heap = sp.heap
+    i = it.index
+    if i >= 0:
+        key = sp.newint(i)
+        try:
+            item = sp.getitem(seq, key)
+        except GuestError as e:
+            if e.kind not in ("IndexError", "StopIteration"):
+                raise
+            item = None
+        finally:
+            heap.decref(key)
+        if item is not None:
+            it.index = i - 1
+            return item
+    it.index = -1
+    _exhausted(heap, it)
+    return None
+
+
+def _callable_next(sp, it):
+    """``calliter_iternext``: call until the sentinel (or StopIteration)."""
+    seq = it.seq
+    if seq is None:
+        return None
+    heap = sp.heap
+    try:
+        r = sp.call(seq, [], None)
+    except GuestError as e:
+        if e.kind == "StopIteration":
+            _exhausted(heap, it)
+            return None
+        raise
+    if sp.eq(r, it.extra):
+        heap.decref(r)
+        _exhausted(heap, it)
+        sentinel = it.extra
+        it.extra = None
+        heap.decref(sentinel)
+        return None
+    return r
+
+
+ITERNEXT = {
+    "list_iterator": _seq_next, "tuple_iterator": _seq_next,
+    "list_reverseiterator": _list_reverse_next, "str_ascii_iterator": _str_next,
+    "dict_keyiterator": _dictkey_next, "dict_valueiterator": _dictvalue_next,
+    "dict_itemiterator": _dictitem_next, "enumerate": _enum_next, "zip": _zip_next,
+    "reversed": _reversed_next, "map": _map_next, "filter": _filter_next,
+    "callable_iterator": _callable_next, "bytes_iterator": _bytes_next,
+    "bytearray_iterator": _bytes_next,
+}
+
+
+def _range_next(sp, it):
+    return rangeiter_next(sp.heap, it)
+
+
+def _set_next(sp, it):
+    return setiter_next(sp.heap, it)
+
+
+def install_iternext(heap):
+    """The ``tp_iternext`` of the object model's range and set iterators."""
+    heap.range_iterator_type.tp_iternext = _range_next
+    heap.longrange_iterator_type.tp_iternext = _range_next
+    heap.set_iterator_type.tp_iternext = _set_next

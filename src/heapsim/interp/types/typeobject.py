@@ -1,5 +1,6 @@
-"""Classes: the class statement, ``type_new``, the MRO, ``_PyType_Lookup`` and the generic
-attribute protocol (Objects/typeobject.c, Objects/object.c, Python/bltinmodule.c).
+"""Type objects: ``_PyType_Lookup``, the generic attribute protocol, attributes of classes,
+``type_call`` and the slot functions of classes (Objects/typeobject.c, Objects/object.c).
+Class creation (``type_new``, the class statement) is in type_new.py, the MRO in mro.py.
 
 A class made here is a heap ``TypeObject`` (``objects/instanceobject.new_heap_type`` for the
 layout) whose ``ext`` holds a ``HeapTypeExt``: the simulated ``__mro__`` and ``__bases__``
@@ -11,28 +12,35 @@ Lookups (``lookup``) go through the MRO's class dicts; a host cache keyed by (ty
 stands for CPython's method cache and is emptied whenever any class dict changes.
 """
 
+import inspect
+
 from heapsim.base.errors import GuestError, GuestException, Unsupported
 from heapsim.objects.core import (
     GCObject, PyObject, TypeObject, TPFLAGS_HEAPTYPE, TPFLAGS_MANAGED_DICT, TPFLAGS_BASETYPE,
-    TPFLAGS_HAVE_GC, TPFLAGS_READY, TPFLAGS_TYPE_SUBCLASS, UNTRACKED, make_static_type,
-    preheader_size, pointer_hash,
+    TPFLAGS_HAVE_GC, UNTRACKED, make_static_type, unhashable,
 )
 from heapsim.objects.dictobject import (
-    dict_copy, dict_delitem, dict_getitem, dict_items, dict_new, dict_setitem,
+    dict_delitem, dict_getitem, dict_items, dict_new, dict_new_presized, dict_setitem,
+    new_dict_with_shared_keys,
 )
 from heapsim.objects.funcobject import (
     FunctionObject, StaticMethodObject, ClassMethodObject, PropertyObject,
-    staticmethod_new, classmethod_new,
 )
 from heapsim.objects.instanceobject import (
-    InstanceObject, new_heap_type, instance_new, instance_getattr, instance_setattr,
-    instance_delattr, instance_get_dict, instance_slot_index, instance_get_slot,
-    instance_set_slot, init_inline_values, mangle, HEAP_TYPE_SIZE, MEMBER_DEF_SIZE,
-    instance_traverse, instance_clear, instance_sizeof, instance_buffers, OBJECT_HEADER,
+    instance_new, instance_getattr, instance_setattr, instance_delattr, instance_get_dict,
+    instance_get_slot, instance_set_slot, init_inline_values,
 )
-from heapsim.objects.methodobject import MethodObject, method_new
-from heapsim.objects.unicodeobject import intern_string, new_str
+from heapsim.objects.listobject import list_append
+from heapsim.objects.longobject import ndigits, new_int
+from heapsim.objects.methodobject import (
+    MethodDef, METH_FASTCALL, METH_KEYWORDS, cfunction_new, method_new,
+)
+from heapsim.objects.setobject import SET_MINSIZE, set_clear_internal, set_update_internal
+from heapsim.objects.unicodeobject import intern_string, new_str, static_interned_str
+from heapsim.objects.weakrefobject import get_object, new_ref
+from heapsim.reclaim import add_root_provider
 from heapsim.interp.types.exceptions import ExcObject, new_exception
+from heapsim.interp.types.mro import is_subtype, mro_of, static_mro
 
 
 class HeapTypeExt:
@@ -45,6 +53,13 @@ class DescrObject(GCObject):
     the member's position (members), ``kind`` '__dict__' / '__weakref__' (getsets)."""
 
     __slots__ = ("d_type", "d_name", "index", "kind")
+
+
+class MethodDescr(PyObject):
+    """A ``method_descriptor``: a builtin type's method as found in the type's dict;
+    ``objtype`` is the type (``d_type``), ``fn`` its host ``fn(sp, self, args, kw)``."""
+
+    __slots__ = ("name", "fn", "objtype", "mdef")
 
 
 class ProxyObject(GCObject):
@@ -154,13 +169,7 @@ def init(sp):
     sp.host_subclasses = {}
     sp.subclass_dicts = {}
     sp.static_subclasses = {}
-    try:
-        from heapsim.reclaim import add_root_provider
-        if getattr(heap, "reclaim", None) is not None:
-            add_root_provider(heap, lambda: _subclass_roots(sp))
-    except ImportError:
-        pass
-    from heapsim.objects.unicodeobject import static_interned_str
+    add_root_provider(heap, lambda: _subclass_roots(sp))
     for n in STATIC_IDS:
         static_interned_str(heap, n)
     type_type = heap.type_type
@@ -243,6 +252,40 @@ def _patch_builtin_deallocs(heap):
     str_type.tp_dealloc = str_dealloc_sub
 
 
+class AsBuiltin:
+    """Lets an instance of a builtin subclass (a list subclass, ...) go through the builtin
+    code paths, which test exact types: its type reads as the builtin base meanwhile."""
+
+    __slots__ = ("saved",)
+
+    def __init__(self, objs):
+        saved = []
+        for o in objs:
+            tp = o.ob_type
+            if tp.flags & TPFLAGS_HEAPTYPE:
+                ext = tp.ext
+                bb = ext.builtin_base if isinstance(ext, HeapTypeExt) else None
+                if bb is not None and bb.base is not None:    # not object itself
+                    saved.append((o, tp))
+                    o.ob_type = bb
+        self.saved = saved
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        for o, tp in self.saved:
+            o.ob_type = tp
+        return False
+
+
+def builtin_based(obj):
+    """Whether obj's class is a class statement's subclass of a builtin other than object."""
+    ext = obj.ob_type.ext
+    return isinstance(ext, HeapTypeExt) and ext.builtin_base is not None and \
+        ext.builtin_base.base is not None
+
+
 # --- lookup --------------------------------------------------------------------------------
 
 def _dict_find(d, name):
@@ -262,24 +305,19 @@ def lookup(sp, tp, name):
     except KeyError:
         pass
     res = None
-    for t in (tp.mro or _static_mro(tp)):
+    for t in (tp.mro or static_mro(tp)):
         d = t.dict
         if d is not None:
             res = _dict_find(d, name)
             if res is not None:
                 break
         else:
-            fn = _static_fn(sp, t.name, name)
+            fn = sp.static_method_fn(t, name)
             if fn is not None:
-                res = sp.descr(t.name, name, fn)
+                res = sp.descr(t, name, fn)
                 break
     cache[key] = res
     return res
-
-
-def _static_fn(sp, tpname, name):
-    from heapsim.interp.objspace.protocol import static_method_fn
-    return static_method_fn(sp, tpname, name)
 
 
 def heap_lookup(sp, tp, name):
@@ -301,437 +339,14 @@ def heap_lookup(sp, tp, name):
     return res
 
 
-def _static_mro(tp):
-    out = []
-    while tp is not None:
-        out.append(tp)
-        tp = tp.base
-    return tuple(out)
-
-
-def mro_of(tp):
-    return tp.mro or _static_mro(tp)
-
-
-def is_subtype(a, b):
-    if a is b:
-        return True
-    return b in mro_of(a)
-
-
 def invalidate(sp):
     sp.type_cache.clear()
 
 
-# --- C3 --------------------------------------------------------------------------------------
-
-def c3_mro(tp, bases):
-    seqs = [list(mro_of(b)) for b in bases] + [list(bases)]
-    res = [tp]
-    while True:
-        seqs = [s for s in seqs if s]
-        if not seqs:
-            return tuple(res)
-        for s in seqs:
-            cand = s[0]
-            if not any(cand in t[1:] for t in seqs):
-                break
-        else:
-            names = []
-            for s in seqs:
-                if s[0].name not in names:
-                    names.append(s[0].name)
-            raise GuestError("TypeError", "Cannot create a consistent method resolution\n"
-                             "order (MRO) for bases " + ", ".join(names))
-        res.append(cand)
-        for s in seqs:
-            if s and s[0] is cand:
-                del s[0]
-
-
-# --- type_new ------------------------------------------------------------------------------
-
-def solid_base(sp, tp):
-    """The nearest base that adds to the layout (``solid_base``)."""
-    heap = sp.heap
-    while tp.flags & TPFLAGS_HEAPTYPE:
-        ext = tp.ext
-        if isinstance(ext, HeapTypeExt) and ext.slots_t is not None and tp.slot_names != tp.base.slot_names:
-            return tp
-        tp = tp.base
-    return tp
-
-
 def builtin_base(tp):
+    """The nearest static (builtin) type in tp's base chain."""
     while tp.flags & TPFLAGS_HEAPTYPE:
         tp = tp.base
-    return tp
-
-
-def best_base(sp, bases):
-    heap = sp.heap
-    base = None
-    winner = None
-    for b in bases:
-        if not isinstance(b, TypeObject):
-            raise GuestError("TypeError", "bases must be types")
-        if not b.flags & TPFLAGS_BASETYPE:
-            raise GuestError("TypeError", f"type '{b.name}' is not an acceptable base type")
-        cand = solid_base(sp, b)
-        if winner is None:
-            winner, base = cand, b
-        elif is_subtype(winner, cand):
-            pass
-        elif is_subtype(cand, winner):
-            winner, base = cand, b
-        else:
-            raise GuestError("TypeError", "multiple bases have instance lay-out conflict")
-    return base
-
-
-def _host_class_for(sp, base_host):
-    cls = sp.host_subclasses.get(base_host)
-    if cls is None:
-        extra = ["values", "dict", "slots", "weaklist"]
-        if not issubclass(base_host, GCObject):
-            extra = ["gc_gen", "gc_refs", "gc_flags"] + extra
-        if base_host.__name__ == "StrObject":
-            extra.append("data")
-        names = [n for n in extra
-                 if not any(n in getattr(k, "__slots__", ()) for k in base_host.__mro__)]
-        cls = type("Sub" + base_host.__name__, (base_host,), {"__slots__": tuple(names)})
-        sp.host_subclasses[base_host] = cls
-    return cls
-
-
-def _builtin_hosts():
-    from heapsim.objects.listobject import ListObject
-    from heapsim.objects.dictobject import DictObject
-    from heapsim.objects.longobject import IntObject
-    from heapsim.objects.floatobject import FloatObject
-    from heapsim.objects.complexobject import ComplexObject
-    from heapsim.objects.unicodeobject import StrObject
-    from heapsim.objects.bytesobject import BytesObject
-    from heapsim.objects.tupleobject import TupleObject
-    from heapsim.objects.setobject import SetObject
-    return {"list": ListObject, "dict": DictObject, "type": TypeObject, "int": IntObject,
-            "float": FloatObject, "complex": ComplexObject, "str": StrObject,
-            "bytes": BytesObject, "tuple": TupleObject, "set": SetObject,
-            "frozenset": SetObject}
-
-
-_BUILTIN_HOST = {}
-
-
-def _builtin_subtype(sp, name, base, slots, module, qualname, meta):
-    """type_new's layout for a class whose solid base is a builtin other than object."""
-    heap = sp.heap
-    bb = builtin_base(base)
-    hosts = _builtin_hosts()
-    if bb.flags & (1 << 30):
-        host = ExcObject
-    else:
-        host = hosts.get(bb.name)
-        if host is None:
-            raise Unsupported(f"subclassing the builtin type '{bb.name}'")
-    exc = host is ExcObject
-    is_type = host is TypeObject
-    var_sized = bool(bb.itemsize) and not is_type
-    base_vardict = isinstance(base.ext, HeapTypeExt) and getattr(base.ext, "vardict", False)
-    may_add_dict = not base.flags & TPFLAGS_MANAGED_DICT and not exc and not is_type \
-        and not base_vardict
-    may_add_weak = not base.weakrefable and not is_type and not var_sized
-    if base.flags & TPFLAGS_HEAPTYPE:
-        may_add_weak = not base.weakrefable and not var_sized
-    if exc and not base.flags & TPFLAGS_HEAPTYPE:
-        may_add_weak = True
-    add_dict = add_weak = False
-    own = []
-    if slots is None:
-        add_dict, add_weak = may_add_dict, may_add_weak
-    else:
-        for s in slots:
-            if s == "__dict__":
-                add_dict = may_add_dict
-            elif s == "__weakref__":
-                add_weak = may_add_weak
-            else:
-                own.append(mangle(name, s))
-        own.sort()
-    if own and var_sized:
-        raise GuestError("TypeError", "nonempty __slots__ not supported for subtype of "
-                         f"'{bb.name}'")
-    vardict = add_dict and var_sized
-    if vardict:
-        add_dict = False
-    start = (base.basicsize - OBJECT_HEADER) // 8
-    positions = list(base.slot_names)
-    if own:
-        positions.extend([None] * (start - len(positions)))
-        positions.extend(own)
-    basicsize = base.basicsize + 8 * len(own) + (8 if add_weak else 0) + (8 if vardict else 0)
-    flags = (TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC | TPFLAGS_READY
-             | (base.flags & ~(TPFLAGS_HEAPTYPE | TPFLAGS_MANAGED_DICT) & ((1 << 32) - 1)
-                & ~(1 << 8)))
-    flags |= base.flags & TPFLAGS_MANAGED_DICT
-    if add_dict:
-        flags |= TPFLAGS_MANAGED_DICT
-    tp = TypeObject.__new__(TypeObject)
-    tp.addr = heap.gc_alloc(meta, HEAP_TYPE_SIZE + MEMBER_DEF_SIZE * (len(own) + 1))
-    tp.ob_type = heap.type_type
-    tp.ob_refcnt = 1
-    tp.gc_gen = UNTRACKED
-    tp.gc_refs = 0
-    tp.gc_flags = 0
-    heap.gc.track(tp)
-    tp.name = name
-    tp.qualname = qualname
-    tp.module = module
-    tp.basicsize = basicsize
-    tp.itemsize = base.itemsize
-    tp.flags = flags
-    base.ob_refcnt += 1
-    tp.base = base
-    tp.bases = (base,)
-    tp.mro = (tp,) + mro_of(base)
-    tp.dict = None
-    tp.is_gc = True
-    tp.preheader = preheader_size(flags)
-    tp.tp_dealloc = heap.subtype_dealloc
-    base_traverse = bb.tp_traverse or (lambda o: ())
-    base_clear = bb.tp_clear or (lambda h, o: None)
-    base_sizeof = bb.tp_sizeof
-
-    def traverse(obj):
-        out = list(base_traverse(obj))
-        if getattr(obj, "slots", None) is not None or getattr(obj, "values", None) is not None \
-                or getattr(obj, "dict", None) is not None:
-            extra = instance_traverse(obj)
-            out.extend(extra)
-        else:
-            out.append(obj.ob_type)
-        return out
-
-    def clear(heap_, obj):
-        if getattr(obj, "slots", None) is not None or getattr(obj, "values", None) is not None \
-                or getattr(obj, "dict", None) is not None:
-            instance_clear(heap_, obj)
-        base_clear(heap_, obj)
-
-    if is_type or bb.name in ("int", "str", "dict"):
-        def sizeof(obj):
-            return base_sizeof(obj)
-    elif bb.itemsize or bb.name in ("list", "set", "frozenset") or exc:
-        extra = basicsize - bb.basicsize
-
-        def sizeof(obj, _extra=extra):
-            return base_sizeof(obj) + _extra
-    else:
-        def sizeof(obj):
-            return obj.ob_type.basicsize
-    if is_type:
-        traverse, clear = base_traverse, base_clear
-    tp.tp_traverse = traverse
-    tp.tp_clear = clear
-    tp.tp_sizeof = sizeof
-    tp.tp_finalize = base.tp_finalize
-    tp.tp_del = base.tp_del
-    tp.tp_hash = base.tp_hash
-    tp.tp_eq = base.tp_eq
-    tp.tp_buffers = bb.tp_buffers
-    if bb.name == "str":
-        def buffers(obj, _b=bb.tp_buffers):
-            return tuple(_b(obj)) + ((obj.data,) if getattr(obj, "data", 0) else ())
-        tp.tp_buffers = buffers
-    tp.trashcan = True
-    tp.weakrefable = add_weak or base.weakrefable
-    tp.weaklist = None
-    tp.slot_names = tuple(positions)
-    tp.host_class = None
-    tp.ext = None
-    if flags & TPFLAGS_MANAGED_DICT:
-        from heapsim.objects.dict_keys import new_shared_keys
-        tp.cached_keys = new_shared_keys(heap)
-    else:
-        tp.cached_keys = None
-    return tp, _host_class_for(sp, host), vardict
-
-
-def type_new(sp, meta, name, bases, ns, kw=None, bases_obj=None, name_obj=None):
-    """``type(name, bases, ns)``: a new reference to a new class.  bases is a host list of
-    borrowed types, ns a simulated dict (borrowed)."""
-    heap = sp.heap
-    if not isinstance(ns, PyObject) or ns.ob_type is not heap.dict_type and \
-            not is_subtype(ns.ob_type, heap.dict_type):
-        raise GuestError("TypeError", "type.__new__() argument 3 must be dict, not "
-                         f"{ns.ob_type.name}")
-    explicit_bases = list(bases)
-    if not bases:
-        bases = [heap.object_type]
-    for b in bases:
-        if not isinstance(b, TypeObject):
-            raise GuestError("TypeError", "bases must be types")
-    base = best_base(sp, bases)
-    if len(set(map(id, bases))) != len(bases):
-        raise GuestError("TypeError", f"duplicate base class {bases[0].name}")
-    # __slots__
-    slots = None
-    slots_obj = _dict_find(ns, "__slots__")
-    if slots_obj is not None:
-        if slots_obj.ob_type is heap.str_type:
-            slots = [slots_obj.value]
-        else:
-            slots = []
-            for x in sp.collect(slots_obj):
-                if x.ob_type is not heap.str_type:
-                    heap.decref(x)
-                    raise GuestError("TypeError", "__slots__ items must be strings, not "
-                                     f"'{x.ob_type.name}'")
-                slots.append(x.value)
-                heap.decref(x)
-        for s in slots:
-            if not s.isidentifier():
-                raise GuestError("TypeError", "__slots__ must be identifiers")
-            if s != "__dict__" and s != "__weakref__" and _dict_find(ns, mangle(name, s)) is not None:
-                raise GuestError("ValueError", f"'{s}' in __slots__ conflicts with class "
-                                 "variable")
-    qn = _dict_find(ns, "__qualname__")
-    if qn is not None and qn.ob_type is not heap.str_type:
-        raise GuestError("TypeError", "type __qualname__ must be a str, not "
-                         f"{qn.ob_type.name}")
-    qualname = qn.value if qn is not None else name
-    mod = _dict_find(ns, "__module__")
-    if mod is None:
-        from heapsim.interp.modules.sysmodule import __name__ as _unused  # noqa: F401
-        module = None
-    else:
-        module = mod.value if mod.ob_type is heap.str_type else "?"
-    bb = builtin_base(base)
-    host_cls = None
-    vardict = False
-    if bb is heap.object_type:
-        tp = new_heap_type(heap, name, slots, base, module or "builtins", qualname)
-        if meta is not heap.type_type:
-            tp.ob_type = meta
-            meta.ob_refcnt += 1
-    else:
-        tp, host_cls, vardict = _builtin_subtype(sp, name, base, slots, module or "builtins",
-                                                 qualname, meta)
-        if meta is not heap.type_type:
-            tp.ob_type = meta
-            meta.ob_refcnt += 1
-    ext = HeapTypeExt()
-    tp.ext = ext
-    ext.host_cls = host_cls
-    ext.builtin_base = bb
-    ext.solid = None
-    ext.vardict = vardict or (isinstance(base.ext, HeapTypeExt) and base.ext.vardict)
-    ext.subclasses = None
-    # ht_name and ht_qualname: the name object given and the __qualname__ of the namespace
-    if name_obj is not None and name_obj.ob_type is heap.str_type:
-        name_obj.ob_refcnt += 1
-        ext.name_obj = name_obj
-    else:
-        ext.name_obj = intern_string(heap, name)
-    if qn is not None:
-        qn.ob_refcnt += 1
-        ext.qualname_obj = qn
-    else:
-        ext.name_obj.ob_refcnt += 1
-        ext.qualname_obj = ext.name_obj
-    tp.bases = tuple(bases)
-    if len(bases) > 1 or bases[0] is not base:
-        try:
-            tp.mro = c3_mro(tp, bases)
-        except GuestError:
-            # type_new's error path: the half-made class is released (Py_DECREF(type))
-            ext.mro_t = ext.bases_t = ext.slots_t = None
-            heap.decref(tp)
-            raise
-    else:
-        tp.mro = (tp,) + mro_of(base)
-        if len(explicit_bases) == 0 or True:
-            tp.mro = c3_mro(tp, bases) if len(bases) > 1 else tp.mro
-    # the bases tuple (a new tuple when none was given) and the mro tuple
-    if bases_obj is not None and explicit_bases:
-        bases_obj.ob_refcnt += 1
-        ext.bases_t = bases_obj
-    else:
-        ext.bases_t = sp.newtuple_borrowed(bases)
-    ext.mro_t = sp.newtuple_borrowed(tp.mro)
-    ext.slots_t = None
-    if slots is not None:
-        # type_new_copy_slots: a list of the mangled names (not __dict__/__weakref__),
-        # sorted, then turned into the ht_slots tuple
-        names = sorted(mangle(name, s) for s in slots if s not in ("__dict__", "__weakref__"))
-        tmp = sp.newlist([intern_string(heap, n) for n in names])
-        ext.slots_t = sp.newtuple_borrowed(tmp.items)
-        heap.decref(tmp)
-    # the class dict
-    d = dict_copy(heap, ns)
-    tp.dict = d
-    if mod is None:
-        g = sp.interp.frame.globals if sp.interp.frame is not None else None
-        gname = _dict_find(g, "__name__") if g is not None else None
-        if gname is not None:
-            _set_item(sp, d, "__module__", gname)
-            tp.module = gname.value
-    if qn is not None:
-        _del_item(sp, d, "__qualname__")
-    for special, wrap in (("__new__", staticmethod_new), ("__init_subclass__", classmethod_new),
-                          ("__class_getitem__", classmethod_new)):
-        f = _dict_find(d, special)
-        if f is not None and isinstance(f, FunctionObject):
-            w = wrap(heap, f)
-            _set_item(sp, d, special, w)
-            heap.decref(w)
-    # member descriptors for own slots, then __dict__/__weakref__ getsets
-    start = (base.basicsize - OBJECT_HEADER) // 8 if bb is heap.object_type or True else 0
-    for i in range(len(tp.slot_names)):
-        nm = tp.slot_names[i]
-        if nm is not None and i >= len(base.slot_names):
-            dsc = _new_descr(sp, sp.member_descr_type, tp, nm)
-            dsc.index = i
-            _set_item(sp, d, nm, dsc)
-            heap.decref(dsc)
-    adds_dict = tp.flags & TPFLAGS_MANAGED_DICT and not base.flags & TPFLAGS_MANAGED_DICT \
-        or vardict
-    adds_weak = tp.weakrefable and not base.weakrefable
-    if bb is not heap.object_type and bb.flags & (1 << 30) and not base.flags & TPFLAGS_HEAPTYPE:
-        adds_weak = tp.basicsize > base.basicsize and (slots is None or "__weakref__" in slots)
-    if adds_dict:
-        dsc = _new_descr(sp, sp.getset_descr_type, tp, "__dict__")
-        dsc.kind = "__dict__"
-        _set_item(sp, d, "__dict__", dsc)
-        heap.decref(dsc)
-    if adds_weak:
-        dsc = _new_descr(sp, sp.getset_descr_type, tp, "__weakref__")
-        dsc.kind = "__weakref__"
-        _set_item(sp, d, "__weakref__", dsc)
-        heap.decref(dsc)
-    if _dict_find(d, "__doc__") is None:
-        _set_item(sp, d, "__doc__", heap.none)
-    cell = _dict_find(d, "__classcell__")
-    if cell is not None:
-        from heapsim.objects.cellobject import CellObject
-        if not isinstance(cell, CellObject):
-            raise GuestError("TypeError", f"__classcell__ must be a nonlocal cell, not "
-                             f"{cell.ob_type.name}")
-        old = cell.ob_ref
-        tp.ob_refcnt += 1
-        cell.ob_ref = tp
-        heap.xdecref(old)
-        _del_item(sp, d, "__classcell__")
-    invalidate(sp)
-    _install_slots(sp, tp)
-    for b in tp.bases:
-        add_subclass(sp, b, tp)
-    try:
-        _set_names(sp, tp)
-        _init_subclass(sp, tp, kw)
-    except BaseException:
-        heap.decref(tp)
-        raise
     return tp
 
 
@@ -743,8 +358,6 @@ def type_new(sp, meta, name, bases, ns, kw=None, bases_obj=None, name_obj=None):
 # through a root provider.
 
 def add_subclass(sp, base, tp):
-    from heapsim.objects.longobject import new_int
-    from heapsim.objects.weakrefobject import new_ref
     heap = sp.heap
     key = new_int(heap, tp.addr)
     ref = new_ref(heap, tp)
@@ -762,7 +375,6 @@ def add_subclass(sp, base, tp):
 
 
 def remove_all_subclasses(sp, tp):
-    from heapsim.objects.longobject import new_int
     heap = sp.heap
     for base in tp.bases or ():
         ext = base.ext
@@ -790,7 +402,6 @@ def remove_all_subclasses(sp, tp):
 
 def subclasses_of(sp, tp):
     """The live subclasses of tp (``_PyType_GetSubclasses``), borrowed."""
-    from heapsim.objects.weakrefobject import get_object
     heap = sp.heap
     out = []
     ext = tp.ext
@@ -815,24 +426,6 @@ def _subclass_roots(sp):
             yield ref
 
 
-def _new_descr(sp, dtype, tp, name):
-    heap = sp.heap
-    d = DescrObject.__new__(DescrObject)
-    d.addr = heap.gc_alloc(dtype, DESCR_SIZE)
-    d.ob_type = dtype
-    d.ob_refcnt = 1
-    d.gc_gen = UNTRACKED
-    d.gc_refs = 0
-    d.gc_flags = 0
-    tp.ob_refcnt += 1
-    d.d_type = tp
-    d.d_name = intern_string(heap, name)
-    d.index = -1
-    d.kind = None
-    heap.gc.track(d)
-    return d
-
-
 def _set_item(sp, d, name, value):
     heap = sp.heap
     k = intern_string(heap, name)
@@ -846,59 +439,6 @@ def _del_item(sp, d, name):
         if k.value == name:
             dict_delitem(heap, d, k)
             return
-
-
-def _set_names(sp, tp):
-    heap = sp.heap
-    # type_new_set_names iterates over a copy of the class dict
-    names_to_set = dict_copy(heap, tp.dict)
-    pairs = list(dict_items(names_to_set))
-    try:
-        _set_names_pairs(sp, tp, pairs)
-    finally:
-        heap.decref(names_to_set)
-
-
-def _set_names_pairs(sp, tp, pairs):
-    heap = sp.heap
-    for k, v in pairs:
-        if isinstance(v, PropertyObject):
-            if v.prop_name is None:
-                k.ob_refcnt += 1
-                v.prop_name = k
-            continue
-        if v.ob_type.flags & TPFLAGS_HEAPTYPE:
-            m = lookup(sp, v.ob_type, "__set_name__")
-            if m is not None:
-                k.ob_refcnt += 1
-                v.ob_refcnt += 1
-                try:
-                    r = call_descr_method(sp, m, v, [tp, k])
-                    heap.decref(r)
-                finally:
-                    heap.decref(k)
-                    heap.decref(v)
-
-
-def _init_subclass(sp, tp, kw):
-    heap = sp.heap
-    for t in tp.mro[1:]:
-        if t.flags & TPFLAGS_HEAPTYPE:
-            f = _dict_find(t.dict, "__init_subclass__")
-            if f is not None:
-                if isinstance(f, ClassMethodObject):
-                    r = sp.call(f.cm_callable, [tp], kw or None)
-                else:
-                    g = descr_get(sp, f, tp, tp)
-                    try:
-                        r = sp.call(g, [], kw or None)
-                    finally:
-                        heap.decref(g)
-                heap.decref(r)
-                return
-    if kw:
-        raise GuestError("TypeError", f"{tp.name}.__init_subclass__() takes no keyword "
-                         "arguments")
 
 
 # --- slot functions: user special methods as the C-level hooks -----------------------------
@@ -915,12 +455,10 @@ def _install_slots(sp, tp):
     eq = heap_lookup(sp, tp, "__eq__")
     if h is not None:
         if h is heap.none:
-            from heapsim.objects.core import unhashable
             tp.tp_hash = unhashable
         else:
             tp.tp_hash = lambda heap_, obj: slot_tp_hash(sp, obj)
     elif eq is not None and _defines_own(tp, "__eq__", "__hash__"):
-        from heapsim.objects.core import unhashable
         tp.tp_hash = unhashable
         _set_item(sp, tp.dict, "__hash__", heap.none)
         invalidate(sp)
@@ -1047,19 +585,16 @@ def descr_get(sp, descr, obj, tp):
             d.ob_refcnt += 1
             return d
         wl = getattr(obj, "weaklist", None)
-        from heapsim.objects.weakrefobject import get_basic_refs
         if wl is None:
             return sp.none()
         r = _first_ref(sp, obj)
         r.ob_refcnt += 1
         return r
-    from heapsim.interp.objspace.space import MethodDescr
     if isinstance(descr, MethodDescr):
-        from heapsim.objects.methodobject import cfunction_new
         if getattr(descr.fn, "meth_class", False):
             # METH_CLASS: bound to the class, whether reached from the class or an instance
             cls = tp if obj is None or obj is tp else obj.ob_type
-            if cls.flags & TPFLAGS_HEAPTYPE and descr.objtype == "dict" and \
+            if cls.flags & TPFLAGS_HEAPTYPE and descr.objtype is heap.dict_type and \
                     descr.name == "fromkeys":
                 return cfunction_new(heap, _subclass_fromkeys_def(sp), self=cls)
             return cfunction_new(heap, descr.mdef, self=cls)
@@ -1080,7 +615,6 @@ def _subclass_fromkeys_def(sp):
     """``dict.fromkeys`` on a subclass: ``cls()`` filled through ``__setitem__``."""
     mdef = getattr(sp, "_fromkeys_def", None)
     if mdef is None:
-        from heapsim.objects.methodobject import MethodDef, METH_FASTCALL, METH_KEYWORDS
 
         def fromkeys(sp_, cls, args, kw):
             heap = sp_.heap
@@ -1118,7 +652,6 @@ def has_get(sp, descr):
     dt = descr.ob_type
     if dt.flags & TPFLAGS_HEAPTYPE:
         return lookup(sp, dt, "__get__") is not None
-    from heapsim.interp.objspace.space import MethodDescr
     return isinstance(descr, MethodDescr)
 
 
@@ -1217,7 +750,6 @@ def _has_vardict(tp):
 def _new_vardict(sp, tp):
     """``_PyObjectDict_SetItem``'s new dict for a dict at ``tp_dictoffset``: split on the
     class's cached keys."""
-    from heapsim.objects.dictobject import new_dict_with_shared_keys
     keys = tp.cached_keys
     if keys is None:
         return dict_new(sp.heap)
@@ -1272,8 +804,7 @@ def generic_getattr(sp, obj, nameobj, suppress=False):
     try:
         bb = tp.ext.builtin_base if isinstance(tp.ext, HeapTypeExt) else None
         if bb is not None and bb is not heap.object_type and not isinstance(obj, TypeObject):
-            from heapsim.interp.objspace.protocol import _AsBuiltin
-            with _AsBuiltin((obj,)):
+            with AsBuiltin((obj,)):
                 return sp.builtin_getattr(obj, name)
         return sp.builtin_getattr(obj, name)
     except GuestError as e:
@@ -1576,7 +1107,6 @@ def type_call(sp, tp, args, kw):
     argt = sp.newtuple_borrowed(args)
     kwd = None
     if kw:
-        from heapsim.objects.dictobject import dict_new_presized
         kwd = dict_new_presized(heap, len(kw))
         for k, v in kw.items():
             _set_item(sp, kwd, k, v)
@@ -1694,7 +1224,6 @@ def _tmp_base(sp, bb, args, kw):
 
 
 def _new_int_sub(sp, tp, host, bb, args, kw):
-    from heapsim.objects.longobject import ndigits
     heap = sp.heap
     tmp = _tmp_base(sp, bb, args, kw)
     try:
@@ -1768,7 +1297,6 @@ def _new_tuple_sub(sp, tp, host, bb, args, kw):
 
 
 def _new_set_sub(sp, tp, host, bb, args, kw):
-    from heapsim.objects.setobject import SET_MINSIZE, set_update_internal
     heap = sp.heap
     if bb is heap.set_type and kw and not heap_lookup(sp, tp, "__init__"):
         raise GuestError("TypeError", "set() takes no keyword arguments")
@@ -1797,8 +1325,8 @@ def _new_set_sub(sp, tp, host, bb, args, kw):
 
 
 def _new_type_sub(sp, tp, host, bb, args, kw):
-    from heapsim.interp.types.descrobject import type_new_method
-    return type_new_method(sp, None, [tp] + list(args), kw)
+    # type.__new__ from type's method table (types/descrobject.py fills it)
+    return sp.heap.type_type.tp_methods["__new__"](sp, tp, list(args), kw)
 
 
 _SUBTYPE_NEW = {"type": _new_type_sub, "int": _new_int_sub, "float": _new_scalar_sub, "complex": _new_scalar_sub,
@@ -1807,7 +1335,6 @@ _SUBTYPE_NEW = {"type": _new_type_sub, "int": _new_int_sub, "float": _new_scalar
 
 
 def _accepts_type(fn):
-    import inspect
     try:
         return len(inspect.signature(fn).parameters) >= 2
     except (TypeError, ValueError):
@@ -1851,7 +1378,6 @@ def base_init(sp, obj, args, kw, new_overridden):
             raise GuestError("TypeError", f"{tp.name}() takes no keyword arguments")
         if len(args) > 1:
             raise GuestError("TypeError", f"set expected at most 1 argument, got {len(args)}")
-        from heapsim.objects.setobject import set_clear_internal, set_update_internal
         if obj.used:
             set_clear_internal(heap, obj)
         if args:
@@ -1859,24 +1385,21 @@ def base_init(sp, obj, args, kw, new_overridden):
         return
     if bb is heap.list_type:
         if args:
-            from heapsim.objects.listobject import list_extend
             items = sp.collect(args[0])
             for x in items:
-                from heapsim.objects.listobject import list_append
                 list_append(heap, obj, x)
                 heap.decref(x)
         return
     if bb is heap.dict_type:
-        from heapsim.objects.dictobject import dict_setitem as _ds
         if args:
             src = args[0]
             if src.ob_type is heap.dict_type or is_subtype(src.ob_type, heap.dict_type):
                 for k, v in list(dict_items(src)):
-                    _ds(heap, obj, k, v)
+                    dict_setitem(heap, obj, k, v)
             else:
                 for pair in sp.collect(src):
                     k, v = pair.items
-                    _ds(heap, obj, k, v)
+                    dict_setitem(heap, obj, k, v)
                     heap.decref(pair)
         if kw:
             for k, v in kw.items():
@@ -1884,99 +1407,7 @@ def base_init(sp, obj, args, kw, new_overridden):
         return
 
 
-# --- the class statement ------------------------------------------------------------------
-
-def calculate_metaclass(sp, meta, bases):
-    winner = meta
-    for b in bases:
-        t = b.ob_type
-        if is_subtype(winner, t):
-            continue
-        if is_subtype(t, winner):
-            winner = t
-            continue
-        raise GuestError("TypeError", "metaclass conflict: the metaclass of a derived class "
-                         "must be a (non-strict) subclass of the metaclasses of all its bases")
-    return winner
-
-
-def build_class(sp, self_, args, kw):
-    """``builtins.__build_class__(func, name, *bases, metaclass=None, **kw)``."""
-    heap = sp.heap
-    if len(args) < 2:
-        raise GuestError("TypeError", "__build_class__: not enough arguments")
-    func, nameobj = args[0], args[1]
-    if not isinstance(func, FunctionObject):
-        raise GuestError("TypeError", "__build_class__: func must be a function")
-    bases = list(args[2:])
-    mkw = None
-    if kw:
-        # _PyStack_AsDict: the keyword arguments as a dict, "metaclass" deleted from it
-        from heapsim.objects.dictobject import dict_new_presized
-        mkw = dict_new_presized(heap, len(kw))
-        for k, v in kw.items():
-            _set_item(sp, mkw, k, v)
-        if "metaclass" in kw:
-            _del_item(sp, mkw, "metaclass")
-    try:
-        return _build_class(sp, func, nameobj, bases, dict(kw) if kw else {})
-    finally:
-        heap.xdecref(mkw)
-
-
-def _build_class(sp, func, nameobj, bases, kw):
-    heap = sp.heap
-    meta = kw.pop("metaclass", None)
-    is_class = False
-    if meta is None:
-        meta = bases[0].ob_type if bases else heap.type_type
-        is_class = True
-    elif isinstance(meta, TypeObject):
-        is_class = True
-    if is_class and bases:
-        meta = calculate_metaclass(sp, meta, bases)
-    prep = None
-    if isinstance(meta, TypeObject) and meta.flags & TPFLAGS_HEAPTYPE:
-        prep = lookup(sp, meta, "__prepare__")
-    if prep is not None:
-        nt = sp.newtuple_borrowed(bases)
-        try:
-            if isinstance(prep, ClassMethodObject):
-                ns = sp.call(prep.cm_callable, [meta, nameobj, nt], kw or None)
-            else:
-                g = descr_get(sp, prep, meta, meta)
-                try:
-                    ns = sp.call(g, [nameobj, nt], kw or None)
-                finally:
-                    heap.decref(g)
-        finally:
-            heap.decref(nt)
-    else:
-        ns = dict_new(heap)
-    try:
-        cell = run_class_body(sp, func, ns)
-        try:
-            if not isinstance(meta, TypeObject) or meta.flags & TPFLAGS_HEAPTYPE:
-                nt = sp.newtuple_borrowed(bases)
-                try:
-                    cls = sp.call(meta, [nameobj, nt, ns], kw or None)
-                finally:
-                    heap.decref(nt)
-            else:
-                # type_call through _PyObject_MakeTpCall: the (name, bases, ns) args tuple
-                nt = sp.newtuple_borrowed(bases)
-                margs = sp.newtuple_borrowed([nameobj, nt, ns])
-                try:
-                    cls = type_new(sp, meta, nameobj.value, bases, ns, kw, nt, nameobj)
-                finally:
-                    heap.decref(margs)
-                    heap.decref(nt)
-        finally:
-            heap.decref(cell)
-    finally:
-        heap.decref(ns)
-    return cls
-
+# --- the class statement (the rest is in types/type_new.py) ---------------------------------
 
 def run_class_body(sp, func, ns):
     """Run the class body code with ns as its locals (``_PyEval_Vector`` with locals)."""
@@ -2007,8 +1438,10 @@ def run_class_body(sp, func, ns):
     return interp.run_frame(f)
 
 
-def ext_base_name(tp):
+def ext_builtin_base(tp):
+    """The builtin (static) type a class statement's class is laid out on, or None for
+    other types."""
     ext = tp.ext
-    if isinstance(ext, HeapTypeExt) and ext.builtin_base is not None:
-        return ext.builtin_base.name
+    if isinstance(ext, HeapTypeExt):
+        return ext.builtin_base
     return None

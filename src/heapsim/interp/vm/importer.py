@@ -240,30 +240,6 @@ class Importer:
         return ge
 
 
-def module_getattr_missing(sp, mod, name):
-    """``module_getattro`` after the module dict has no ``name``: the module's own
-    ``__getattr__`` (PEP 562) or CPython's AttributeError (worded for a module still running
-    its body)."""
-    heap = sp.heap
-    if name == "__dict__":
-        mod.md_dict.ob_refcnt += 1
-        return mod.md_dict
-    key = intern_string(heap, "__getattr__")
-    hook = dict_getitem(heap, mod.md_dict, key)
-    heap.decref(key)
-    if hook is not None:
-        arg = new_str(heap, name)
-        try:
-            return sp.call(hook, [arg], None)
-        finally:
-            heap.decref(arg)
-    modname = mod.md_name.value if mod.md_name is not None else "?"
-    if modname in sp.importer.initializing:
-        raise GuestError("AttributeError", f"partially initialized module '{modname}' has no "
-                         f"attribute '{name}' (most likely due to a circular import)")
-    raise GuestError("AttributeError", f"module '{modname}' has no attribute '{name}'")
-
-
 _EXTENSION_SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)
 
 

@@ -10,6 +10,7 @@ from heapsim.objects.core import TPFLAGS_HEAPTYPE, TypeObject
 from heapsim.objects.dictobject import dict_getitem
 from heapsim.objects.funcobject import FunctionObject
 from heapsim.interp.types import typeobject as T
+from heapsim.interp.types.descrobject import register
 
 
 class AttrOpcodes:
@@ -22,7 +23,6 @@ class AttrOpcodes:
             heap.decref(key)
         if v is None:
             # the builtins module was made without the object protocol's names
-            from heapsim.interp.types.descrobject import register
             register(self.sp, None, f.builtins)
             key = T.intern_string(heap, "__build_class__")
             v = dict_getitem(heap, f.builtins, key)
@@ -86,7 +86,7 @@ class AttrOpcodes:
                     T.heap_lookup(sp, tp, "__getattr__") is None:
                 descr = T.lookup(sp, tp, nameobj.value)
                 if descr is not None and (isinstance(descr, FunctionObject) or
-                                          type(descr).__name__ == "MethodDescr"):
+                                          isinstance(descr, T.MethodDescr)):
                     if T._instance_dict_lookup(sp, obj, nameobj) is None:
                         descr.ob_refcnt += 1
                         st[-1] = descr
