@@ -26,7 +26,7 @@ class Runtime:
     modules, wired together.  ``run_file`` returns the process exit code."""
 
     def __init__(self, argv=(), stdout=None, stderr=None, max_steps=None, profile=CPYTHON_3_11,
-                 audit=False):
+                 audit=False, fast_paths=True):
         import sys as host_sys
         from heapsim.interp.modules import builtinsmodule as gb
         from heapsim.interp.types.codeobject import init_code_type
@@ -42,7 +42,7 @@ class Runtime:
             init_code_type(heap)
         self.space = sp = ObjectSpace(heap)
         sp.exc_types.update(init_exception_types(heap))
-        self.interp = interp = Interpreter(heap, sp, max_steps=max_steps)
+        self.interp = interp = Interpreter(heap, sp, max_steps=max_steps, fast_paths=fast_paths)
         interp.stdout = stdout if stdout is not None else host_sys.stdout
         interp.stderr = stderr if stderr is not None else host_sys.stderr
         gb.install_methods(sp)

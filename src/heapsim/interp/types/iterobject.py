@@ -215,3 +215,22 @@ def _zip_strict_next(sp, it):
             return None
         items.append(x)
     return sp.newtuple(items)
+
+
+def seqiter_next(heap, it):
+    """``tp_iternext`` of ``list_iterator`` and ``tuple_iterator`` (``listiter_next``,
+    ``tupleiter_next``): the next item (a new reference), or None once exhausted, when the
+    iterator drops its sequence."""
+    seq = it.seq
+    if seq is None:
+        return None
+    index = it.index
+    items = seq.items
+    if index < len(items):
+        it.index = index + 1
+        o = items[index]
+        o.ob_refcnt += 1
+        return o
+    it.seq = None
+    heap.decref(seq)
+    return None

@@ -2,8 +2,8 @@
 mixed into ``Interpreter`` (vm/ceval.py).
 
 Every frame is made by ``types.frameobject.new_frame`` (the one factory): calls with
-arguments (``call_py``, ``call_simple`` and the loop's ``CALL_PY_EXACT_ARGS`` specialisation,
-which all place the arguments and go through ``start_frame``), module code
+arguments (``call_py`` and the loop's ``CALL_PY_*`` specialisations, which place the
+arguments, check the recursion limit as ``start_frame`` does, and run it), module code
 (``run_module``) and class bodies (``run_class_body``, reached from types/ through
 ``sp.interp``).  ``clear_frame`` is ``_PyFrame_Clear``.  The call opcodes' handlers live
 here too.
@@ -41,20 +41,16 @@ class CallOpcodes:
         dc = co.decoded
         if not kwnames and dc.argcount == argcount == len(args) \
                 and not dc.flags & 0x0C and not dc.kwonlyargcount:
-            return self.call_simple(func, args)
-        f = new_frame(func, [])
-        try:
-            self.initialize_locals(f, func, args, argcount, kwnames)
-        except BaseException:
-            self.clear_frame(f)
-            raise
+            # exactly the positional arguments: they become the first fast locals as they are
+            f = new_frame(func, args)
+        else:
+            f = new_frame(func, [])
+            try:
+                self.initialize_locals(f, func, args, argcount, kwnames)
+            except BaseException:
+                self.clear_frame(f)
+                raise
         return self.start_frame(f)
-
-    def call_simple(self, func, args):
-        """``call_py`` for a function whose code takes exactly ``len(args)`` positional
-        arguments (no ``*args``, ``**kwargs`` or keyword-only ones): args become the first
-        fast locals as they are.  Consumes func and args."""
-        return self.start_frame(new_frame(func, args))
 
     def start_frame(self, f):
         """Run a new frame f from its start, after the recursion check (``_Py_EnterRecursivePy``):
@@ -156,8 +152,10 @@ class CallOpcodes:
 
     def clear_frame(self, f):
         """``_PyFrame_Clear``: the value stack (top first), localsplus in index order, then
-        the function and the code."""
+        the function and the code (every returning frame passes here: the decrefs are
+        written out)."""
         heap = self.heap
+        dealloc = heap.dealloc
         st = f.stack
         while st:
             heap.xdecref(st.pop())
@@ -170,7 +168,6 @@ class CallOpcodes:
                 return
             heap.decref(fo)
         lp = f.localsplus
-        dealloc = heap.dealloc
         for j, o in enumerate(lp):
             if o is not None:
                 lp[j] = None
@@ -178,11 +175,18 @@ class CallOpcodes:
                 o.ob_refcnt = rc
                 if not rc:
                     dealloc(o)
-        func = f.func
-        if func is not None:
+        o = f.func
+        if o is not None:
             f.func = None
-            heap.decref(func)
-        heap.decref(f.code)
+            rc = o.ob_refcnt - 1
+            o.ob_refcnt = rc
+            if not rc:
+                dealloc(o)
+        o = f.code
+        rc = o.ob_refcnt - 1
+        o.ob_refcnt = rc
+        if not rc:
+            dealloc(o)
 
     def run_module(self, code, globals_dict, builtins_dict):
         """``PyEval_EvalCode``: a function object for the module code, then its frame."""

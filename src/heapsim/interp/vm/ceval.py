@@ -6,10 +6,13 @@ discipline.  A NULL slot is host ``None``.  Handlers touch objects only through 
 space (``self.sp``) and the object model's C-API-shaped functions.
 
 Each handler is a method named exactly like the opcode; it returns None, or the return value
-(a new reference) for ``RETURN_VALUE``.
+(a new reference) for ``RETURN_VALUE``.  The handlers are the definition of each opcode; they
+live here and in the mixins: vm/call.py (calls, frames), vm/opcodes_attrs.py,
+vm/opcodes_build.py, vm/opcodes_exc.py, vm/opcodes_match.py.  ``run_frame`` also runs the
+fast paths, named specialisations of the handlers listed in vm/specialize.py (off with
+``Interpreter(fast_paths=False)``).
 """
 
-import operator
 import time
 
 from heapsim.base.errors import (
@@ -24,22 +27,25 @@ from heapsim.interp.vm.opcodes_attrs import AttrOpcodes
 from heapsim.interp.vm.opcodes_build import BuildOpcodes
 from heapsim.interp.vm.opcodes_exc import ExcOpcodes, Reraise
 from heapsim.interp.vm.opcodes_match import MatchOpcodes
+from heapsim.interp.vm.specialize import quicken
+from heapsim.interp.types.iterobject import seqiter_next
 from heapsim.objects.core import TypeObject
 from heapsim.objects.cellobject import cell_new
 from heapsim.objects.dictobject import (
     dict_contains, dict_delitem, dict_getitem, dict_new, dict_setitem,
 )
 from heapsim.objects.funcobject import FunctionObject
-from heapsim.objects.listobject import list_resize
-from heapsim.objects.floatobject import new_float
-from heapsim.objects.longobject import DIGIT_BYTES, LONG_HEADER, IntObject, new_int
+from heapsim.objects.listobject import list_append_steal
+from heapsim.objects.floatobject import float_dealloc, new_float
+from heapsim.objects.longobject import int_dealloc, new_int
+from heapsim.objects.rangeobject import rangeiter_next
 from heapsim.objects.methodobject import MethodObject
 from heapsim.objects.tupleobject import tuple_new
 from heapsim.objects.unicodeobject import intern_string, new_str
 
 
 class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcodes):
-    def __init__(self, heap, space, max_steps=None, recursion_limit=1000):
+    def __init__(self, heap, space, max_steps=None, recursion_limit=1000, fast_paths=True):
         self.heap = heap
         self.sp = space
         space.interp = self
@@ -54,6 +60,8 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
         self.exc_prev = []         # the handled-exception states below (generators' callers)
         self.frame = None
         self.loop_consts = None
+        self.fast_paths = fast_paths     # False: no specialisation, only generic handlers
+        self.tables_key = _tables_key(type(self), fast_paths)
         self.import_hook = None         # the importer's (runtime.py installs both)
         self.import_from_error = None
         self.error_location = None
@@ -159,34 +167,25 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
 
     def code_tables(self, dc):
         """The loop's per-code tables, built once per decoded code and kept on it:
-        (interpreter class, handler functions, opcodes, operands, instructions).
+        (key, handler functions, loop codes, operands, instructions).
 
-        The operand of a jump is its target index, of ``BINARY_OP``/``COMPARE_OP`` the host
-        function for the operator (None where the fast path never applies); other operands
-        are the raw oparg.  Handlers are the class's functions (called with self), so the
-        tables do not hold an interpreter."""
-        cls = type(self)
+        The loop codes and operands are ``specialize.quicken``'s (every loop code 0 when
+        the fast paths are off).  The key is the interpreter class with the fast-path
+        switch, so an interpreter never runs tables made for another setting.  Handlers are
+        the class's functions (called with self), so the tables do not hold an
+        interpreter."""
+        key = self.tables_key
         tabs = dc.handlers
-        if tabs is not None and tabs[0] is cls:
+        if tabs is not None and tabs[0] is key:
             return tabs
-        hs = []
-        ops = []
-        args = []
+        cls = type(self)
         instrs = dc.instructions
+        hs = []
         for ins in instrs:
             h = getattr(cls, ins.opname, None)
             hs.append(h if h is not None else cls._unsupported_op)
-            op = ins.opcode
-            ops.append(_LOOP_CODES.get(op, 0))
-            if op == _BINARY_OP:
-                args.append(_BINARY_FNS[ins.arg] if ins.arg < len(_BINARY_FNS) else None)
-            elif op == _COMPARE_OP:
-                args.append(_COMPARE_FNS[ins.arg])
-            elif ins.target >= 0:
-                args.append(ins.target)
-            else:
-                args.append(ins.arg if ins.arg is not None else 0)
-        tabs = dc.handlers = (cls, hs, ops, args, instrs)
+        ops, args = quicken(instrs, self.fast_paths)
+        tabs = dc.handlers = (key, hs, ops, args, instrs)
         return tabs
 
     def handlers_for(self, dc):
@@ -203,10 +202,9 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
         heap's dealloc entry point is installed before any guest code runs)."""
         heap = self.heap
         lc = self.loop_consts = (
-            heap, heap.dealloc, heap.free, heap.malloc, heap.int_type, heap.float_type,
-            heap.str_type, heap.list_type, heap.tuple_type, heap.small_ints,
-            heap.float_freelist, heap.float_freelist_max, heap.true, heap.false, heap.none,
-            heap.range_iterator_type, self.sp.iter_types["list_iterator"],
+            heap, heap.dealloc, heap.int_type, heap.float_type, heap.str_type,
+            heap.list_type, heap.tuple_type, heap.small_ints, heap.true, heap.false,
+            heap.none, heap.range_iterator_type, self.sp.iter_types["list_iterator"],
             self.sp.iter_types["tuple_iterator"], heap.generator_type)
         return lc
 
@@ -216,15 +214,20 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
 
         The instruction index and the step count live in host locals.  ``f.i`` is stored
         before every handler call (handlers, generators and errors may read it) and read back
-        after it (handlers may jump); the opcodes run inline here never need it.  Steps are
-        added to ``self.steps`` and the limits checked at frame entry and on backward jumps
-        (where CPython tests its eval breaker), and the rest when the frame stops.  The
-        inline paths make exactly the heap effects of their handlers: the same increfs,
-        decrefs, allocations and free-list traffic in the same order (a fused compare and
-        branch skips only the bool's incref/decref pair, which cancels)."""
+        after it (handlers may jump); the specialisations run inline here never need it.
+        Steps are added to ``self.steps`` and the limits checked at frame entry and on
+        backward jumps (where CPython tests its eval breaker), and the rest when the frame
+        stops.
+
+        Each instruction's loop code selects its specialisation (vm/specialize.py, where the
+        table names them; the comment on each branch below is its name) or 0, the generic
+        handler.  A specialisation whose guard fails falls through to the handler call at
+        the end; it makes exactly the heap effects of its handler, through the same
+        object-layer functions (a fused compare and branch skips only the bool's
+        incref/decref pair, which cancels)."""
         dc = f.dc
         tabs = dc.handlers
-        if tabs is None or tabs[0] is not type(self):
+        if tabs is None or tabs[0] is not self.tables_key:
             tabs = self.code_tables(dc)
         _, hs, ops, args, instrs = tabs
         lp = f.localsplus
@@ -235,9 +238,8 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
         lc = self.loop_consts
         if lc is None:
             lc = self.make_loop_consts()
-        (heap, dealloc, free, malloc, int_type, float_type, str_type, list_type, tuple_type,
-         small_ints, ffl, ffl_max, true, false, none, range_iter_type, list_iter_type,
-         tuple_iter_type, gen_type) = lc
+        (heap, dealloc, int_type, float_type, str_type, list_type, tuple_type, small_ints,
+         true, false, none, range_iter_type, list_iter_type, tuple_iter_type, gen_type) = lc
         f.back = self.frame
         self.frame = f
         self.depth += 1
@@ -261,44 +263,84 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                             arg = args[i]
                             i += 1
                             steps += 1
-                            if op == 124:                       # LOAD_FAST
+                            if op == 124:                   # LOAD_FAST_CHECKED
                                 o = lp[arg]
                                 if o is not None:
                                     o.ob_refcnt += 1
                                     st.append(o)
                                     continue
-                            elif not op:                        # no inline path
+                            elif not op:                    # the generic handler
                                 pass
-                            elif op == 100:                     # LOAD_CONST
+                            elif op > 300:
+                                # superinstructions: this instruction and the next one
+                                nxt = args[i]
+                                if op == 301:       # LOAD_FAST__LOAD_FAST
+                                    o = lp[arg]
+                                    o2 = lp[nxt]
+                                    if o is not None and o2 is not None:
+                                        o.ob_refcnt += 1
+                                        o2.ob_refcnt += 1
+                                        st.append(o)
+                                        st.append(o2)
+                                        i += 1
+                                        steps += 1
+                                        continue
+                                elif op == 302:     # LOAD_FAST__LOAD_CONST
+                                    o = lp[arg]
+                                    if o is not None:
+                                        o2 = consts[nxt]
+                                        o.ob_refcnt += 1
+                                        o2.ob_refcnt += 1
+                                        st.append(o)
+                                        st.append(o2)
+                                        i += 1
+                                        steps += 1
+                                        continue
+                                elif op == 304:     # LOAD_CONST__LOAD_FAST
+                                    o2 = lp[nxt]
+                                    o = consts[arg]
+                                    o.ob_refcnt += 1
+                                    st.append(o)
+                                    if o2 is not None:
+                                        o2.ob_refcnt += 1
+                                        st.append(o2)
+                                        i += 1
+                                        steps += 1
+                                    continue
+                            elif op == 100:                 # LOAD_CONST_INLINE
                                 o = consts[arg]
                                 o.ob_refcnt += 1
                                 st.append(o)
                                 continue
-                            elif op == 125:                     # STORE_FAST
+                            elif op == 125 or op == 299:
+                                # STORE_FAST_SCALAR, STORE_FAST__LOAD_FAST
                                 old = lp[arg]
                                 lp[arg] = st.pop()
                                 if old is not None:
                                     rc = old.ob_refcnt - 1
                                     old.ob_refcnt = rc
                                     if not rc:
-                                        # float_dealloc / int_dealloc inline
                                         tp = old.ob_type
                                         if tp is float_type:
-                                            if len(ffl) < ffl_max:
-                                                ffl.append(old)
-                                            else:
-                                                free(old.addr)
+                                            float_dealloc(heap, old)
                                         elif tp is int_type:
-                                            free(old.addr)
+                                            int_dealloc(heap, old)
                                         else:
                                             dealloc(old)
+                                if op == 299:
+                                    o = lp[args[i]]
+                                    if o is not None:
+                                        o.ob_refcnt += 1
+                                        st.append(o)
+                                        i += 1
+                                        steps += 1
                                 continue
-                            elif op == 122:                     # BINARY_OP
+                            elif op == 122:                 # BINARY_OP_INT_FLOAT
                                 rhs = st[-1]
                                 lhs = st[-2]
                                 ta = lhs.ob_type
                                 tb = rhs.ob_type
-                                if arg is not None and (ta is int_type or ta is float_type) \
+                                if (ta is int_type or ta is float_type) \
                                         and (tb is int_type or tb is float_type):
                                     try:
                                         r = arg(lhs.value, rhs.value)
@@ -306,48 +348,35 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                         r = None
                                     tr = type(r)
                                     if tr is int:
-                                        if -5 <= r <= 256:
+                                        if -5 <= r <= 256:      # new_int's small ints
                                             res = small_ints[r + 5]
                                             res.ob_refcnt += 1
-                                        elif -1073741824 < r < 1073741824:
-                                            # new_int of a one-digit value
-                                            res = IntObject.__new__(IntObject)
-                                            res.ob_refcnt = 1
-                                            res.ob_type = int_type
-                                            res.value = r
-                                            res.addr = malloc(_ONE_DIGIT_INT_SIZE)
                                         else:
                                             res = new_int(heap, r)
                                     elif tr is float:
-                                        if ffl:
-                                            res = ffl.pop()
-                                            res.ob_refcnt = 1
-                                            res.value = r
-                                        else:
-                                            res = new_float(heap, r)
+                                        res = new_float(heap, r)
                                     else:
                                         res = None
                                     if res is not None:
                                         st.pop()
                                         st[-1] = res
-                                        # int_dealloc frees; float_dealloc keeps the shell
-                                        # on the free list (neither can start a cascade)
                                         rc = lhs.ob_refcnt - 1
                                         lhs.ob_refcnt = rc
                                         if not rc:
-                                            if ta is int_type or len(ffl) >= ffl_max:
-                                                free(lhs.addr)
+                                            if ta is int_type:
+                                                int_dealloc(heap, lhs)
                                             else:
-                                                ffl.append(lhs)
+                                                float_dealloc(heap, lhs)
                                         rc = rhs.ob_refcnt - 1
                                         rhs.ob_refcnt = rc
                                         if not rc:
-                                            if tb is int_type or len(ffl) >= ffl_max:
-                                                free(rhs.addr)
+                                            if tb is int_type:
+                                                int_dealloc(heap, rhs)
                                             else:
-                                                ffl.append(rhs)
+                                                float_dealloc(heap, rhs)
                                         continue
-                            elif op == 107:                     # COMPARE_OP
+                            elif op == 107 or op == 300:
+                                # COMPARE_OP_NUM_STR, COMPARE_OP_NUM_STR_JUMP
                                 right = st[-1]
                                 left = st[-2]
                                 ta = left.ob_type
@@ -357,20 +386,18 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                         or (ta is str_type and tb is str_type):
                                     r = arg(left.value, right.value)
                                     del st[-2:]
-                                    nop = ops[i]
-                                    if nop == 114 or nop == 115:
-                                        # fused with POP_JUMP_*_IF_FALSE/TRUE: the bool's
-                                        # incref and decref cancel, so it is never pushed
-                                        rc = left.ob_refcnt - 1
-                                        left.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(left)
-                                        rc = right.ob_refcnt - 1
-                                        right.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(right)
+                                    rc = left.ob_refcnt - 1
+                                    left.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(left)
+                                    rc = right.ob_refcnt - 1
+                                    right.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(right)
+                                    if op == 300:
+                                        # the jump after it (POP_JUMP_IF_*_BOOL's code)
                                         steps += 1
-                                        if (not r) is (nop == 114):
+                                        if (not r) is (ops[i] == 114):
                                             t = args[i]
                                             if t < i:
                                                 self.steps += steps
@@ -384,18 +411,9 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                     res = true if r else false
                                     res.ob_refcnt += 1
                                     st.append(res)
-                                    rc = left.ob_refcnt - 1
-                                    left.ob_refcnt = rc
-                                    if not rc:
-                                        dealloc(left)
-                                    rc = right.ob_refcnt - 1
-                                    right.ob_refcnt = rc
-                                    if not rc:
-                                        dealloc(right)
                                     continue
                             elif op == 114 or op == 115:
-                                # POP_JUMP_{FORWARD,BACKWARD}_IF_{FALSE,TRUE} on a bool (the
-                                # backward forms are coded as the forward ones)
+                                # POP_JUMP_IF_FALSE_BOOL, POP_JUMP_IF_TRUE_BOOL
                                 cond = st[-1]
                                 if cond is true or cond is false:
                                     st.pop()
@@ -408,26 +426,22 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                                 self.check_limits()
                                         i = arg
                                     continue
-                            elif op == 116:                     # LOAD_GLOBAL
+                            elif op == 116:                 # LOAD_GLOBAL_BOUND
                                 key = co_names[arg >> 1]
                                 o = dict_getitem(heap, f.globals, key)
                                 if o is None:
                                     o = dict_getitem(heap, f.builtins, key)
-                                if o is None:
-                                    raise GuestError("NameError",
-                                                     f"name '{key.value}' is not defined")
-                                if arg & 1:
-                                    st.append(None)
-                                o.ob_refcnt += 1
-                                st.append(o)
-                                continue
-                            elif op == 166:                     # PRECALL
+                                if o is not None:
+                                    if arg & 1:
+                                        st.append(None)
+                                    o.ob_refcnt += 1
+                                    st.append(o)
+                                    continue
+                            elif op == 166:                 # PRECALL_NO_METHOD
                                 if st[-arg - 2] is not None \
                                         or not isinstance(st[-arg - 1], MethodObject):
                                     continue
-                            elif op == 171:                     # CALL
-                                # a plain Python function with exactly its positional
-                                # arguments: no initialize_locals, no handler call
+                            elif op == 171:     # CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS
                                 if f.kwnames is None:
                                     fn = st[-arg - 2]
                                     if fn is None:
@@ -450,8 +464,8 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                                 a = []
                                             del st[-arg - 2:]
                                             f.i = i
-                                            # call_py and initialize_locals of positional
-                                            # arguments (missing ones from the defaults)
+                                            # initialize_locals of positional arguments
+                                            # (the missing ones from the defaults)
                                             if missing:
                                                 d = fn.func_defaults.items
                                                 for o in d[len(d) - missing:]:
@@ -465,37 +479,13 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                                     "maximum recursion depth exceeded")
                                             st.append(self.run_frame(nf))
                                             continue
-                            elif op == 83:                      # RETURN_VALUE
+                            elif op == 83:                  # RETURN_VALUE_FRAME
                                 f.i = i
                                 r = st.pop()
-                                if f.suspend:
-                                    return r
-                                if st or f.fobj is not None:
+                                if not f.suspend:
                                     self.clear_frame(f)
-                                    return r
-                                # clear_frame of a frame with an empty stack and no frame
-                                # object, inline
-                                for j, o in enumerate(lp):
-                                    if o is not None:
-                                        lp[j] = None
-                                        rc = o.ob_refcnt - 1
-                                        o.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(o)
-                                o = f.func
-                                if o is not None:
-                                    f.func = None
-                                    rc = o.ob_refcnt - 1
-                                    o.ob_refcnt = rc
-                                    if not rc:
-                                        dealloc(o)
-                                o = f.code
-                                rc = o.ob_refcnt - 1
-                                o.ob_refcnt = rc
-                                if not rc:
-                                    dealloc(o)
                                 return r
-                            elif op == 1:                       # POP_TOP
+                            elif op == 1:                   # POP_TOP_INLINE
                                 o = st.pop()
                                 if o is not None:
                                     rc = o.ob_refcnt - 1
@@ -503,64 +493,37 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                     if not rc:
                                         dealloc(o)
                                 continue
-                            elif op == 140:                     # JUMP_BACKWARD
+                            elif op == 140:                 # JUMP_BACKWARD_INLINE
                                 self.steps += steps
                                 steps = 0
                                 if self.steps > self.check_at:
                                     self.check_limits()
                                 i = arg
                                 continue
-                            elif op == 93:                      # FOR_ITER
+                            elif op == 93:                  # FOR_ITER_*
                                 it = st[-1]
                                 tp = it.ob_type
-                                if tp is range_iter_type:
-                                    index = it.index
-                                    if index < it.len:
-                                        it.index = index + 1
-                                        r = it.start + index * it.step
-                                        if -5 <= r <= 256:
-                                            o = small_ints[r + 5]
-                                            o.ob_refcnt += 1
-                                        else:
-                                            o = new_int(heap, r)
-                                        st.append(o)
-                                        continue
+                                if tp is range_iter_type:       # FOR_ITER_RANGE
+                                    o = rangeiter_next(heap, it)
                                 elif tp is list_iter_type or tp is tuple_iter_type:
-                                    seq = it.seq
-                                    if seq is not None:
-                                        index = it.index
-                                        items = seq.items
-                                        if index < len(items):
-                                            it.index = index + 1
-                                            o = items[index]
-                                            o.ob_refcnt += 1
-                                            st.append(o)
-                                            continue
-                                        it.seq = None
-                                        rc = seq.ob_refcnt - 1
-                                        seq.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(seq)
-                                elif tp is gen_type:
+                                    o = seqiter_next(heap, it)  # FOR_ITER_LIST, _TUPLE
+                                elif tp is gen_type:            # FOR_ITER_GEN
                                     f.i = i
                                     o = self.gen_next(it)
-                                    if o is not None:
-                                        st.append(o)
-                                        continue
                                 else:
-                                    f.i = i
-                                    o = self.sp.next(it)
-                                    if o is not None:
-                                        st.append(o)
-                                        continue
-                                st.pop()
-                                rc = it.ob_refcnt - 1
-                                it.ob_refcnt = rc
-                                if not rc:
-                                    dealloc(it)
-                                i = arg
-                                continue
-                            elif op == 25:                      # BINARY_SUBSCR
+                                    o = False
+                                if o is None:
+                                    st.pop()
+                                    rc = it.ob_refcnt - 1
+                                    it.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(it)
+                                    i = arg
+                                    continue
+                                if o is not False:
+                                    st.append(o)
+                                    continue
+                            elif op == 25:                  # BINARY_SUBSCR_LIST_TUPLE_INT
                                 sub = st[-1]
                                 container = st[-2]
                                 tp = container.ob_type
@@ -584,7 +547,7 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                         if not rc:
                                             dealloc(sub)
                                         continue
-                            elif op == 60:                      # STORE_SUBSCR
+                            elif op == 60:                  # STORE_SUBSCR_LIST_INT
                                 sub = st[-1]
                                 container = st[-2]
                                 if container.ob_type is list_type and sub.ob_type is int_type:
@@ -603,12 +566,9 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                         if not rc:
                                             tp = old.ob_type
                                             if tp is float_type:
-                                                if len(ffl) < ffl_max:
-                                                    ffl.append(old)
-                                                else:
-                                                    free(old.addr)
+                                                float_dealloc(heap, old)
                                             elif tp is int_type:
-                                                free(old.addr)
+                                                int_dealloc(heap, old)
                                             else:
                                                 dealloc(old)
                                         v.ob_refcnt -= 1
@@ -621,7 +581,7 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                         if not rc:
                                             dealloc(sub)
                                         continue
-                            elif op == 92:                      # UNPACK_SEQUENCE
+                            elif op == 92:                  # UNPACK_SEQUENCE_LIST_TUPLE
                                 seq = st[-1]
                                 tp = seq.ob_type
                                 if tp is tuple_type or tp is list_type:
@@ -636,7 +596,7 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                         if not rc:
                                             dealloc(seq)
                                         continue
-                            elif op == 102:                     # BUILD_TUPLE
+                            elif op == 102:                 # BUILD_TUPLE_INLINE
                                 if arg:
                                     items = st[-arg:]
                                     del st[-arg:]
@@ -646,29 +606,25 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                     o = tuple_new(heap, 0)
                                 st.append(o)
                                 continue
-                            elif op == 145:                     # LIST_APPEND
+                            elif op == 145:                 # LIST_APPEND_INLINE
                                 o = st.pop()
-                                lst = st[-arg]
-                                items = lst.items
-                                if lst.allocated <= len(items):
-                                    list_resize(heap, lst, len(items) + 1)
-                                items.append(o)
+                                list_append_steal(heap, st[-arg], o)
                                 continue
-                            elif op == 120:                     # COPY
+                            elif op == 120:                 # COPY_INLINE
                                 o = st[-arg]
                                 o.ob_refcnt += 1
                                 st.append(o)
                                 continue
-                            elif op == 99:                      # SWAP
+                            elif op == 99:                  # SWAP_INLINE
                                 st[-1], st[-arg] = st[-arg], st[-1]
                                 continue
-                            elif op == 137:                     # LOAD_DEREF
+                            elif op == 137:                 # LOAD_DEREF_BOUND
                                 o = lp[arg].ob_ref
                                 if o is not None:
                                     o.ob_refcnt += 1
                                     st.append(o)
                                     continue
-                            elif op == 138:                     # STORE_DEREF
+                            elif op == 138:                 # STORE_DEREF_INLINE
                                 cell = lp[arg]
                                 old = cell.ob_ref
                                 cell.ob_ref = st.pop()
@@ -678,7 +634,7 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                     if not rc:
                                         dealloc(old)
                                 continue
-                            elif op == 117:                     # IS_OP
+                            elif op == 117:                 # IS_OP_INLINE
                                 right = st.pop()
                                 left = st[-1]
                                 o = true if (left is right) ^ (arg == 1) else false
@@ -694,7 +650,7 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                     dealloc(right)
                                 continue
                             elif op == 129 or op == 128:
-                                # POP_JUMP_{FORWARD,BACKWARD}_IF_{NONE,NOT_NONE}
+                                # POP_JUMP_IF_NONE_INLINE, POP_JUMP_IF_NOT_NONE_INLINE
                                 o = st.pop()
                                 is_none = o is none
                                 rc = o.ob_refcnt - 1
@@ -709,13 +665,13 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                             self.check_limits()
                                     i = arg
                                 continue
-                            elif op == 110:                     # JUMP_FORWARD
+                            elif op == 110:                 # JUMP_FORWARD_INLINE
                                 i = arg
                                 continue
-                            elif op == 2:                       # PUSH_NULL
+                            elif op == 2:                   # PUSH_NULL_INLINE
                                 st.append(None)
                                 continue
-                            elif op == 149:                     # COPY_FREE_VARS
+                            elif op == 149:                 # COPY_FREE_VARS_INLINE
                                 closure = f.func.func_closure.items
                                 off = len(lp) - arg
                                 for j in range(arg):
@@ -723,9 +679,9 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                     o.ob_refcnt += 1
                                     lp[off + j] = o
                                 continue
-                            elif op == 151:                     # RESUME
+                            elif op == 151:                 # RESUME_INLINE
                                 continue
-                            elif op == 86:                      # YIELD_VALUE
+                            elif op == 86:                  # YIELD_VALUE_INLINE
                                 f.i = i
                                 f.suspend = True
                                 return st.pop()
@@ -1261,26 +1217,15 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
     def IMPORT_STAR(self, f, ins):
         raise Unsupported("import *")
 
+
 _NEVER = float("inf")
 
-# The loop's fast paths: opcodes and the host function of each operator.
-_BINARY_OP = 122
-# The loop's code for each opcode it runs inline (0 for the others: their handler is called
-# at once); the backward conditional jumps share the forward ones' codes.
-_LOOP_CODES = {op: op for op in (124, 100, 125, 122, 107, 114, 115, 116, 166, 171, 83, 1,
-                                 140, 93, 25, 60, 137, 138, 117, 128, 129, 110, 2, 149, 151,
-                                 86, 92, 102, 145, 120, 99)}
-_LOOP_CODES.update({175: 114, 176: 115, 173: 128, 174: 129})
-_ONE_DIGIT_INT_SIZE = LONG_HEADER + DIGIT_BYTES
-_COMPARE_OP = 107
-_HOST_BINOPS = {
-    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
-    "//": operator.floordiv, "%": operator.mod, "**": operator.pow, "<<": operator.lshift,
-    ">>": operator.rshift, "&": operator.and_, "|": operator.or_, "^": operator.xor,
-}
-_BINARY_FNS = tuple(_HOST_BINOPS.get(s[:-1] if s.endswith("=") else s)
-                    for s in BINARY_OP_SYMBOLS)
-_COMPARE_FNS = tuple({"<": operator.lt, "<=": operator.le, "==": operator.eq,
-                      "!=": operator.ne, ">": operator.gt, ">=": operator.ge}[s]
-                     for s in CMP_OPS)
+_TABLES_KEYS = {}
+
+
+def _tables_key(cls, fast_paths):
+    """One object per (interpreter class, fast-path switch): the key of code_tables."""
+    return _TABLES_KEYS.setdefault((cls, bool(fast_paths)), (cls, bool(fast_paths)))
+
+
 _TIME_CHECK_EVERY = 20000
