@@ -2,11 +2,10 @@
 mixed into ``Interpreter`` (vm/ceval.py).
 
 Every frame is made by ``types.frameobject.new_frame`` (the one factory): calls with
-arguments (``call_py`` and the loop's ``CALL_PY_*`` specialisations, which place the
-arguments, check the recursion limit as ``start_frame`` does, and run it), module code
-(``run_module``) and class bodies (``run_class_body``, reached from types/ through
-``sp.interp``).  ``clear_frame`` is ``_PyFrame_Clear``.  The call opcodes' handlers live
-here too.
+arguments (``call_py`` and the loop's ``CALL_PY_*`` specialisations place the arguments),
+module code (``run_module``) and class bodies (``run_class_body``, reached from types/
+through ``sp.interp``); ``run_frame`` checks the recursion limit on entering a new frame.
+``clear_frame`` is ``_PyFrame_Clear``.  The call opcodes' handlers live here too.
 """
 
 from heapsim.base.errors import GuestError
@@ -50,14 +49,6 @@ class CallOpcodes:
             except BaseException:
                 self.clear_frame(f)
                 raise
-        return self.start_frame(f)
-
-    def start_frame(self, f):
-        """Run a new frame f from its start, after the recursion check (``_Py_EnterRecursivePy``):
-        its return value, a new reference."""
-        if self.depth >= self.recursion_limit:
-            self.clear_frame(f)
-            raise GuestError("RecursionError", "maximum recursion depth exceeded")
         return self.run_frame(f)
 
     def initialize_locals(self, f, func, args, argcount, kwnames):
@@ -199,7 +190,7 @@ class CallOpcodes:
         with locals): the body's return value (the ``__class__`` cell or None), a new
         reference."""
         func.ob_refcnt += 1
-        return self.start_frame(new_frame(func, [], ns))
+        return self.run_frame(new_frame(func, [], ns))
 
     def MAKE_FUNCTION(self, f, ins):
         heap = self.heap

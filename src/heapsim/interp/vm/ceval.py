@@ -210,7 +210,8 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
 
     def run_frame(self, f, exc=None):
         """Run f from ``f.i``; with ``exc`` (a GuestException), raise it at the instruction
-        f stopped at first (``throwflag``: a generator resumed by throw/close).
+        f stopped at first (``throwflag``: a generator resumed by throw/close).  A new frame
+        (``f.i`` 0) beyond the recursion limit is cleared and RecursionError raised instead.
 
         The instruction index and the step count live in host locals.  ``f.i`` is stored
         before every handler call (handlers, generators and errors may read it) and read back
@@ -225,6 +226,10 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
         the end; it makes exactly the heap effects of its handler, through the same
         object-layer functions (a fused compare and branch skips only the bool's
         incref/decref pair, which cancels)."""
+        if self.depth >= self.recursion_limit and not f.i:
+            # _Py_EnterRecursivePy on entering a new frame (send_ex checks a resumed one)
+            self.clear_frame(f)
+            raise GuestError("RecursionError", "maximum recursion depth exceeded")
         dc = f.dc
         tabs = dc.handlers
         if tabs is None or tabs[0] is not self.tables_key:
@@ -274,7 +279,7 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                             elif op > 300:
                                 # superinstructions: this instruction and the next one
                                 nxt = args[i]
-                                if op == 301:       # LOAD_FAST__LOAD_FAST
+                                if op == 301:                   # LOAD_FAST__LOAD_FAST
                                     o = lp[arg]
                                     o2 = lp[nxt]
                                     if o is not None and o2 is not None:
@@ -285,7 +290,7 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                         i += 1
                                         steps += 1
                                         continue
-                                elif op == 302:     # LOAD_FAST__LOAD_CONST
+                                elif op == 302:                 # LOAD_FAST__LOAD_CONST
                                     o = lp[arg]
                                     if o is not None:
                                         o2 = consts[nxt]
@@ -296,7 +301,7 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                         i += 1
                                         steps += 1
                                         continue
-                                elif op == 304:     # LOAD_CONST__LOAD_FAST
+                                elif op == 304:                 # LOAD_CONST__LOAD_FAST
                                     o2 = lp[nxt]
                                     o = consts[arg]
                                     o.ob_refcnt += 1
@@ -471,13 +476,7 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                                 for o in d[len(d) - missing:]:
                                                     o.ob_refcnt += 1
                                                     a.append(o)
-                                            nf = new_frame(fn, a)
-                                            if self.depth >= self.recursion_limit:
-                                                self.clear_frame(nf)
-                                                raise GuestError(
-                                                    "RecursionError",
-                                                    "maximum recursion depth exceeded")
-                                            st.append(self.run_frame(nf))
+                                            st.append(self.run_frame(new_frame(fn, a)))
                                             continue
                             elif op == 83:                  # RETURN_VALUE_FRAME
                                 f.i = i
@@ -523,168 +522,170 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                 if o is not False:
                                     st.append(o)
                                     continue
-                            elif op == 25:                  # BINARY_SUBSCR_LIST_TUPLE_INT
-                                sub = st[-1]
-                                container = st[-2]
-                                tp = container.ob_type
-                                if (tp is list_type or tp is tuple_type) \
-                                        and sub.ob_type is int_type:
-                                    items = container.items
-                                    index = sub.value
-                                    if index < 0:
-                                        index += len(items)
-                                    if 0 <= index < len(items):
-                                        o = items[index]
+                            elif op < 100:
+                                if op == 25:                    # BINARY_SUBSCR_LIST_TUPLE_INT
+                                    sub = st[-1]
+                                    container = st[-2]
+                                    tp = container.ob_type
+                                    if (tp is list_type or tp is tuple_type) \
+                                            and sub.ob_type is int_type:
+                                        items = container.items
+                                        index = sub.value
+                                        if index < 0:
+                                            index += len(items)
+                                        if 0 <= index < len(items):
+                                            o = items[index]
+                                            o.ob_refcnt += 1
+                                            st.pop()
+                                            st[-1] = o
+                                            rc = container.ob_refcnt - 1
+                                            container.ob_refcnt = rc
+                                            if not rc:
+                                                dealloc(container)
+                                            rc = sub.ob_refcnt - 1
+                                            sub.ob_refcnt = rc
+                                            if not rc:
+                                                dealloc(sub)
+                                            continue
+                                elif op == 60:                  # STORE_SUBSCR_LIST_INT
+                                    sub = st[-1]
+                                    container = st[-2]
+                                    if container.ob_type is list_type and sub.ob_type is int_type:
+                                        items = container.items
+                                        index = sub.value
+                                        if index < 0:
+                                            index += len(items)
+                                        if 0 <= index < len(items):
+                                            v = st[-3]
+                                            del st[-3:]
+                                            v.ob_refcnt += 1
+                                            old = items[index]
+                                            items[index] = v
+                                            rc = old.ob_refcnt - 1
+                                            old.ob_refcnt = rc
+                                            if not rc:
+                                                tp = old.ob_type
+                                                if tp is float_type:
+                                                    float_dealloc(heap, old)
+                                                elif tp is int_type:
+                                                    int_dealloc(heap, old)
+                                                else:
+                                                    dealloc(old)
+                                            v.ob_refcnt -= 1
+                                            rc = container.ob_refcnt - 1
+                                            container.ob_refcnt = rc
+                                            if not rc:
+                                                dealloc(container)
+                                            rc = sub.ob_refcnt - 1
+                                            sub.ob_refcnt = rc
+                                            if not rc:
+                                                dealloc(sub)
+                                            continue
+                                elif op == 92:                  # UNPACK_SEQUENCE_LIST_TUPLE
+                                    seq = st[-1]
+                                    tp = seq.ob_type
+                                    if tp is tuple_type or tp is list_type:
+                                        items = seq.items
+                                        if len(items) == arg:
+                                            for o in items:
+                                                o.ob_refcnt += 1
+                                            st.pop()
+                                            st.extend(items[::-1])
+                                            rc = seq.ob_refcnt - 1
+                                            seq.ob_refcnt = rc
+                                            if not rc:
+                                                dealloc(seq)
+                                            continue
+                                elif op == 2:                   # PUSH_NULL_INLINE
+                                    st.append(None)
+                                    continue
+                                elif op == 99:                  # SWAP_INLINE
+                                    st[-1], st[-arg] = st[-arg], st[-1]
+                                    continue
+                                elif op == 86:                  # YIELD_VALUE_INLINE
+                                    f.i = i
+                                    f.suspend = True
+                                    return st.pop()
+                            else:
+                                if op == 151:                   # RESUME_INLINE
+                                    continue
+                                elif op == 129 or op == 128:
+                                    # POP_JUMP_IF_NONE_INLINE, POP_JUMP_IF_NOT_NONE_INLINE
+                                    o = st.pop()
+                                    is_none = o is none
+                                    rc = o.ob_refcnt - 1
+                                    o.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(o)
+                                    if is_none is (op == 129):
+                                        if arg < i:
+                                            self.steps += steps
+                                            steps = 0
+                                            if self.steps > self.check_at:
+                                                self.check_limits()
+                                        i = arg
+                                    continue
+                                elif op == 117:                 # IS_OP_INLINE
+                                    right = st.pop()
+                                    left = st[-1]
+                                    o = true if (left is right) ^ (arg == 1) else false
+                                    o.ob_refcnt += 1
+                                    st[-1] = o
+                                    rc = left.ob_refcnt - 1
+                                    left.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(left)
+                                    rc = right.ob_refcnt - 1
+                                    right.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(right)
+                                    continue
+                                elif op == 137:                 # LOAD_DEREF_BOUND
+                                    o = lp[arg].ob_ref
+                                    if o is not None:
                                         o.ob_refcnt += 1
-                                        st.pop()
-                                        st[-1] = o
-                                        rc = container.ob_refcnt - 1
-                                        container.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(container)
-                                        rc = sub.ob_refcnt - 1
-                                        sub.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(sub)
+                                        st.append(o)
                                         continue
-                            elif op == 60:                  # STORE_SUBSCR_LIST_INT
-                                sub = st[-1]
-                                container = st[-2]
-                                if container.ob_type is list_type and sub.ob_type is int_type:
-                                    items = container.items
-                                    index = sub.value
-                                    if index < 0:
-                                        index += len(items)
-                                    if 0 <= index < len(items):
-                                        v = st[-3]
-                                        del st[-3:]
-                                        v.ob_refcnt += 1
-                                        old = items[index]
-                                        items[index] = v
+                                elif op == 138:                 # STORE_DEREF_INLINE
+                                    cell = lp[arg]
+                                    old = cell.ob_ref
+                                    cell.ob_ref = st.pop()
+                                    if old is not None:
                                         rc = old.ob_refcnt - 1
                                         old.ob_refcnt = rc
                                         if not rc:
-                                            tp = old.ob_type
-                                            if tp is float_type:
-                                                float_dealloc(heap, old)
-                                            elif tp is int_type:
-                                                int_dealloc(heap, old)
-                                            else:
-                                                dealloc(old)
-                                        v.ob_refcnt -= 1
-                                        rc = container.ob_refcnt - 1
-                                        container.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(container)
-                                        rc = sub.ob_refcnt - 1
-                                        sub.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(sub)
-                                        continue
-                            elif op == 92:                  # UNPACK_SEQUENCE_LIST_TUPLE
-                                seq = st[-1]
-                                tp = seq.ob_type
-                                if tp is tuple_type or tp is list_type:
-                                    items = seq.items
-                                    if len(items) == arg:
-                                        for o in items:
-                                            o.ob_refcnt += 1
-                                        st.pop()
-                                        st.extend(items[::-1])
-                                        rc = seq.ob_refcnt - 1
-                                        seq.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(seq)
-                                        continue
-                            elif op == 102:                 # BUILD_TUPLE_INLINE
-                                if arg:
-                                    items = st[-arg:]
-                                    del st[-arg:]
-                                    o = tuple_new(heap, arg)
-                                    o.items[:] = items
-                                else:
-                                    o = tuple_new(heap, 0)
-                                st.append(o)
-                                continue
-                            elif op == 145:                 # LIST_APPEND_INLINE
-                                o = st.pop()
-                                list_append_steal(heap, st[-arg], o)
-                                continue
-                            elif op == 120:                 # COPY_INLINE
-                                o = st[-arg]
-                                o.ob_refcnt += 1
-                                st.append(o)
-                                continue
-                            elif op == 99:                  # SWAP_INLINE
-                                st[-1], st[-arg] = st[-arg], st[-1]
-                                continue
-                            elif op == 137:                 # LOAD_DEREF_BOUND
-                                o = lp[arg].ob_ref
-                                if o is not None:
+                                            dealloc(old)
+                                    continue
+                                elif op == 102:                 # BUILD_TUPLE_INLINE
+                                    if arg:
+                                        items = st[-arg:]
+                                        del st[-arg:]
+                                        o = tuple_new(heap, arg)
+                                        o.items[:] = items
+                                    else:
+                                        o = tuple_new(heap, 0)
+                                    st.append(o)
+                                    continue
+                                elif op == 145:                 # LIST_APPEND_INLINE
+                                    o = st.pop()
+                                    list_append_steal(heap, st[-arg], o)
+                                    continue
+                                elif op == 120:                 # COPY_INLINE
+                                    o = st[-arg]
                                     o.ob_refcnt += 1
                                     st.append(o)
                                     continue
-                            elif op == 138:                 # STORE_DEREF_INLINE
-                                cell = lp[arg]
-                                old = cell.ob_ref
-                                cell.ob_ref = st.pop()
-                                if old is not None:
-                                    rc = old.ob_refcnt - 1
-                                    old.ob_refcnt = rc
-                                    if not rc:
-                                        dealloc(old)
-                                continue
-                            elif op == 117:                 # IS_OP_INLINE
-                                right = st.pop()
-                                left = st[-1]
-                                o = true if (left is right) ^ (arg == 1) else false
-                                o.ob_refcnt += 1
-                                st[-1] = o
-                                rc = left.ob_refcnt - 1
-                                left.ob_refcnt = rc
-                                if not rc:
-                                    dealloc(left)
-                                rc = right.ob_refcnt - 1
-                                right.ob_refcnt = rc
-                                if not rc:
-                                    dealloc(right)
-                                continue
-                            elif op == 129 or op == 128:
-                                # POP_JUMP_IF_NONE_INLINE, POP_JUMP_IF_NOT_NONE_INLINE
-                                o = st.pop()
-                                is_none = o is none
-                                rc = o.ob_refcnt - 1
-                                o.ob_refcnt = rc
-                                if not rc:
-                                    dealloc(o)
-                                if is_none is (op == 129):
-                                    if arg < i:
-                                        self.steps += steps
-                                        steps = 0
-                                        if self.steps > self.check_at:
-                                            self.check_limits()
+                                elif op == 110:                 # JUMP_FORWARD_INLINE
                                     i = arg
-                                continue
-                            elif op == 110:                 # JUMP_FORWARD_INLINE
-                                i = arg
-                                continue
-                            elif op == 2:                   # PUSH_NULL_INLINE
-                                st.append(None)
-                                continue
-                            elif op == 149:                 # COPY_FREE_VARS_INLINE
-                                closure = f.func.func_closure.items
-                                off = len(lp) - arg
-                                for j in range(arg):
-                                    o = closure[j]
-                                    o.ob_refcnt += 1
-                                    lp[off + j] = o
-                                continue
-                            elif op == 151:                 # RESUME_INLINE
-                                continue
-                            elif op == 86:                  # YIELD_VALUE_INLINE
-                                f.i = i
-                                f.suspend = True
-                                return st.pop()
+                                    continue
+                                elif op == 149:                 # COPY_FREE_VARS_INLINE
+                                    closure = f.func.func_closure.items
+                                    off = len(lp) - arg
+                                    for j in range(arg):
+                                        o = closure[j]
+                                        o.ob_refcnt += 1
+                                        lp[off + j] = o
+                                    continue
                             f.i = i
                             r = hs[i - 1](self, f, instrs[i - 1])
                             if r is not None:
