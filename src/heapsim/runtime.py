@@ -58,12 +58,12 @@ class Runtime:
     modules, wired together.  ``run_source`` returns the process exit code."""
 
     def __init__(self, argv=(), stdout=None, stderr=None, max_steps=None, profile=CPYTHON_3_11,
-                 audit=False):
+                 audit=False, fast_paths=True):
         self.heap = heap = build_heap(profile, audit=audit)
         init_code_type(heap)
         self.space = sp = ObjectSpace(heap)
         sp.exc_types.update(init_exception_types(heap))
-        self.interp = interp = Interpreter(heap, sp, max_steps=max_steps)
+        self.interp = interp = Interpreter(heap, sp, max_steps=max_steps, fast_paths=fast_paths)
         interp.stdout = stdout if stdout is not None else host_sys.stdout
         interp.stderr = stderr if stderr is not None else host_sys.stderr
         interp.argv = list(argv)

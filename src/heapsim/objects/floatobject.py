@@ -45,8 +45,9 @@ def free_by_type(heap, obj):
         heap.free_object(obj)
 
 
-def _float_dealloc(heap, obj):
-    """``float_dealloc``: push an exact float's shell on the free list, or free it."""
+def float_dealloc(heap, obj):
+    """``float_dealloc``: push an exact float's shell on the free list, or free it (also the
+    loop's specialisations' way to free an exact float, vm/specialize.py)."""
     if obj.ob_type is heap.float_type:
         freelist = heap.float_freelist
         if len(freelist) < heap.float_freelist_max:
@@ -60,7 +61,7 @@ def _float_dealloc(heap, obj):
 def init(heap):
     float_type = make_static_type(
         "float", FLOAT_SIZE, 0, TPFLAGS_BASETYPE | TPFLAGS_MATCH_SELF,
-        base=heap.object_type, dealloc=_float_dealloc, hash=float_hash, eq=numeric_eq)
+        base=heap.object_type, dealloc=float_dealloc, hash=float_hash, eq=numeric_eq)
     heap.register_static_type(float_type)
     heap.float_type = float_type
     heap.float_freelist = []

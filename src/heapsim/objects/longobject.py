@@ -37,7 +37,9 @@ def int_sizeof(obj):
     return LONG_HEADER + DIGIT_BYTES * (n if n > 1 else 1)
 
 
-def _int_dealloc(heap, obj):
+def int_dealloc(heap, obj):
+    """``tp_dealloc`` of int (``PyObject_Free``): also the loop's specialisations' way to
+    free an exact int (vm/specialize.py)."""
     heap.free(obj.addr)
 
 
@@ -57,7 +59,7 @@ def init(heap):
     cfg = heap.objcfg
     int_type = make_static_type(
         "int", LONG_HEADER, DIGIT_BYTES, TPFLAGS_BASETYPE | TPFLAGS_LONG_SUBCLASS,
-        base=heap.object_type, sizeof=int_sizeof, dealloc=_int_dealloc,
+        base=heap.object_type, sizeof=int_sizeof, dealloc=int_dealloc,
         hash=int_hash, eq=numeric_eq)
     heap.register_static_type(int_type)
     heap.int_type = int_type

@@ -35,6 +35,9 @@ def build_parser():
                      help="stop after this many bytecode instructions "
                           f"(default {DEFAULT_MAX_STEPS})")
     _limit_options(run)
+    run.add_argument("--no-fast-paths", dest="fast_paths", action="store_false", default=None,
+                     help="run every instruction through its generic handler, with none of "
+                          "the eval loop's specialisations (also HEAPSIM_FAST_PATHS=0)")
     run.add_argument("prog", metavar="PROG.py")
     run.add_argument("args", nargs=argparse.REMAINDER)
     check = sub.add_parser("check", help="run PROG.py under python3 and heapsim and show "
@@ -84,9 +87,18 @@ def cmd_mallocstats(args):
     return 0
 
 
+def fast_paths_from_env():
+    """The fast-path switch's default: on unless ``HEAPSIM_FAST_PATHS`` is ``0``."""
+    import os
+    return os.environ.get("HEAPSIM_FAST_PATHS", "1").strip() != "0"
+
+
 def run_program(path, argv, stdout=None, stderr=None, max_steps=DEFAULT_MAX_STEPS,
-                max_heap=None, timeout=None, audit=False):
+                max_heap=None, timeout=None, audit=False, fast_paths=None):
     """Run a guest program as ``python3 PATH ARGS`` would; return the exit code.
+
+    ``fast_paths`` False runs only the eval loop's generic handlers (None: on unless
+    ``HEAPSIM_FAST_PATHS=0``).
 
     The run happens on a thread with a large stack and a high host recursion limit, so that
     guest recursion (limited to 1000 frames, as CPython) never exhausts the host.
@@ -104,10 +116,12 @@ def run_program(path, argv, stdout=None, stderr=None, max_steps=DEFAULT_MAX_STEP
                      f"[Errno {exc.errno}] {exc.strerror}\n")
         return 2
     result = [EXIT_INTERNAL]
+    if fast_paths is None:
+        fast_paths = fast_paths_from_env()
 
     def body():
         result[0] = _run_guarded(source, path, argv, stdout, stderr, max_steps, max_heap,
-                                 timeout, audit)
+                                 timeout, audit, fast_paths)
 
     old_limit = sys.getrecursionlimit()
     old_stack = threading.stack_size()
@@ -169,7 +183,7 @@ def decode_source(raw, path, stderr):
 
 
 def _run_guarded(source, path, argv, stdout, stderr, max_steps, max_heap=None, timeout=None,
-                 audit=False):
+                 audit=False, fast_paths=True):
     from heapsim.base.errors import LimitExceeded, OutOfMemory, Unsupported
     from heapsim.runtime import Runtime
 
@@ -185,7 +199,8 @@ def _run_guarded(source, path, argv, stdout, stderr, max_steps, max_heap=None, t
             profile = dataclasses.replace(CPYTHON_3_11, memory=dataclasses.replace(
                 CPYTHON_3_11.memory, heap_limit=max_heap))
         rt = Runtime([path] + list(argv), stdout=stdout, stderr=stderr, max_steps=max_steps,
-                     audit=audit, **({"profile": profile} if profile is not None else {}))
+                     audit=audit, fast_paths=fast_paths,
+                     **({"profile": profile} if profile is not None else {}))
         if timeout is not None:
             rt.interp.set_timeout(timeout)
         import os
@@ -231,7 +246,7 @@ def _flush(stream):
 
 def cmd_run(args):
     return run_program(args.prog, args.args, max_steps=args.max_steps, max_heap=args.max_heap,
-                       timeout=args.timeout, audit=args.audit)
+                       timeout=args.timeout, audit=args.audit, fast_paths=args.fast_paths)
 
 
 def run_both(prog, argv=(), max_steps=DEFAULT_MAX_STEPS):

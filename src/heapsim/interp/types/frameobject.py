@@ -18,6 +18,51 @@ TB_BASICSIZE = 40
 POINTER = 8
 
 
+class Frame:
+    """``_PyInterpreterFrame``: the running state of one Python frame (not a heap object).
+
+    ``localsplus`` and ``stack`` hold counted references (host None is NULL); ``i`` is the
+    next instruction's index; ``back`` the calling Frame while it runs; ``suspend`` is set
+    when it stops at a yield; ``gen`` its generator, ``fobj`` its frame object if any.
+    Built only by ``new_frame``."""
+
+    __slots__ = ("code", "dc", "func", "localsplus", "stack", "globals", "builtins",
+                 "locals", "i", "kwnames", "ins", "back", "suspend", "gen", "fobj")
+
+
+def new_frame(func, args, locals=None):
+    """The one frame factory (``_PyFrame_InitializeSpecials``), for every call path, class
+    bodies and module code: a Frame running func's code with func's globals and builtins.
+
+    The frame takes the reference to func and the references in ``args`` (a host list that
+    becomes ``localsplus``: the arguments already placed, padded here with NULLs to the
+    code's ``nlocalsplus``), and takes a new reference to the code.  ``locals`` (borrowed)
+    is the namespace of ``*_NAME`` opcodes for class bodies and module code, else None."""
+    co = func.func_code
+    co.ob_refcnt += 1
+    dc = co.decoded
+    extra = dc.nlocalsplus - len(args)
+    if extra:
+        args.extend([None] * extra)
+    f = Frame()
+    f.code = co
+    f.dc = dc
+    f.func = func
+    f.globals = func.func_globals
+    f.builtins = func.func_builtins
+    f.locals = locals
+    f.localsplus = args
+    f.stack = []
+    f.i = 0
+    f.kwnames = None
+    f.ins = None
+    f.back = None
+    f.suspend = False
+    f.gen = None
+    f.fobj = None
+    return f
+
+
 class FrameObject(GCObject):
     """``PyFrameObject``: ``frame`` is the host Frame; ``owned`` once the frame object holds
     the frame's data (``FRAME_OWNED_BY_FRAME_OBJECT``)."""

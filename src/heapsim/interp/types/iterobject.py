@@ -146,18 +146,9 @@ def _exhausted(heap, it):
 
 
 def _seq_next(sp, it):
-    """``listiter_next`` / ``tupleiter_next``."""
-    seq = it.seq
-    if seq is None:
-        return None
-    i = it.index
-    if i < len(seq.items):
-        it.index = i + 1
-        o = seq.items[i]
-        o.ob_refcnt += 1
-        return o
-    _exhausted(sp.heap, it)
-    return None
+    """``listiter_next`` / ``tupleiter_next`` (the loop's FOR_ITER_LIST/TUPLE call
+    ``seqiter_next`` directly)."""
+    return seqiter_next(sp.heap, it)
 
 
 def _list_reverse_next(sp, it):
@@ -442,3 +433,22 @@ def install_iternext(heap):
     heap.range_iterator_type.tp_iternext = _range_next
     heap.longrange_iterator_type.tp_iternext = _range_next
     heap.set_iterator_type.tp_iternext = _set_next
+
+
+def seqiter_next(heap, it):
+    """``tp_iternext`` of ``list_iterator`` and ``tuple_iterator`` (``listiter_next``,
+    ``tupleiter_next``): the next item (a new reference), or None once exhausted, when the
+    iterator drops its sequence."""
+    seq = it.seq
+    if seq is None:
+        return None
+    index = it.index
+    items = seq.items
+    if index < len(items):
+        it.index = index + 1
+        o = items[index]
+        o.ob_refcnt += 1
+        return o
+    it.seq = None
+    heap.decref(seq)
+    return None

@@ -1410,32 +1410,9 @@ def base_init(sp, obj, args, kw, new_overridden):
 # --- the class statement (the rest is in types/type_new.py) ---------------------------------
 
 def run_class_body(sp, func, ns):
-    """Run the class body code with ns as its locals (``_PyEval_Vector`` with locals)."""
-    interp = sp.interp
-    from heapsim.interp.vm.ceval import Frame
-    co = func.func_code
-    f = Frame()
-    f.code = co
-    co.ob_refcnt += 1
-    f.dc = co.decoded
-    func.ob_refcnt += 1
-    f.func = func
-    f.globals = func.func_globals
-    f.builtins = func.func_builtins
-    f.locals = ns
-    f.localsplus = [None] * f.dc.nlocalsplus
-    f.stack = []
-    f.i = 0
-    f.kwnames = None
-    f.ins = None
-    f.suspend = False
-    for extra in Frame.__slots__:
-        if not hasattr(f, extra):
-            setattr(f, extra, None)
-    if interp.depth >= interp.recursion_limit:
-        interp.clear_frame(f)
-        raise GuestError("RecursionError", "maximum recursion depth exceeded")
-    return interp.run_frame(f)
+    """Run the class body code (func borrowed) with ns as its locals: the interpreter's
+    frame factory and loop (vm/call.py ``run_class_body``), reached through ``sp.interp``."""
+    return sp.interp.run_class_body(func, ns)
 
 
 def ext_builtin_base(tp):

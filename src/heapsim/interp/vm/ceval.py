@@ -6,47 +6,46 @@ discipline.  A NULL slot is host ``None``.  Handlers touch objects only through 
 space (``self.sp``) and the object model's C-API-shaped functions.
 
 Each handler is a method named exactly like the opcode; it returns None, or the return value
-(a new reference) for ``RETURN_VALUE``.
+(a new reference) for ``RETURN_VALUE``.  The handlers are the definition of each opcode; they
+live here and in the mixins: vm/call.py (calls, frames), vm/opcodes_attrs.py,
+vm/opcodes_build.py, vm/opcodes_exc.py, vm/opcodes_match.py.  ``run_frame`` also runs the
+fast paths, named specialisations of the handlers listed in vm/specialize.py (off with
+``Interpreter(fast_paths=False)``).
 """
 
-import operator
+import time
 
 from heapsim.base.errors import (
     GuestError, GuestException, LimitExceeded, OutOfMemory, Unsupported,
 )
 from heapsim.interp.types.decode import BINARY_OP_SYMBOLS, CMP_OPS
-from heapsim.interp.types.frameobject import take_ownership, traceback_here
+from heapsim.interp.types.exceptions import is_subtype, new_exception
+from heapsim.interp.types.frameobject import new_frame, traceback_here
 from heapsim.interp.types.genobject import COMPLETED, gen_new, send_ex
+from heapsim.interp.vm.call import CallOpcodes
 from heapsim.interp.vm.opcodes_attrs import AttrOpcodes
-from heapsim.interp.types.exceptions import ExcObject, is_subtype, new_exception
-from heapsim.objects.core import TPFLAGS_HEAPTYPE, TypeObject
-from heapsim.objects.cellobject import CellObject, cell_new, cell_set
+from heapsim.interp.vm.opcodes_build import BuildOpcodes
+from heapsim.interp.vm.opcodes_exc import ExcOpcodes, Reraise
+from heapsim.interp.vm.opcodes_match import MatchOpcodes
+from heapsim.interp.vm.specialize import quicken
+from heapsim.interp.types.iterobject import seqiter_next
+from heapsim.objects.core import TypeObject
+from heapsim.objects.cellobject import cell_new
 from heapsim.objects.dictobject import (
-    dict_contains, dict_delitem, dict_getitem, dict_items, dict_merge, dict_new,
-    dict_new_presized, dict_setitem,
+    dict_contains, dict_delitem, dict_getitem, dict_new, dict_setitem,
 )
-from heapsim.objects.funcobject import FunctionObject, function_new
-from heapsim.objects.listobject import list_append_steal, list_extend, list_new, list_resize
-from heapsim.objects.floatobject import new_float
-from heapsim.objects.longobject import DIGIT_BYTES, LONG_HEADER, IntObject, new_int
+from heapsim.objects.funcobject import FunctionObject
+from heapsim.objects.listobject import list_append_steal
+from heapsim.objects.floatobject import float_dealloc, new_float
+from heapsim.objects.longobject import int_dealloc, new_int
+from heapsim.objects.rangeobject import rangeiter_next
 from heapsim.objects.methodobject import MethodObject
-from heapsim.objects.setobject import set_add_key, set_contains_key, set_new
-from heapsim.objects.tupleobject import tuple_from_list, tuple_new
+from heapsim.objects.tupleobject import tuple_new
 from heapsim.objects.unicodeobject import intern_string, new_str
 
 
-class Reraise(GuestException):
-    """A guest exception re-raised (RERAISE, bare ``raise``): no new traceback entry."""
-
-
-class Frame:
-    __slots__ = ("code", "dc", "func", "localsplus", "stack", "globals", "builtins",
-                 "locals", "i", "instrs", "handlers", "kwnames", "ins", "back", "suspend",
-                 "gen", "fobj")
-
-
-class Interpreter(AttrOpcodes):
-    def __init__(self, heap, space, max_steps=None, recursion_limit=1000):
+class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcodes):
+    def __init__(self, heap, space, max_steps=None, recursion_limit=1000, fast_paths=True):
         self.heap = heap
         self.sp = space
         space.interp = self
@@ -61,7 +60,10 @@ class Interpreter(AttrOpcodes):
         self.exc_prev = []         # the handled-exception states below (generators' callers)
         self.frame = None
         self.loop_consts = None
-        self.import_hook = None
+        self.fast_paths = fast_paths     # False: no specialisation, only generic handlers
+        self.tables_key = _tables_key(type(self), fast_paths)
+        self.import_hook = None         # the importer's (runtime.py installs both)
+        self.import_from_error = None
         self.error_location = None
 
     # --- exceptions ----------------------------------------------------------------------
@@ -97,7 +99,6 @@ class Interpreter(AttrOpcodes):
         return GuestException(e)
 
     def set_timeout(self, seconds):
-        import time
         self.timeout_seconds = seconds
         self.deadline = time.monotonic() + seconds
         self.check_at = min(self.check_at, self.steps + _TIME_CHECK_EVERY)
@@ -108,7 +109,6 @@ class Interpreter(AttrOpcodes):
         if self.max_steps is not None and self.steps > self.max_steps:
             raise LimitExceeded("instruction", self.max_steps)
         if self.deadline is not None:
-            import time
             if time.monotonic() > self.deadline:
                 raise LimitExceeded("time", f"{self.timeout_seconds} seconds")
             nxt = self.steps + _TIME_CHECK_EVERY
@@ -162,238 +162,30 @@ class Interpreter(AttrOpcodes):
 
     # --- calls ---------------------------------------------------------------------------
 
-    def call_function(self, func, args, kwrefs):
-        """Call a guest function: args (host list) and kwrefs (name -> obj) are new
-        references that move into the frame, and so does the reference to func."""
-        kwnames = None
-        if kwrefs:
-            kwnames = []
-            for k, v in kwrefs.items():
-                kwnames.append(intern_string(self.heap, k))
-                args.append(v)
-        try:
-            return self.call_py(func, args, len(args) - (len(kwnames) if kwnames else 0),
-                                kwnames)
-        finally:
-            if kwnames:
-                for k in kwnames:
-                    self.heap.decref(k)
-
-    def call_py(self, func, args, argcount, kwnames):
-        """``_PyEvalFramePushAndInit`` + the frame's run: consumes func and args."""
-        co = func.func_code
-        dc = co.decoded
-        if not kwnames and dc.argcount == argcount == len(args) \
-                and not dc.flags & 0x0C and not dc.kwonlyargcount:
-            return self.call_simple(func, args, dc)
-        f = Frame()
-        f.code = co
-        f.dc = dc
-        f.func = func
-        co.ob_refcnt += 1
-        f.globals = func.func_globals
-        f.builtins = func.func_builtins
-        f.locals = None
-        f.localsplus = [None] * dc.nlocalsplus
-        f.stack = []
-        f.i = 0
-        f.kwnames = None
-        f.ins = None
-        f.suspend = False
-        f.gen = None
-        f.fobj = None
-        try:
-            self.initialize_locals(f, func, args, argcount, kwnames)
-        except BaseException:
-            self.clear_frame(f)
-            raise
-        if self.depth >= self.recursion_limit:
-            self.clear_frame(f)
-            raise GuestError("RecursionError", "maximum recursion depth exceeded")
-        return self.run_frame(f)
-
-    def call_simple(self, func, args, dc):
-        """``call_py`` for a function whose code takes exactly ``len(args)`` positional
-        arguments (no ``*args``, ``**kwargs`` or keyword-only ones): args become the first
-        fast locals as they are.  Consumes func and args."""
-        co = func.func_code
-        f = Frame()
-        f.code = co
-        f.dc = dc
-        f.func = func
-        co.ob_refcnt += 1
-        f.globals = func.func_globals
-        f.builtins = func.func_builtins
-        f.locals = None
-        extra = dc.nlocalsplus - len(args)
-        if extra:
-            args.extend([None] * extra)
-        f.localsplus = args
-        f.stack = []
-        f.i = 0
-        f.kwnames = None
-        f.ins = None
-        f.suspend = False
-        f.gen = None
-        f.fobj = None
-        if self.depth >= self.recursion_limit:
-            self.clear_frame(f)
-            raise GuestError("RecursionError", "maximum recursion depth exceeded")
-        return self.run_frame(f)
-
-    def initialize_locals(self, f, func, args, argcount, kwnames):
-        heap = self.heap
-        sp = self.sp
-        dc = f.dc
-        lp = f.localsplus
-        co_argcount = dc.argcount
-        kwonly = dc.kwonlyargcount
-        total_args = co_argcount + kwonly
-        flags = dc.flags
-        has_varargs = bool(flags & 0x04)
-        has_varkw = bool(flags & 0x08)
-        qualname = func.func_qualname.value
-        kwdict = None
-        if has_varkw:
-            kwdict = dict_new(heap)
-            lp[total_args + has_varargs] = kwdict
-        n = min(argcount, co_argcount)
-        for j in range(n):
-            lp[j] = args[j]
-        if has_varargs:
-            lp[total_args] = sp.newtuple(args[n:argcount])
-        elif argcount > co_argcount:
-            for a in args[n:]:          # the first n belong to the frame's locals now
-                heap.decref(a)
-            ndef = len(func.func_defaults.items) if func.func_defaults is not None else 0
-            if ndef:
-                takes = f"from {co_argcount - ndef} to {co_argcount} positional arguments"
-            else:
-                takes = (f"{co_argcount} positional argument"
-                         f"{'' if co_argcount == 1 else 's'}")
-            given = f"{argcount} {'was' if argcount == 1 else 'were'} given"
-            raise GuestError("TypeError", f"{qualname}() takes {takes} but {given}")
-        if kwnames:
-            names = dc.localsplus_names
-            for k, kname in enumerate(kwnames):
-                value = args[argcount + k]
-                name = kname.value
-                try:
-                    j = names.index(name, dc.posonlyargcount, total_args)
-                except ValueError:
-                    j = -1
-                if j >= 0:
-                    if lp[j] is not None:
-                        heap.decref(value)
-                        for v in args[argcount + k + 1:]:
-                            heap.decref(v)
-                        raise GuestError("TypeError", f"{qualname}() got multiple values "
-                                         f"for argument '{name}'")
-                    lp[j] = value
-                elif kwdict is not None:
-                    dict_setitem(heap, kwdict, kname, value)
-                    heap.decref(value)
-                else:
-                    heap.decref(value)
-                    for v in args[argcount + k + 1:]:
-                        heap.decref(v)
-                    raise GuestError("TypeError", f"{qualname}() got an unexpected keyword "
-                                     f"argument '{name}'")
-        if argcount < co_argcount:
-            defaults = func.func_defaults.items if func.func_defaults is not None else []
-            m = co_argcount - len(defaults)
-            missing = []
-            for j in range(argcount, co_argcount):
-                if lp[j] is None:
-                    if j >= m:
-                        d = defaults[j - m]
-                        d.ob_refcnt += 1
-                        lp[j] = d
-                    else:
-                        missing.append(dc.localsplus_names[j])
-            if missing:
-                raise GuestError("TypeError", _missing_msg(qualname, missing, "positional"))
-        if kwonly:
-            missing = []
-            for j in range(co_argcount, total_args):
-                if lp[j] is None:
-                    name = dc.localsplus_names[j]
-                    d = None
-                    if func.func_kwdefaults is not None:
-                        key = new_str(heap, name)
-                        d = dict_getitem(heap, func.func_kwdefaults, key)
-                        heap.decref(key)
-                    if d is not None:
-                        d.ob_refcnt += 1
-                        lp[j] = d
-                    else:
-                        missing.append(name)
-            if missing:
-                raise GuestError("TypeError", _missing_msg(qualname, missing, "keyword-only"))
-
-    def clear_frame(self, f):
-        """``_PyFrame_Clear``: the value stack (top first), localsplus in index order, then
-        the function and the code."""
-        heap = self.heap
-        st = f.stack
-        while st:
-            heap.xdecref(st.pop())
-        fo = f.fobj
-        if fo is not None:
-            f.fobj = None
-            if fo.ob_refcnt > 1:
-                take_ownership(heap, fo, f, f.back if self.frame is f else None)
-                heap.decref(fo)
-                return
-            heap.decref(fo)
-        lp = f.localsplus
-        dealloc = heap.dealloc
-        for j, o in enumerate(lp):
-            if o is not None:
-                lp[j] = None
-                rc = o.ob_refcnt - 1
-                o.ob_refcnt = rc
-                if not rc:
-                    dealloc(o)
-        func = f.func
-        if func is not None:
-            f.func = None
-            heap.decref(func)
-        heap.decref(f.code)
-
     def traceback_here(self, f, eobj, ins):
         traceback_here(self.heap, f, eobj, ins)
 
     def code_tables(self, dc):
         """The loop's per-code tables, built once per decoded code and kept on it:
-        (interpreter class, handler functions, opcodes, operands, instructions).
+        (key, handler functions, loop codes, operands, instructions).
 
-        The operand of a jump is its target index, of ``BINARY_OP``/``COMPARE_OP`` the host
-        function for the operator (None where the fast path never applies); other operands
-        are the raw oparg.  Handlers are the class's functions (called with self), so the
-        tables do not hold an interpreter."""
-        cls = type(self)
+        The loop codes and operands are ``specialize.quicken``'s (every loop code 0 when
+        the fast paths are off).  The key is the interpreter class with the fast-path
+        switch, so an interpreter never runs tables made for another setting.  Handlers are
+        the class's functions (called with self), so the tables do not hold an
+        interpreter."""
+        key = self.tables_key
         tabs = dc.handlers
-        if tabs is not None and tabs[0] is cls:
+        if tabs is not None and tabs[0] is key:
             return tabs
-        hs = []
-        ops = []
-        args = []
+        cls = type(self)
         instrs = dc.instructions
+        hs = []
         for ins in instrs:
             h = getattr(cls, ins.opname, None)
             hs.append(h if h is not None else cls._unsupported_op)
-            op = ins.opcode
-            ops.append(_LOOP_CODES.get(op, 0))
-            if op == _BINARY_OP:
-                args.append(_BINARY_FNS[ins.arg] if ins.arg < len(_BINARY_FNS) else None)
-            elif op == _COMPARE_OP:
-                args.append(_COMPARE_FNS[ins.arg])
-            elif ins.target >= 0:
-                args.append(ins.target)
-            else:
-                args.append(ins.arg if ins.arg is not None else 0)
-        tabs = dc.handlers = (cls, hs, ops, args, instrs)
+        ops, args = quicken(instrs, self.fast_paths)
+        tabs = dc.handlers = (key, hs, ops, args, instrs)
         return tabs
 
     def handlers_for(self, dc):
@@ -410,28 +202,37 @@ class Interpreter(AttrOpcodes):
         heap's dealloc entry point is installed before any guest code runs)."""
         heap = self.heap
         lc = self.loop_consts = (
-            heap, heap.dealloc, heap.free, heap.malloc, heap.int_type, heap.float_type,
-            heap.str_type, heap.list_type, heap.tuple_type, heap.small_ints,
-            heap.float_freelist, heap.float_freelist_max, heap.true, heap.false, heap.none,
-            heap.range_iterator_type, self.sp.iter_types["list_iterator"],
-            self.sp.iter_types["tuple_iterator"], getattr(heap, "generator_type", None))
+            heap, heap.dealloc, heap.int_type, heap.float_type, heap.str_type,
+            heap.list_type, heap.tuple_type, heap.small_ints, heap.true, heap.false,
+            heap.none, heap.range_iterator_type, self.sp.iter_types["list_iterator"],
+            self.sp.iter_types["tuple_iterator"], heap.generator_type)
         return lc
 
     def run_frame(self, f, exc=None):
         """Run f from ``f.i``; with ``exc`` (a GuestException), raise it at the instruction
-        f stopped at first (``throwflag``: a generator resumed by throw/close).
+        f stopped at first (``throwflag``: a generator resumed by throw/close).  A new frame
+        (``f.i`` 0) beyond the recursion limit is cleared and RecursionError raised instead.
 
         The instruction index and the step count live in host locals.  ``f.i`` is stored
         before every handler call (handlers, generators and errors may read it) and read back
-        after it (handlers may jump); the opcodes run inline here never need it.  Steps are
-        added to ``self.steps`` and the limits checked at frame entry and on backward jumps
-        (where CPython tests its eval breaker), and the rest when the frame stops.  The
-        inline paths make exactly the heap effects of their handlers: the same increfs,
-        decrefs, allocations and free-list traffic in the same order (a fused compare and
-        branch skips only the bool's incref/decref pair, which cancels)."""
+        after it (handlers may jump); the specialisations run inline here never need it.
+        Steps are added to ``self.steps`` and the limits checked at frame entry and on
+        backward jumps (where CPython tests its eval breaker), and the rest when the frame
+        stops.
+
+        Each instruction's loop code selects its specialisation (vm/specialize.py, where the
+        table names them; the comment on each branch below is its name) or 0, the generic
+        handler.  A specialisation whose guard fails falls through to the handler call at
+        the end; it makes exactly the heap effects of its handler, through the same
+        object-layer functions (a fused compare and branch skips only the bool's
+        incref/decref pair, which cancels)."""
+        if self.depth >= self.recursion_limit and not f.i:
+            # _Py_EnterRecursivePy on entering a new frame (send_ex checks a resumed one)
+            self.clear_frame(f)
+            raise GuestError("RecursionError", "maximum recursion depth exceeded")
         dc = f.dc
         tabs = dc.handlers
-        if tabs is None or tabs[0] is not type(self):
+        if tabs is None or tabs[0] is not self.tables_key:
             tabs = self.code_tables(dc)
         _, hs, ops, args, instrs = tabs
         lp = f.localsplus
@@ -442,9 +243,8 @@ class Interpreter(AttrOpcodes):
         lc = self.loop_consts
         if lc is None:
             lc = self.make_loop_consts()
-        (heap, dealloc, free, malloc, int_type, float_type, str_type, list_type, tuple_type,
-         small_ints, ffl, ffl_max, true, false, none, range_iter_type, list_iter_type,
-         tuple_iter_type, gen_type) = lc
+        (heap, dealloc, int_type, float_type, str_type, list_type, tuple_type, small_ints,
+         true, false, none, range_iter_type, list_iter_type, tuple_iter_type, gen_type) = lc
         f.back = self.frame
         self.frame = f
         self.depth += 1
@@ -468,44 +268,84 @@ class Interpreter(AttrOpcodes):
                             arg = args[i]
                             i += 1
                             steps += 1
-                            if op == 124:                       # LOAD_FAST
+                            if op == 124:                   # LOAD_FAST_CHECKED
                                 o = lp[arg]
                                 if o is not None:
                                     o.ob_refcnt += 1
                                     st.append(o)
                                     continue
-                            elif not op:                        # no inline path
+                            elif not op:                    # the generic handler
                                 pass
-                            elif op == 100:                     # LOAD_CONST
+                            elif op > 300:
+                                # superinstructions: this instruction and the next one
+                                nxt = args[i]
+                                if op == 301:                   # LOAD_FAST__LOAD_FAST
+                                    o = lp[arg]
+                                    o2 = lp[nxt]
+                                    if o is not None and o2 is not None:
+                                        o.ob_refcnt += 1
+                                        o2.ob_refcnt += 1
+                                        st.append(o)
+                                        st.append(o2)
+                                        i += 1
+                                        steps += 1
+                                        continue
+                                elif op == 302:                 # LOAD_FAST__LOAD_CONST
+                                    o = lp[arg]
+                                    if o is not None:
+                                        o2 = consts[nxt]
+                                        o.ob_refcnt += 1
+                                        o2.ob_refcnt += 1
+                                        st.append(o)
+                                        st.append(o2)
+                                        i += 1
+                                        steps += 1
+                                        continue
+                                elif op == 304:                 # LOAD_CONST__LOAD_FAST
+                                    o2 = lp[nxt]
+                                    o = consts[arg]
+                                    o.ob_refcnt += 1
+                                    st.append(o)
+                                    if o2 is not None:
+                                        o2.ob_refcnt += 1
+                                        st.append(o2)
+                                        i += 1
+                                        steps += 1
+                                    continue
+                            elif op == 100:                 # LOAD_CONST_INLINE
                                 o = consts[arg]
                                 o.ob_refcnt += 1
                                 st.append(o)
                                 continue
-                            elif op == 125:                     # STORE_FAST
+                            elif op == 125 or op == 299:
+                                # STORE_FAST_SCALAR, STORE_FAST__LOAD_FAST
                                 old = lp[arg]
                                 lp[arg] = st.pop()
                                 if old is not None:
                                     rc = old.ob_refcnt - 1
                                     old.ob_refcnt = rc
                                     if not rc:
-                                        # float_dealloc / int_dealloc inline
                                         tp = old.ob_type
                                         if tp is float_type:
-                                            if len(ffl) < ffl_max:
-                                                ffl.append(old)
-                                            else:
-                                                free(old.addr)
+                                            float_dealloc(heap, old)
                                         elif tp is int_type:
-                                            free(old.addr)
+                                            int_dealloc(heap, old)
                                         else:
                                             dealloc(old)
+                                if op == 299:
+                                    o = lp[args[i]]
+                                    if o is not None:
+                                        o.ob_refcnt += 1
+                                        st.append(o)
+                                        i += 1
+                                        steps += 1
                                 continue
-                            elif op == 122:                     # BINARY_OP
+                            elif op == 122:                 # BINARY_OP_INT_FLOAT
                                 rhs = st[-1]
                                 lhs = st[-2]
                                 ta = lhs.ob_type
                                 tb = rhs.ob_type
-                                if arg is not None and (ta is int_type or ta is float_type) \
+                                if (ta is int_type or ta is float_type) \
                                         and (tb is int_type or tb is float_type):
                                     try:
                                         r = arg(lhs.value, rhs.value)
@@ -513,48 +353,35 @@ class Interpreter(AttrOpcodes):
                                         r = None
                                     tr = type(r)
                                     if tr is int:
-                                        if -5 <= r <= 256:
+                                        if -5 <= r <= 256:      # new_int's small ints
                                             res = small_ints[r + 5]
                                             res.ob_refcnt += 1
-                                        elif -1073741824 < r < 1073741824:
-                                            # new_int of a one-digit value
-                                            res = IntObject.__new__(IntObject)
-                                            res.ob_refcnt = 1
-                                            res.ob_type = int_type
-                                            res.value = r
-                                            res.addr = malloc(_ONE_DIGIT_INT_SIZE)
                                         else:
                                             res = new_int(heap, r)
                                     elif tr is float:
-                                        if ffl:
-                                            res = ffl.pop()
-                                            res.ob_refcnt = 1
-                                            res.value = r
-                                        else:
-                                            res = new_float(heap, r)
+                                        res = new_float(heap, r)
                                     else:
                                         res = None
                                     if res is not None:
                                         st.pop()
                                         st[-1] = res
-                                        # int_dealloc frees; float_dealloc keeps the shell
-                                        # on the free list (neither can start a cascade)
                                         rc = lhs.ob_refcnt - 1
                                         lhs.ob_refcnt = rc
                                         if not rc:
-                                            if ta is int_type or len(ffl) >= ffl_max:
-                                                free(lhs.addr)
+                                            if ta is int_type:
+                                                int_dealloc(heap, lhs)
                                             else:
-                                                ffl.append(lhs)
+                                                float_dealloc(heap, lhs)
                                         rc = rhs.ob_refcnt - 1
                                         rhs.ob_refcnt = rc
                                         if not rc:
-                                            if tb is int_type or len(ffl) >= ffl_max:
-                                                free(rhs.addr)
+                                            if tb is int_type:
+                                                int_dealloc(heap, rhs)
                                             else:
-                                                ffl.append(rhs)
+                                                float_dealloc(heap, rhs)
                                         continue
-                            elif op == 107:                     # COMPARE_OP
+                            elif op == 107 or op == 300:
+                                # COMPARE_OP_NUM_STR, COMPARE_OP_NUM_STR_JUMP
                                 right = st[-1]
                                 left = st[-2]
                                 ta = left.ob_type
@@ -564,20 +391,18 @@ class Interpreter(AttrOpcodes):
                                         or (ta is str_type and tb is str_type):
                                     r = arg(left.value, right.value)
                                     del st[-2:]
-                                    nop = ops[i]
-                                    if nop == 114 or nop == 115:
-                                        # fused with POP_JUMP_*_IF_FALSE/TRUE: the bool's
-                                        # incref and decref cancel, so it is never pushed
-                                        rc = left.ob_refcnt - 1
-                                        left.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(left)
-                                        rc = right.ob_refcnt - 1
-                                        right.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(right)
+                                    rc = left.ob_refcnt - 1
+                                    left.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(left)
+                                    rc = right.ob_refcnt - 1
+                                    right.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(right)
+                                    if op == 300:
+                                        # the jump after it (POP_JUMP_IF_*_BOOL's code)
                                         steps += 1
-                                        if (not r) is (nop == 114):
+                                        if (not r) is (ops[i] == 114):
                                             t = args[i]
                                             if t < i:
                                                 self.steps += steps
@@ -591,18 +416,9 @@ class Interpreter(AttrOpcodes):
                                     res = true if r else false
                                     res.ob_refcnt += 1
                                     st.append(res)
-                                    rc = left.ob_refcnt - 1
-                                    left.ob_refcnt = rc
-                                    if not rc:
-                                        dealloc(left)
-                                    rc = right.ob_refcnt - 1
-                                    right.ob_refcnt = rc
-                                    if not rc:
-                                        dealloc(right)
                                     continue
                             elif op == 114 or op == 115:
-                                # POP_JUMP_{FORWARD,BACKWARD}_IF_{FALSE,TRUE} on a bool (the
-                                # backward forms are coded as the forward ones)
+                                # POP_JUMP_IF_FALSE_BOOL, POP_JUMP_IF_TRUE_BOOL
                                 cond = st[-1]
                                 if cond is true or cond is false:
                                     st.pop()
@@ -615,26 +431,22 @@ class Interpreter(AttrOpcodes):
                                                 self.check_limits()
                                         i = arg
                                     continue
-                            elif op == 116:                     # LOAD_GLOBAL
+                            elif op == 116:                 # LOAD_GLOBAL_BOUND
                                 key = co_names[arg >> 1]
                                 o = dict_getitem(heap, f.globals, key)
                                 if o is None:
                                     o = dict_getitem(heap, f.builtins, key)
-                                if o is None:
-                                    raise GuestError("NameError",
-                                                     f"name '{key.value}' is not defined")
-                                if arg & 1:
-                                    st.append(None)
-                                o.ob_refcnt += 1
-                                st.append(o)
-                                continue
-                            elif op == 166:                     # PRECALL
+                                if o is not None:
+                                    if arg & 1:
+                                        st.append(None)
+                                    o.ob_refcnt += 1
+                                    st.append(o)
+                                    continue
+                            elif op == 166:                 # PRECALL_NO_METHOD
                                 if st[-arg - 2] is not None \
                                         or not isinstance(st[-arg - 1], MethodObject):
                                     continue
-                            elif op == 171:                     # CALL
-                                # a plain Python function with exactly its positional
-                                # arguments: no initialize_locals, no handler call
+                            elif op == 171:     # CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS
                                 if f.kwnames is None:
                                     fn = st[-arg - 2]
                                     if fn is None:
@@ -657,70 +469,22 @@ class Interpreter(AttrOpcodes):
                                                 a = []
                                             del st[-arg - 2:]
                                             f.i = i
-                                            # call_py and initialize_locals of positional
-                                            # arguments (missing ones from the defaults)
-                                            nf = Frame()
-                                            nf.code = fco
-                                            nf.dc = fdc
-                                            nf.func = fn
-                                            fco.ob_refcnt += 1
-                                            nf.globals = fn.func_globals
-                                            nf.builtins = fn.func_builtins
-                                            nf.locals = None
+                                            # initialize_locals of positional arguments
+                                            # (the missing ones from the defaults)
                                             if missing:
                                                 d = fn.func_defaults.items
                                                 for o in d[len(d) - missing:]:
                                                     o.ob_refcnt += 1
                                                     a.append(o)
-                                            nargs = fdc.nlocalsplus - fdc.argcount
-                                            if nargs:
-                                                a.extend([None] * nargs)
-                                            nf.localsplus = a
-                                            nf.stack = []
-                                            nf.i = 0
-                                            nf.kwnames = None
-                                            nf.ins = None
-                                            nf.suspend = False
-                                            nf.gen = None
-                                            nf.fobj = None
-                                            if self.depth >= self.recursion_limit:
-                                                self.clear_frame(nf)
-                                                raise GuestError(
-                                                    "RecursionError",
-                                                    "maximum recursion depth exceeded")
-                                            st.append(self.run_frame(nf))
+                                            st.append(self.run_frame(new_frame(fn, a)))
                                             continue
-                            elif op == 83:                      # RETURN_VALUE
+                            elif op == 83:                  # RETURN_VALUE_FRAME
                                 f.i = i
                                 r = st.pop()
-                                if f.suspend:
-                                    return r
-                                if st or f.fobj is not None:
+                                if not f.suspend:
                                     self.clear_frame(f)
-                                    return r
-                                # clear_frame of a frame with an empty stack and no frame
-                                # object, inline
-                                for j, o in enumerate(lp):
-                                    if o is not None:
-                                        lp[j] = None
-                                        rc = o.ob_refcnt - 1
-                                        o.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(o)
-                                o = f.func
-                                if o is not None:
-                                    f.func = None
-                                    rc = o.ob_refcnt - 1
-                                    o.ob_refcnt = rc
-                                    if not rc:
-                                        dealloc(o)
-                                o = f.code
-                                rc = o.ob_refcnt - 1
-                                o.ob_refcnt = rc
-                                if not rc:
-                                    dealloc(o)
                                 return r
-                            elif op == 1:                       # POP_TOP
+                            elif op == 1:                   # POP_TOP_INLINE
                                 o = st.pop()
                                 if o is not None:
                                     rc = o.ob_refcnt - 1
@@ -728,232 +492,200 @@ class Interpreter(AttrOpcodes):
                                     if not rc:
                                         dealloc(o)
                                 continue
-                            elif op == 140:                     # JUMP_BACKWARD
+                            elif op == 140:                 # JUMP_BACKWARD_INLINE
                                 self.steps += steps
                                 steps = 0
                                 if self.steps > self.check_at:
                                     self.check_limits()
                                 i = arg
                                 continue
-                            elif op == 93:                      # FOR_ITER
+                            elif op == 93:                  # FOR_ITER_*
                                 it = st[-1]
                                 tp = it.ob_type
-                                if tp is range_iter_type:
-                                    index = it.index
-                                    if index < it.len:
-                                        it.index = index + 1
-                                        r = it.start + index * it.step
-                                        if -5 <= r <= 256:
-                                            o = small_ints[r + 5]
-                                            o.ob_refcnt += 1
-                                        else:
-                                            o = new_int(heap, r)
-                                        st.append(o)
-                                        continue
+                                if tp is range_iter_type:       # FOR_ITER_RANGE
+                                    o = rangeiter_next(heap, it)
                                 elif tp is list_iter_type or tp is tuple_iter_type:
-                                    seq = it.seq
-                                    if seq is not None:
-                                        index = it.index
-                                        items = seq.items
-                                        if index < len(items):
-                                            it.index = index + 1
-                                            o = items[index]
-                                            o.ob_refcnt += 1
-                                            st.append(o)
-                                            continue
-                                        it.seq = None
-                                        rc = seq.ob_refcnt - 1
-                                        seq.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(seq)
-                                elif tp is gen_type:
+                                    o = seqiter_next(heap, it)  # FOR_ITER_LIST, _TUPLE
+                                elif tp is gen_type:            # FOR_ITER_GEN
                                     f.i = i
                                     o = self.gen_next(it)
-                                    if o is not None:
-                                        st.append(o)
-                                        continue
                                 else:
+                                    o = False
+                                if o is None:
+                                    st.pop()
+                                    rc = it.ob_refcnt - 1
+                                    it.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(it)
+                                    i = arg
+                                    continue
+                                if o is not False:
+                                    st.append(o)
+                                    continue
+                            elif op < 100:
+                                if op == 25:                    # BINARY_SUBSCR_LIST_TUPLE_INT
+                                    sub = st[-1]
+                                    container = st[-2]
+                                    tp = container.ob_type
+                                    if (tp is list_type or tp is tuple_type) \
+                                            and sub.ob_type is int_type:
+                                        items = container.items
+                                        index = sub.value
+                                        if index < 0:
+                                            index += len(items)
+                                        if 0 <= index < len(items):
+                                            o = items[index]
+                                            o.ob_refcnt += 1
+                                            st.pop()
+                                            st[-1] = o
+                                            rc = container.ob_refcnt - 1
+                                            container.ob_refcnt = rc
+                                            if not rc:
+                                                dealloc(container)
+                                            rc = sub.ob_refcnt - 1
+                                            sub.ob_refcnt = rc
+                                            if not rc:
+                                                dealloc(sub)
+                                            continue
+                                elif op == 60:                  # STORE_SUBSCR_LIST_INT
+                                    sub = st[-1]
+                                    container = st[-2]
+                                    if container.ob_type is list_type and sub.ob_type is int_type:
+                                        items = container.items
+                                        index = sub.value
+                                        if index < 0:
+                                            index += len(items)
+                                        if 0 <= index < len(items):
+                                            v = st[-3]
+                                            del st[-3:]
+                                            v.ob_refcnt += 1
+                                            old = items[index]
+                                            items[index] = v
+                                            rc = old.ob_refcnt - 1
+                                            old.ob_refcnt = rc
+                                            if not rc:
+                                                tp = old.ob_type
+                                                if tp is float_type:
+                                                    float_dealloc(heap, old)
+                                                elif tp is int_type:
+                                                    int_dealloc(heap, old)
+                                                else:
+                                                    dealloc(old)
+                                            v.ob_refcnt -= 1
+                                            rc = container.ob_refcnt - 1
+                                            container.ob_refcnt = rc
+                                            if not rc:
+                                                dealloc(container)
+                                            rc = sub.ob_refcnt - 1
+                                            sub.ob_refcnt = rc
+                                            if not rc:
+                                                dealloc(sub)
+                                            continue
+                                elif op == 92:                  # UNPACK_SEQUENCE_LIST_TUPLE
+                                    seq = st[-1]
+                                    tp = seq.ob_type
+                                    if tp is tuple_type or tp is list_type:
+                                        items = seq.items
+                                        if len(items) == arg:
+                                            for o in items:
+                                                o.ob_refcnt += 1
+                                            st.pop()
+                                            st.extend(items[::-1])
+                                            rc = seq.ob_refcnt - 1
+                                            seq.ob_refcnt = rc
+                                            if not rc:
+                                                dealloc(seq)
+                                            continue
+                                elif op == 2:                   # PUSH_NULL_INLINE
+                                    st.append(None)
+                                    continue
+                                elif op == 99:                  # SWAP_INLINE
+                                    st[-1], st[-arg] = st[-arg], st[-1]
+                                    continue
+                                elif op == 86:                  # YIELD_VALUE_INLINE
                                     f.i = i
-                                    o = self.sp.next(it)
+                                    f.suspend = True
+                                    return st.pop()
+                            else:
+                                if op == 151:                   # RESUME_INLINE
+                                    continue
+                                elif op == 129 or op == 128:
+                                    # POP_JUMP_IF_NONE_INLINE, POP_JUMP_IF_NOT_NONE_INLINE
+                                    o = st.pop()
+                                    is_none = o is none
+                                    rc = o.ob_refcnt - 1
+                                    o.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(o)
+                                    if is_none is (op == 129):
+                                        if arg < i:
+                                            self.steps += steps
+                                            steps = 0
+                                            if self.steps > self.check_at:
+                                                self.check_limits()
+                                        i = arg
+                                    continue
+                                elif op == 117:                 # IS_OP_INLINE
+                                    right = st.pop()
+                                    left = st[-1]
+                                    o = true if (left is right) ^ (arg == 1) else false
+                                    o.ob_refcnt += 1
+                                    st[-1] = o
+                                    rc = left.ob_refcnt - 1
+                                    left.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(left)
+                                    rc = right.ob_refcnt - 1
+                                    right.ob_refcnt = rc
+                                    if not rc:
+                                        dealloc(right)
+                                    continue
+                                elif op == 137:                 # LOAD_DEREF_BOUND
+                                    o = lp[arg].ob_ref
                                     if o is not None:
+                                        o.ob_refcnt += 1
                                         st.append(o)
                                         continue
-                                st.pop()
-                                rc = it.ob_refcnt - 1
-                                it.ob_refcnt = rc
-                                if not rc:
-                                    dealloc(it)
-                                i = arg
-                                continue
-                            elif op == 25:                      # BINARY_SUBSCR
-                                sub = st[-1]
-                                container = st[-2]
-                                tp = container.ob_type
-                                if (tp is list_type or tp is tuple_type) \
-                                        and sub.ob_type is int_type:
-                                    items = container.items
-                                    index = sub.value
-                                    if index < 0:
-                                        index += len(items)
-                                    if 0 <= index < len(items):
-                                        o = items[index]
-                                        o.ob_refcnt += 1
-                                        st.pop()
-                                        st[-1] = o
-                                        rc = container.ob_refcnt - 1
-                                        container.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(container)
-                                        rc = sub.ob_refcnt - 1
-                                        sub.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(sub)
-                                        continue
-                            elif op == 60:                      # STORE_SUBSCR
-                                sub = st[-1]
-                                container = st[-2]
-                                if container.ob_type is list_type and sub.ob_type is int_type:
-                                    items = container.items
-                                    index = sub.value
-                                    if index < 0:
-                                        index += len(items)
-                                    if 0 <= index < len(items):
-                                        v = st[-3]
-                                        del st[-3:]
-                                        v.ob_refcnt += 1
-                                        old = items[index]
-                                        items[index] = v
+                                elif op == 138:                 # STORE_DEREF_INLINE
+                                    cell = lp[arg]
+                                    old = cell.ob_ref
+                                    cell.ob_ref = st.pop()
+                                    if old is not None:
                                         rc = old.ob_refcnt - 1
                                         old.ob_refcnt = rc
                                         if not rc:
-                                            tp = old.ob_type
-                                            if tp is float_type:
-                                                if len(ffl) < ffl_max:
-                                                    ffl.append(old)
-                                                else:
-                                                    free(old.addr)
-                                            elif tp is int_type:
-                                                free(old.addr)
-                                            else:
-                                                dealloc(old)
-                                        v.ob_refcnt -= 1
-                                        rc = container.ob_refcnt - 1
-                                        container.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(container)
-                                        rc = sub.ob_refcnt - 1
-                                        sub.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(sub)
-                                        continue
-                            elif op == 92:                      # UNPACK_SEQUENCE
-                                seq = st[-1]
-                                tp = seq.ob_type
-                                if tp is tuple_type or tp is list_type:
-                                    items = seq.items
-                                    if len(items) == arg:
-                                        for o in items:
-                                            o.ob_refcnt += 1
-                                        st.pop()
-                                        st.extend(items[::-1])
-                                        rc = seq.ob_refcnt - 1
-                                        seq.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(seq)
-                                        continue
-                            elif op == 102:                     # BUILD_TUPLE
-                                if arg:
-                                    items = st[-arg:]
-                                    del st[-arg:]
-                                    o = tuple_new(heap, arg)
-                                    o.items[:] = items
-                                else:
-                                    o = tuple_new(heap, 0)
-                                st.append(o)
-                                continue
-                            elif op == 145:                     # LIST_APPEND
-                                o = st.pop()
-                                lst = st[-arg]
-                                items = lst.items
-                                if lst.allocated <= len(items):
-                                    list_resize(heap, lst, len(items) + 1)
-                                items.append(o)
-                                continue
-                            elif op == 120:                     # COPY
-                                o = st[-arg]
-                                o.ob_refcnt += 1
-                                st.append(o)
-                                continue
-                            elif op == 99:                      # SWAP
-                                st[-1], st[-arg] = st[-arg], st[-1]
-                                continue
-                            elif op == 137:                     # LOAD_DEREF
-                                o = lp[arg].ob_ref
-                                if o is not None:
+                                            dealloc(old)
+                                    continue
+                                elif op == 102:                 # BUILD_TUPLE_INLINE
+                                    if arg:
+                                        items = st[-arg:]
+                                        del st[-arg:]
+                                        o = tuple_new(heap, arg)
+                                        o.items[:] = items
+                                    else:
+                                        o = tuple_new(heap, 0)
+                                    st.append(o)
+                                    continue
+                                elif op == 145:                 # LIST_APPEND_INLINE
+                                    o = st.pop()
+                                    list_append_steal(heap, st[-arg], o)
+                                    continue
+                                elif op == 120:                 # COPY_INLINE
+                                    o = st[-arg]
                                     o.ob_refcnt += 1
                                     st.append(o)
                                     continue
-                            elif op == 138:                     # STORE_DEREF
-                                cell = lp[arg]
-                                old = cell.ob_ref
-                                cell.ob_ref = st.pop()
-                                if old is not None:
-                                    rc = old.ob_refcnt - 1
-                                    old.ob_refcnt = rc
-                                    if not rc:
-                                        dealloc(old)
-                                continue
-                            elif op == 117:                     # IS_OP
-                                right = st.pop()
-                                left = st[-1]
-                                o = true if (left is right) ^ (arg == 1) else false
-                                o.ob_refcnt += 1
-                                st[-1] = o
-                                rc = left.ob_refcnt - 1
-                                left.ob_refcnt = rc
-                                if not rc:
-                                    dealloc(left)
-                                rc = right.ob_refcnt - 1
-                                right.ob_refcnt = rc
-                                if not rc:
-                                    dealloc(right)
-                                continue
-                            elif op == 129 or op == 128:
-                                # POP_JUMP_{FORWARD,BACKWARD}_IF_{NONE,NOT_NONE}
-                                o = st.pop()
-                                is_none = o is none
-                                rc = o.ob_refcnt - 1
-                                o.ob_refcnt = rc
-                                if not rc:
-                                    dealloc(o)
-                                if is_none is (op == 129):
-                                    if arg < i:
-                                        self.steps += steps
-                                        steps = 0
-                                        if self.steps > self.check_at:
-                                            self.check_limits()
+                                elif op == 110:                 # JUMP_FORWARD_INLINE
                                     i = arg
-                                continue
-                            elif op == 110:                     # JUMP_FORWARD
-                                i = arg
-                                continue
-                            elif op == 2:                       # PUSH_NULL
-                                st.append(None)
-                                continue
-                            elif op == 149:                     # COPY_FREE_VARS
-                                closure = f.func.func_closure.items
-                                off = len(lp) - arg
-                                for j in range(arg):
-                                    o = closure[j]
-                                    o.ob_refcnt += 1
-                                    lp[off + j] = o
-                                continue
-                            elif op == 151:                     # RESUME
-                                continue
-                            elif op == 86:                      # YIELD_VALUE
-                                f.i = i
-                                f.suspend = True
-                                return st.pop()
+                                    continue
+                                elif op == 149:                 # COPY_FREE_VARS_INLINE
+                                    closure = f.func.func_closure.items
+                                    off = len(lp) - arg
+                                    for j in range(arg):
+                                        o = closure[j]
+                                        o.ob_refcnt += 1
+                                        lp[off + j] = o
+                                    continue
                             f.i = i
                             r = hs[i - 1](self, f, instrs[i - 1])
                             if r is not None:
@@ -996,30 +728,6 @@ class Interpreter(AttrOpcodes):
             self.steps += steps
             self.depth -= 1
             self.frame = f.back
-
-    def run_module(self, code, globals_dict, builtins_dict):
-        """``PyEval_EvalCode``: a function object for the module code, then its frame."""
-        from heapsim.objects.funcobject import function_from_constructor
-        heap = self.heap
-        func = function_from_constructor(heap, globals_dict, builtins_dict, code.co_name,
-                                         code.co_qualname, code)
-        f = Frame()
-        f.code = code
-        code.ob_refcnt += 1
-        f.dc = code.decoded
-        f.func = func
-        f.globals = globals_dict
-        f.builtins = builtins_dict
-        f.locals = globals_dict
-        f.localsplus = [None] * f.dc.nlocalsplus
-        f.stack = []
-        f.i = 0
-        f.kwnames = None
-        f.ins = None
-        f.suspend = False
-        f.gen = None
-        f.fobj = None
-        return self.run_frame(f)
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -1399,378 +1107,7 @@ class Interpreter(AttrOpcodes):
             self.heap.decref(it)
             f.i = ins.target
 
-    def UNPACK_SEQUENCE(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        seq = st[-1]
-        n = ins.arg
-        tp = seq.ob_type
-        if tp is heap.tuple_type or tp is heap.list_type:
-            items = list(seq.items)
-            if len(items) != n:
-                if len(items) < n:
-                    raise GuestError("ValueError", f"not enough values to unpack (expected "
-                                     f"{n}, got {len(items)})")
-                raise GuestError("ValueError", f"too many values to unpack (expected {n})")
-            for o in items:
-                o.ob_refcnt += 1
-        else:
-            items = []
-            it = self.sp.iter(seq)
-            try:
-                while True:
-                    x = self.sp.next(it)
-                    if x is None:
-                        break
-                    items.append(x)
-                    if len(items) > n:
-                        for o in items:
-                            heap.decref(o)
-                        raise GuestError("ValueError",
-                                         f"too many values to unpack (expected {n})")
-            finally:
-                heap.decref(it)
-            if len(items) < n:
-                for o in items:
-                    heap.decref(o)
-                raise GuestError("ValueError", f"not enough values to unpack (expected {n}, "
-                                 f"got {len(items)})")
-        st.pop()
-        st.extend(reversed(items))
-        heap.decref(seq)
-
-    def UNPACK_EX(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        seq = st[-1]
-        before = ins.arg & 0xFF
-        after = ins.arg >> 8
-        items = self.sp.collect(seq)
-        if len(items) < before + after:
-            for o in items:
-                heap.decref(o)
-            raise GuestError("ValueError", f"not enough values to unpack (expected at least "
-                             f"{before + after}, got {len(items)})")
-        head = items[:before]
-        mid = items[before:len(items) - after]
-        tail = items[len(items) - after:]
-        lst = self.sp.newlist(mid)
-        st.pop()
-        st.extend(reversed(head + [lst] + tail))
-        heap.decref(seq)
-
-    # --- building ----------------------------------------------------------------------
-
-    def _popn(self, f, n):
-        st = f.stack
-        if n == 0:
-            return []
-        items = st[-n:]
-        del st[-n:]
-        return items
-
-    def BUILD_TUPLE(self, f, ins):
-        f.stack.append(self.sp.newtuple(self._popn(f, ins.arg)))
-
-    def BUILD_LIST(self, f, ins):
-        f.stack.append(self.sp.newlist(self._popn(f, ins.arg)))
-
-    def BUILD_SET(self, f, ins):
-        heap = self.heap
-        items = self._popn(f, ins.arg)
-        s = set_new(heap)
-        try:
-            for x in items:
-                set_add_key(heap, s, x)
-        except BaseException:
-            for x in items:
-                heap.decref(x)
-            heap.decref(s)          # the half-built set goes after the items
-            raise
-        for x in items:
-            heap.decref(x)
-        f.stack.append(s)
-
-    def BUILD_MAP(self, f, ins):
-        heap = self.heap
-        items = self._popn(f, 2 * ins.arg)
-        d = dict_new_presized(heap, ins.arg, all(
-            k.ob_type is heap.str_type for k in items[0::2]))
-        try:
-            for j in range(0, len(items), 2):
-                dict_setitem(heap, d, items[j], items[j + 1])
-        except BaseException:
-            heap.decref(d)          # _PyDict_FromItems frees the dict, then the stack unwinds
-            for x in reversed(items):
-                heap.decref(x)
-            raise
-        for x in reversed(items):
-            heap.decref(x)
-        f.stack.append(d)
-
-    def BUILD_CONST_KEY_MAP(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        keys = st.pop()
-        values = self._popn(f, ins.arg)
-        d = dict_new_presized(heap, ins.arg, all(
-            k.ob_type is heap.str_type for k in keys.items))
-        for k, v in zip(keys.items, values):
-            dict_setitem(heap, d, k, v)
-        heap.decref(keys)
-        for v in reversed(values):
-            heap.decref(v)
-        st.append(d)
-
-    def LIST_APPEND(self, f, ins):
-        v = f.stack.pop()
-        list_append_steal(self.heap, f.stack[-ins.arg], v)
-
-    def SET_ADD(self, f, ins):
-        v = f.stack.pop()
-        try:
-            set_add_key(self.heap, f.stack[-ins.arg], v)
-        finally:
-            self.heap.decref(v)
-
-    def MAP_ADD(self, f, ins):
-        st = f.stack
-        value = st.pop()
-        key = st.pop()
-        try:
-            dict_setitem(self.heap, st[-ins.arg], key, value)
-        finally:
-            self.heap.decref(key)
-            self.heap.decref(value)
-
-    def LIST_EXTEND(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        iterable = st[-1]
-        lst = st[-1 - ins.arg]
-        tp = iterable.ob_type
-        if tp is heap.list_type or tp is heap.tuple_type:
-            list_extend(heap, lst, iterable)
-        else:
-            try:
-                it = self.sp.iter(iterable)
-            except GuestError as e:
-                if e.kind == "TypeError":
-                    raise GuestError("TypeError", f"Value after * must be an iterable, not "
-                                     f"{tp.name}") from None
-                raise
-            from heapsim.objects.listobject import list_extend_from_iterable
-            try:
-                hint = self.sp.len_or_none(iterable)
-                list_extend_from_iterable(heap, lst, self._host_iter(it),
-                                          8 if hint is None else hint)
-            finally:
-                heap.decref(it)
-        st.pop()
-        heap.decref(iterable)
-
-    def _host_iter(self, it):
-        while True:
-            x = self.sp.next(it)
-            if x is None:
-                return
-            yield x
-
-    def SET_UPDATE(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        iterable = st.pop()
-        s = st[-ins.arg]
-        try:
-            for x in self.sp.iterate(iterable):
-                try:
-                    set_add_key(heap, s, x)
-                finally:
-                    heap.decref(x)
-        finally:
-            heap.decref(iterable)
-
-    def DICT_UPDATE(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        update = st.pop()
-        try:
-            if update.ob_type is not heap.dict_type:
-                raise GuestError("TypeError", f"'{update.ob_type.name}' object is not a "
-                                 "mapping")
-            dict_merge(heap, st[-ins.arg], update)
-        finally:
-            heap.decref(update)
-
-    def DICT_MERGE(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        update = st.pop()
-        try:
-            d = st[-ins.arg]
-            if update.ob_type is not heap.dict_type:
-                raise GuestError("TypeError", "argument after ** must be a mapping, not "
-                                 f"{update.ob_type.name}")
-            for k, v in dict_items(update):
-                if dict_contains(heap, d, k):
-                    func = st[-ins.arg - 2]
-                    name = func.func_qualname.value if isinstance(func, FunctionObject) \
-                        else "function"
-                    raise GuestError("TypeError", f"{name}() got multiple values for keyword "
-                                     f"argument '{self.sp.str_host(k)}'")
-                dict_setitem(heap, d, k, v)
-        finally:
-            heap.decref(update)
-
-    def LIST_TO_TUPLE(self, f, ins):
-        st = f.stack
-        lst = st[-1]
-        st[-1] = tuple_from_list(self.heap, lst)
-        self.heap.decref(lst)
-
-    def FORMAT_VALUE(self, f, ins):
-        heap = self.heap
-        sp = self.sp
-        st = f.stack
-        flags = ins.arg
-        spec = st.pop() if flags & 0x04 else None
-        value = st.pop()
-        conv = flags & 0x03
-        try:
-            if conv == 1:
-                nv = sp.str(value)
-            elif conv == 2:
-                nv = sp.repr(value)
-            elif conv == 3:
-                nv = new_str(heap, ascii(sp.repr_host(value)))
-            else:
-                nv = value
-                nv.ob_refcnt += 1
-        finally:
-            heap.decref(value)
-        try:
-            if spec is None and nv.ob_type is heap.str_type:
-                res = nv
-                nv.ob_refcnt += 1
-            else:
-                res = sp.format(nv, spec.value if spec is not None else "")
-        finally:
-            heap.decref(nv)
-            heap.xdecref(spec)
-        st.append(res)
-
-    def BUILD_STRING(self, f, ins):
-        heap = self.heap
-        items = self._popn(f, ins.arg)
-        if len(items) == 1 and items[0].ob_type is heap.str_type:
-            res = items[0]
-            res.ob_refcnt += 1
-        else:
-            res = new_str(heap, "".join(x.value for x in items))
-        for x in reversed(items):
-            heap.decref(x)
-        f.stack.append(res)
-
-    # --- functions and calls -----------------------------------------------------------
-
-    def MAKE_FUNCTION(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        code = st.pop()
-        consts = code.co_consts
-        doc = consts[0] if consts and consts[0].ob_type is heap.str_type else heap.none
-        key = intern_string(heap, "__name__")
-        module = dict_getitem(heap, f.globals, key)
-        heap.decref(key)
-        func = function_new(heap, code, f.globals, code.co_name, code.co_qualname, doc,
-                            module, f.builtins)
-        heap.decref(code)
-        flags = ins.arg
-        if flags & 0x08:
-            func.func_closure = st.pop()
-        if flags & 0x04:
-            func.func_annotations = st.pop()
-        if flags & 0x02:
-            func.func_kwdefaults = st.pop()
-        if flags & 0x01:
-            func.func_defaults = st.pop()
-        st.append(func)
-
-    def KW_NAMES(self, f, ins):
-        f.kwnames = f.code.co_consts[ins.arg]
-
-    def PRECALL(self, f, ins):
-        st = f.stack
-        n = ins.arg
-        if st[-n - 2] is None:
-            callable = st[-n - 1]
-            if isinstance(callable, MethodObject):
-                s = callable.im_self
-                fn = callable.im_func
-                s.ob_refcnt += 1
-                fn.ob_refcnt += 1
-                st[-n - 1] = s
-                st[-n - 2] = fn
-                self.heap.decref(callable)
-
-    def CALL(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        n = ins.arg
-        kwnames = f.kwnames
-        f.kwnames = None
-        is_meth = st[-n - 2] is not None
-        if is_meth:
-            callable = st[-n - 2]
-            nargs = n + 1
-        else:
-            callable = st[-n - 1]
-            nargs = n
-        args = st[len(st) - nargs:]
-        nkw = len(kwnames.items) if kwnames is not None else 0
-        if isinstance(callable, FunctionObject):
-            del st[len(st) - n - 2:]
-            res = self.call_py(callable, args, nargs - nkw,
-                               kwnames.items if kwnames is not None else None)
-            st.append(res)
-            return
-        kw = None
-        if nkw:
-            kw = {k.value: v for k, v in zip(kwnames.items, args[nargs - nkw:])}
-            pos = args[:nargs - nkw]
-        else:
-            pos = args
-        res = self.sp.call(callable, pos, kw)
-        del st[len(st) - n - 2:]
-        for a in args:
-            heap.decref(a)
-        heap.decref(callable)
-        st.append(res)
-
-    def CALL_FUNCTION_EX(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        kwargs = st.pop() if ins.arg & 1 else None
-        callargs = st.pop()
-        func = st[-1]
-        try:
-            if callargs.ob_type is not heap.tuple_type:
-                items = self.sp.collect(callargs)
-                t = self.sp.newtuple(items)
-                heap.decref(callargs)
-                callargs = t
-            kw = None
-            if kwargs is not None and kwargs.ma_used:
-                kw = {k.value: v for k, v in dict_items(kwargs)}
-            res = self.sp.call(func, list(callargs.items), kw)
-        finally:
-            heap.decref(callargs)
-            heap.xdecref(kwargs)
-        st.pop()
-        heap.decref(func)
-        if st and st[-1] is None:
-            st.pop()
-        st.append(res)
+    # --- generators --------------------------------------------------------------------
 
     def RETURN_GENERATOR(self, f, ins):
         f.suspend = True
@@ -1798,7 +1135,7 @@ class Interpreter(AttrOpcodes):
     def GET_YIELD_FROM_ITER(self, f, ins):
         st = f.stack
         iterable = st[-1]
-        if iterable.ob_type is getattr(self.heap, "generator_type", None):
+        if iterable.ob_type is self.heap.generator_type:
             return
         it = self.sp.iter(iterable)
         st[-1] = it
@@ -1810,7 +1147,7 @@ class Interpreter(AttrOpcodes):
         v = st.pop()
         receiver = st[-1]
         try:
-            if receiver.ob_type is getattr(heap, "generator_type", None):
+            if receiver.ob_type is heap.generator_type:
                 more, r = self.gen_send(receiver, v)
             elif v is heap.none:
                 r = self.sp.next(receiver)
@@ -1852,211 +1189,7 @@ class Interpreter(AttrOpcodes):
             heap.decref(receiver)
             f.i = ins.target
 
-    def lookup_special(self, obj, name):
-        """``_PyObject_LookupSpecial``: type(obj).name bound to obj (new reference), or None."""
-        try:
-            from heapsim.interp.types import typeobject
-        except ImportError:
-            typeobject = None
-        if typeobject is not None and hasattr(self.sp, "type_cache"):
-            d = typeobject.lookup(self.sp, obj.ob_type, name)
-            if d is None:
-                return None
-            return typeobject.descr_get(self.sp, d, obj, obj.ob_type)
-        if self.sp.lookup_method(obj, name) is None:
-            return None
-        return self.sp.getattr(obj, name)
-
-    def BEFORE_WITH(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        mgr = st[-1]
-        enter = self.lookup_special(mgr, "__enter__")
-        if enter is None:
-            raise GuestError("TypeError", f"'{mgr.ob_type.name}' object does not support the "
-                             "context manager protocol")
-        try:
-            exit = self.lookup_special(mgr, "__exit__")
-        except BaseException:
-            heap.decref(enter)
-            raise
-        if exit is None:
-            heap.decref(enter)
-            raise GuestError("TypeError", f"'{mgr.ob_type.name}' object does not support the "
-                             "context manager protocol (missed __exit__ method)")
-        st[-1] = exit
-        heap.decref(mgr)
-        try:
-            res = self.sp.call(enter, [], None)
-        finally:
-            heap.decref(enter)
-        st.append(res)
-
-    def WITH_EXCEPT_START(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        val = st[-1]
-        exit_func = st[-4]
-        tb = val.traceback if val.traceback is not None else heap.none
-        st.append(self.sp.call(exit_func, [val.ob_type, val, tb], None))
-
-    # --- pattern matching ----------------------------------------------------------------
-
-    def _has_base(self, tp, names):
-        mro = getattr(tp, "mro", None)
-        if mro:
-            for t in mro:
-                if t.name in names and not (t.flags & TPFLAGS_HEAPTYPE):
-                    return True
-            return False
-        while tp is not None:
-            if tp.name in names and not (tp.flags & TPFLAGS_HEAPTYPE):
-                return True
-            tp = tp.base
-        return False
-
-    def _is_subclass(self, t, tp):
-        mro = getattr(t, "mro", None)
-        if mro:
-            return tp in mro
-        while t is not None:
-            if t is tp:
-                return True
-            t = t.base
-        return False
-
-    def MATCH_SEQUENCE(self, f, ins):
-        f.stack.append(self.sp.newbool(self._has_base(f.stack[-1].ob_type, _SEQUENCE_TYPES)))
-
-    def MATCH_MAPPING(self, f, ins):
-        f.stack.append(self.sp.newbool(self._has_base(f.stack[-1].ob_type, ("dict",))))
-
-    def MATCH_KEYS(self, f, ins):
-        heap = self.heap
-        sp = self.sp
-        st = f.stack
-        keys = st[-1]
-        subject = st[-2]
-        if not keys.items:
-            st.append(sp.newtuple([]))
-            return
-        get = sp.getattr(subject, "get")
-        seen = set_new(heap)
-        dummy = sp.call(heap.object_type, [], None)
-        values = []
-        ok = True
-        try:
-            for k in keys.items:
-                if set_contains_key(heap, seen, k):
-                    raise GuestError("ValueError", "mapping pattern checks duplicate key "
-                                     f"({sp.repr_host(k)})")
-                set_add_key(heap, seen, k)
-                v = sp.call(get, [k, dummy], None)
-                if v is dummy:
-                    heap.decref(v)
-                    ok = False
-                    break
-                values.append(v)
-        except BaseException:
-            for v in values:
-                heap.decref(v)
-            raise
-        finally:
-            heap.decref(dummy)
-            heap.decref(seen)
-            heap.decref(get)
-        if not ok:
-            for v in values:
-                heap.decref(v)
-            st.append(sp.none())
-            return
-        st.append(sp.newtuple(values))
-
-    def MATCH_CLASS(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        names = st.pop()
-        tp = st.pop()
-        subject = st[-1]
-        try:
-            attrs = self._match_class(subject, tp, ins.arg, names)
-        finally:
-            heap.decref(names)
-            heap.decref(tp)
-        st[-1] = attrs if attrs is not None else self.sp.none()
-        heap.decref(subject)
-
-    def _match_class(self, subject, tp, nargs, names):
-        heap = self.heap
-        sp = self.sp
-        if not isinstance(tp, TypeObject):
-            raise GuestError("TypeError", "called match pattern must be a type")
-        if not self._is_subclass(subject.ob_type, tp):
-            return None
-        match_self = self._has_base(tp, _MATCH_SELF_TYPES)
-        seen = set()
-        attrs = []
-        try:
-            if nargs:
-                try:
-                    match_args = sp.getattr(tp, "__match_args__")
-                except GuestError as err:
-                    if err.kind != "AttributeError":
-                        raise
-                    match_args = None
-                if match_args is not None:
-                    if match_args.ob_type is not heap.tuple_type:
-                        heap.decref(match_args)
-                        raise GuestError("TypeError", f"{tp.name}.__match_args__ must be a "
-                                         f"tuple (got {match_args.ob_type.name})")
-                    allowed = len(match_args.items)
-                    match_self = False
-                    margs = list(match_args.items)
-                    heap.decref(match_args)
-                else:
-                    allowed = 1 if match_self else 0
-                    margs = []
-                if allowed < nargs:
-                    raise GuestError("TypeError", f"{tp.name}() accepts {allowed} positional "
-                                     f"sub-pattern{'' if allowed == 1 else 's'} ({nargs} "
-                                     "given)")
-                if match_self:
-                    subject.ob_refcnt += 1
-                    attrs.append(subject)
-                else:
-                    for j in range(nargs):
-                        name = margs[j]
-                        if name.ob_type is not heap.str_type:
-                            raise GuestError("TypeError", "__match_args__ elements must be "
-                                             f"strings (got {name.ob_type.name})")
-                        a = self._match_class_attr(subject, tp, name.value, seen)
-                        if a is None:
-                            return None
-                        attrs.append(a)
-            for name in names.items:
-                a = self._match_class_attr(subject, tp, name.value, seen)
-                if a is None:
-                    return None
-                attrs.append(a)
-        except BaseException:
-            for a in attrs:
-                heap.decref(a)
-            raise
-        res = sp.newtuple(attrs)
-        attrs = []
-        return res
-
-    def _match_class_attr(self, subject, tp, name, seen):
-        if name in seen:
-            raise GuestError("TypeError", f"{tp.name}() got multiple sub-patterns for "
-                             f"attribute '{name}'")
-        seen.add(name)
-        try:
-            return self.sp.getattr(subject, name)
-        except GuestError as err:
-            if err.kind == "AttributeError":
-                return None
-            raise
+    # --- imports -----------------------------------------------------------------------
 
     def IMPORT_NAME(self, f, ins):
         heap = self.heap
@@ -2079,141 +1212,21 @@ class Interpreter(AttrOpcodes):
         except GuestError as err:
             if err.kind != "AttributeError":
                 raise
-            hook = getattr(self, "import_from_error", None)
-            if hook is not None:
-                raise hook(mod, name) from None
-            raise GuestError("ImportError", f"cannot import name '{name}' from "
-                             f"'{mod.md_name.value}' (unknown location)") from None
+            raise self.import_from_error(mod, name) from None
         f.stack.append(v)
 
     def IMPORT_STAR(self, f, ins):
         raise Unsupported("import *")
 
-    # --- exceptions --------------------------------------------------------------------
-
-    def LOAD_ASSERTION_ERROR(self, f, ins):
-        tp = self.exc_types["AssertionError"]
-        tp.ob_refcnt += 1
-        f.stack.append(tp)
-
-    def _instantiate(self, exc):
-        """The exception instance for ``raise exc``: takes the reference to exc."""
-        heap = self.heap
-        if isinstance(exc, TypeObject):
-            if is_subtype(exc, self.exc_types["BaseException"]):
-                e = self.sp.call(exc, [], None)
-                heap.decref(exc)
-                return e
-        elif isinstance(exc, ExcObject):
-            return exc
-        heap.decref(exc)
-        raise GuestError("TypeError", "exceptions must derive from BaseException")
-
-    def RAISE_VARARGS(self, f, ins):
-        heap = self.heap
-        st = f.stack
-        n = ins.arg
-        if n == 0:
-            cur = self.exc_info
-            if cur is None or cur is heap.none:
-                raise GuestError("RuntimeError", "No active exception to reraise")
-            cur.ob_refcnt += 1
-            raise Reraise(cur)
-        cause = st.pop() if n == 2 else None
-        exc = st.pop()
-        try:
-            e = self._instantiate(exc)
-        except BaseException:
-            heap.xdecref(cause)
-            raise
-        if cause is not None:
-            if cause is heap.none:
-                c = None
-                heap.decref(cause)
-            else:
-                c = self._instantiate(cause)
-            old = e.cause
-            e.cause = c
-            e.suppress_context = True
-            heap.xdecref(old)
-        self.set_context(e)
-        raise GuestException(e)
-
-    def PUSH_EXC_INFO(self, f, ins):
-        st = f.stack
-        value = st[-1]
-        cur = self.exc_info
-        if cur is not None:
-            st[-1] = cur
-        else:
-            n = self.heap.none
-            n.ob_refcnt += 1
-            st[-1] = n
-        value.ob_refcnt += 1
-        st.append(value)
-        self.exc_info = value
-
-    def POP_EXCEPT(self, f, ins):
-        old = self.exc_info
-        v = f.stack.pop()
-        self.exc_info = None if v is self.heap.none and False else v
-        self.heap.xdecref(old)
-
-    def CHECK_EXC_MATCH(self, f, ins):
-        st = f.stack
-        right = st.pop()
-        left = st[-1]
-        r = self.exc_matches(left, right)
-        self.heap.decref(right)
-        st.append(self.sp.newbool(r))
-
-    def CHECK_EG_MATCH(self, f, ins):
-        raise Unsupported("except*")
-
-    def RERAISE(self, f, ins):
-        st = f.stack
-        val = st.pop()
-        if ins.arg:
-            lasti = st[-ins.arg]
-            f.i = f.dc.offset_to_index.get(lasti.value, f.i)
-        raise Reraise(val)
-
 
 _NEVER = float("inf")
 
-# The loop's fast paths: opcodes and the host function of each operator.
-_BINARY_OP = 122
-# The loop's code for each opcode it runs inline (0 for the others: their handler is called
-# at once); the backward conditional jumps share the forward ones' codes.
-_LOOP_CODES = {op: op for op in (124, 100, 125, 122, 107, 114, 115, 116, 166, 171, 83, 1,
-                                 140, 93, 25, 60, 137, 138, 117, 128, 129, 110, 2, 149, 151,
-                                 86, 92, 102, 145, 120, 99)}
-_LOOP_CODES.update({175: 114, 176: 115, 173: 128, 174: 129})
-_ONE_DIGIT_INT_SIZE = LONG_HEADER + DIGIT_BYTES
-_COMPARE_OP = 107
-_HOST_BINOPS = {
-    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
-    "//": operator.floordiv, "%": operator.mod, "**": operator.pow, "<<": operator.lshift,
-    ">>": operator.rshift, "&": operator.and_, "|": operator.or_, "^": operator.xor,
-}
-_BINARY_FNS = tuple(_HOST_BINOPS.get(s[:-1] if s.endswith("=") else s)
-                    for s in BINARY_OP_SYMBOLS)
-_COMPARE_FNS = tuple({"<": operator.lt, "<=": operator.le, "==": operator.eq,
-                      "!=": operator.ne, ">": operator.gt, ">=": operator.ge}[s]
-                     for s in CMP_OPS)
+_TABLES_KEYS = {}
+
+
+def _tables_key(cls, fast_paths):
+    """One object per (interpreter class, fast-path switch): the key of code_tables."""
+    return _TABLES_KEYS.setdefault((cls, bool(fast_paths)), (cls, bool(fast_paths)))
+
+
 _TIME_CHECK_EVERY = 20000
-_SEQUENCE_TYPES = ("list", "tuple", "range", "memoryview", "deque", "array")
-_MATCH_SELF_TYPES = ("bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list",
-                     "set", "str", "tuple")
-
-
-def _missing_msg(qualname, missing, kind):
-    n = len(missing)
-    names = [f"'{m}'" for m in missing]
-    if n == 1:
-        s = names[0]
-    elif n == 2:
-        s = f"{names[0]} and {names[1]}"
-    else:
-        s = ", ".join(names[:-1]) + f", and {names[-1]}"
-    return (f"{qualname}() missing {n} required {kind} argument{'s' if n > 1 else ''}: {s}")

@@ -8,9 +8,12 @@ the ``^``/``~`` caret line when the failing expression does not span the whole l
 printed first with CPython's two separator texts.
 """
 
+import re
 import traceback as _host_tb
 
-from heapsim.interp.types.frameobject import traceback_entries
+from heapsim.interp.types.frameobject import TracebackObject, traceback_entries
+from heapsim.objects.dictobject import dict_getitem, dict_keys
+from heapsim.objects.unicodeobject import intern_string
 
 CAUSE_SEP = "\nThe above exception was the direct cause of the following exception:\n\n"
 CONTEXT_SEP = ("\nDuring handling of the above exception, another exception occurred:\n\n")
@@ -77,8 +80,6 @@ def _notes_text(sp, exc):
     d = exc.ex_dict
     if d is None:
         return ""
-    from heapsim.objects.dictobject import dict_getitem
-    from heapsim.objects.unicodeobject import intern_string
     k = intern_string(h, "__notes__")
     notes = dict_getitem(h, d, k)
     h.decref(k)
@@ -176,7 +177,6 @@ def calculate_suggestion(candidates, name):
 
 
 def _dict_key_strs(d):
-    from heapsim.objects.dictobject import dict_keys
     return [getattr(k, "value", None) if isinstance(getattr(k, "value", None), str) else ""
             for k in dict_keys(d)]
 
@@ -185,8 +185,6 @@ def _name_error_suggestion(sp, exc):
     """``offer_suggestions_for_name_error``: the name comes from the interpreter's message
     (CPython's ``NameError.name``), the candidates from the innermost traceback entry's frame:
     its code's local variable names, its globals, its builtins."""
-    import re
-    from heapsim.interp.types.frameobject import TracebackObject
     args = exc.args.items if exc.args is not None else []
     if len(args) != 1 or not isinstance(getattr(args[0], "value", None), str):
         return None

@@ -1,0 +1,142 @@
+"""Exception and ``with`` opcodes, mixed into ``Interpreter`` (vm/ceval.py): raising,
+the exception-table handlers' PUSH_EXC_INFO/POP_EXCEPT/CHECK_EXC_MATCH/RERAISE, and
+BEFORE_WITH/WITH_EXCEPT_START with ``lookup_special``.
+"""
+
+from heapsim.base.errors import GuestError, GuestException, Unsupported
+from heapsim.interp.types import typeobject
+from heapsim.interp.types.exceptions import ExcObject, is_subtype
+from heapsim.objects.core import TypeObject
+
+
+class ExcOpcodes:
+    def lookup_special(self, obj, name):
+        """``_PyObject_LookupSpecial``: type(obj).name bound to obj (new reference), or None."""
+        d = typeobject.lookup(self.sp, obj.ob_type, name)
+        if d is None:
+            return None
+        return typeobject.descr_get(self.sp, d, obj, obj.ob_type)
+
+    def BEFORE_WITH(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        mgr = st[-1]
+        enter = self.lookup_special(mgr, "__enter__")
+        if enter is None:
+            raise GuestError("TypeError", f"'{mgr.ob_type.name}' object does not support the "
+                             "context manager protocol")
+        try:
+            exit = self.lookup_special(mgr, "__exit__")
+        except BaseException:
+            heap.decref(enter)
+            raise
+        if exit is None:
+            heap.decref(enter)
+            raise GuestError("TypeError", f"'{mgr.ob_type.name}' object does not support the "
+                             "context manager protocol (missed __exit__ method)")
+        st[-1] = exit
+        heap.decref(mgr)
+        try:
+            res = self.sp.call(enter, [], None)
+        finally:
+            heap.decref(enter)
+        st.append(res)
+
+    def WITH_EXCEPT_START(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        val = st[-1]
+        exit_func = st[-4]
+        tb = val.traceback if val.traceback is not None else heap.none
+        st.append(self.sp.call(exit_func, [val.ob_type, val, tb], None))
+
+    def LOAD_ASSERTION_ERROR(self, f, ins):
+        tp = self.exc_types["AssertionError"]
+        tp.ob_refcnt += 1
+        f.stack.append(tp)
+
+    def _instantiate(self, exc):
+        """The exception instance for ``raise exc``: takes the reference to exc."""
+        heap = self.heap
+        if isinstance(exc, TypeObject):
+            if is_subtype(exc, self.exc_types["BaseException"]):
+                e = self.sp.call(exc, [], None)
+                heap.decref(exc)
+                return e
+        elif isinstance(exc, ExcObject):
+            return exc
+        heap.decref(exc)
+        raise GuestError("TypeError", "exceptions must derive from BaseException")
+
+    def RAISE_VARARGS(self, f, ins):
+        heap = self.heap
+        st = f.stack
+        n = ins.arg
+        if n == 0:
+            cur = self.exc_info
+            if cur is None or cur is heap.none:
+                raise GuestError("RuntimeError", "No active exception to reraise")
+            cur.ob_refcnt += 1
+            raise Reraise(cur)
+        cause = st.pop() if n == 2 else None
+        exc = st.pop()
+        try:
+            e = self._instantiate(exc)
+        except BaseException:
+            heap.xdecref(cause)
+            raise
+        if cause is not None:
+            if cause is heap.none:
+                c = None
+                heap.decref(cause)
+            else:
+                c = self._instantiate(cause)
+            old = e.cause
+            e.cause = c
+            e.suppress_context = True
+            heap.xdecref(old)
+        self.set_context(e)
+        raise GuestException(e)
+
+    def PUSH_EXC_INFO(self, f, ins):
+        st = f.stack
+        value = st[-1]
+        cur = self.exc_info
+        if cur is not None:
+            st[-1] = cur
+        else:
+            n = self.heap.none
+            n.ob_refcnt += 1
+            st[-1] = n
+        value.ob_refcnt += 1
+        st.append(value)
+        self.exc_info = value
+
+    def POP_EXCEPT(self, f, ins):
+        old = self.exc_info
+        v = f.stack.pop()
+        self.exc_info = None if v is self.heap.none and False else v
+        self.heap.xdecref(old)
+
+    def CHECK_EXC_MATCH(self, f, ins):
+        st = f.stack
+        right = st.pop()
+        left = st[-1]
+        r = self.exc_matches(left, right)
+        self.heap.decref(right)
+        st.append(self.sp.newbool(r))
+
+    def CHECK_EG_MATCH(self, f, ins):
+        raise Unsupported("except*")
+
+    def RERAISE(self, f, ins):
+        st = f.stack
+        val = st.pop()
+        if ins.arg:
+            lasti = st[-ins.arg]
+            f.i = f.dc.offset_to_index.get(lasti.value, f.i)
+        raise Reraise(val)
+
+
+class Reraise(GuestException):
+    """A guest exception re-raised (RERAISE, bare ``raise``): no new traceback entry."""
