@@ -14,38 +14,28 @@ from heapsim.interp.methods import (  # noqa: F401
 from heapsim.interp.modules import bltinmodule  # noqa: F401
 from heapsim.interp.types.exceptions import new_exception
 from heapsim.interp.methods.args import incref as _incref
+from heapsim.interp.methods.clinic import METH_FASTCALL, METH_KEYWORDS, builtin
 from heapsim.interp.modules.sysmodule import mdef_fn as _mdef_fn, new_module, set_attr as _set
 from heapsim.objects.core import PyObject
 
 
 # --- builtins module functions ---------------------------------------------------------------
 
-def b_import(sp, self, args, kw):
-    """``__import__(name, globals=None, locals=None, fromlist=(), level=0)``."""
-    names = ("name", "globals", "locals", "fromlist", "level")
-    vals = dict(zip(names, args))
-    for k, v in (kw or {}).items():
-        if k not in names:
-            raise GuestError("TypeError", f"__import__() got an unexpected keyword argument "
-                             f"'{k}'")
-        vals[k] = v
-    if "name" not in vals:
-        raise GuestError("TypeError", "__import__() missing required argument 'name' (pos 1)")
-    name = vals["name"]
+@builtin("__import__(name, globals=None, locals=None, fromlist=(), level=0)",
+         METH_FASTCALL | METH_KEYWORDS)
+def builtin___import__(sp, self, name, globals=None, locals=None, fromlist=None, level=None):
     if name.ob_type is not sp.heap.str_type:
         raise GuestError("TypeError", f"__import__() argument 1 must be str, not "
                          f"{name.ob_type.name}")
     if not name.value:
         raise GuestError("ValueError", "Empty module name")
-    fromlist = vals.get("fromlist")
-    level = vals.get("level")
     return sp.interp.import_hook(name.value, fromlist, level)
 
 
 # The builtin functions live in lib_builtins.py; the object-protocol ones (isinstance, getattr,
 # ...) are registered by descriptors.py through ``sp.register_builtins``.
 BUILTIN_FUNCTIONS = dict(bltinmodule.BUILTIN_FUNCTIONS)
-BUILTIN_FUNCTIONS["__import__"] = b_import
+BUILTIN_FUNCTIONS["__import__"] = builtin___import__
 
 
 # --- constructors ------------------------------------------------------------------------------

@@ -372,7 +372,7 @@ class ProtoSpace:
         if (builtin_based(a) or not ta.flags & HEAP) and (builtin_based(b) or
                                                            not tb.flags & HEAP):
             from heapsim.interp.modules import bltinmodule as lib_builtins
-            fn = getattr(lib_builtins, "b_" + stem, None)
+            fn = getattr(lib_builtins, "builtin_" + stem, None)
             if fn is not None:
                 with _AsBuiltin((a, b)):
                     if (a.ob_type.flags | b.ob_type.flags) & HEAP:

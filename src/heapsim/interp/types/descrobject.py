@@ -179,8 +179,8 @@ def b_dir(sp, self, args, kw):
                 finally:
                     heap.decref(r)
                 lst = sp.newlist(items)
-                from heapsim.interp.methods.list_methods import l_sort
-                heap.decref(l_sort(sp, lst, [], None))
+                from heapsim.interp.methods.list_methods import list_sort
+                heap.decref(list_sort(sp, lst, [], None))
                 return lst
         tps = T.mro_of(obj) if isinstance(obj, TypeObject) else T.mro_of(obj.ob_type)
         for t in tps:
