@@ -187,6 +187,13 @@ def new_str(heap, value):
             obj = heap.latin1[c]
             obj.ob_refcnt += 1
             return obj
+    return str_new_object(heap, value)
+
+
+def str_new_object(heap, value):
+    """``PyUnicode_New`` filled in with ``value`` (not empty), without ``unicode_result``:
+    always a new object, even for one character."""
+    n = len(value)
     obj = StrObject.__new__(StrObject)
     if value.isascii():
         obj.kind = 1

@@ -11,13 +11,19 @@ model's resizing rules.
 
 from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError
-from heapsim.interp.methods.args import (
-    pack_args, release_args, tuple_arity,
-    as_index, as_ssize, classmethod_fn, clinic_arity, incref, no_kw, opt_none, parse,
+from heapsim.base.errors import Unsupported
+from heapsim.interp.methods.args import as_index, as_ssize, incref, opt_none
+from heapsim.interp.methods.clinic import (
+    METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS, builtin, classmethod_fn,
+    declare,
 )
+from heapsim.interp.methods.str_methods import seq_fast
 from heapsim.objects import bytearrayobject as bao
-from heapsim.objects.bytesobject import bytes_from_size, new_bytes
+from heapsim.objects.bytesobject import BYTES_HEADER, BytesObject, bytes_from_size, new_bytes
 from heapsim.objects.listobject import list_append_steal, list_new, list_reverse
+from heapsim.objects.longobject import new_int
+from heapsim.objects.rangeobject import make_range_object
+from heapsim.objects.sliceobject import slice_indices
 from heapsim.objects.unicodeobject import new_str
 
 
@@ -93,18 +99,11 @@ def _encode_arg(sp, src, encoding, errors, name):
         raise GuestError(type(e).__name__, str(e)) from None
 
 
-def c_bytes(sp, tp, args, kw):
-    t, d = pack_args(sp, args, kw)
-    try:
-        return _c_bytes(sp, tp, args, kw)
-    finally:
-        release_args(sp.heap, t, d)
-
-
-def _c_bytes(sp, tp, args, kw):
+@builtin("bytes(source=<unrepresentable>, encoding=<unrepresentable>, "
+         "errors=<unrepresentable>)", METH_VARARGS | METH_KEYWORDS, parser="bytes.bytes",
+         pack=True)
+def bytes_new(sp, tp, src=None, encoding=None, errors=None):
     h = sp.heap
-    src, encoding, errors = parse("bytes", args, kw, ("source", "encoding", "errors"),
-                                  sp=sp, key="bytes.bytes")
     if src is None:
         if encoding is not None or errors is not None:
             raise GuestError("TypeError", "encoding without a string argument" if encoding
@@ -137,10 +136,10 @@ def _c_bytes(sp, tp, args, kw):
     return new_bytes(h, bytes(_ints_of(sp, src)))
 
 
-def c_bytearray(sp, tp, args, kw):
+@builtin("bytearray(source=<unrepresentable>, encoding=<unrepresentable>, "
+         "errors=<unrepresentable>)", METH_VARARGS | METH_KEYWORDS, parser="bytes.bytearray")
+def bytearray___init__(sp, tp, src=None, encoding=None, errors=None):
     h = sp.heap
-    src, encoding, errors = parse("bytearray", args, kw, ("source", "encoding", "errors"),
-                                  sp=sp, key="bytes.bytearray")
     if src is None:
         if encoding is not None or errors is not None:
             raise GuestError("TypeError", "encoding without a string argument" if encoding
@@ -172,8 +171,7 @@ def c_bytearray(sp, tp, args, kw):
 
 # --- shared methods -----------------------------------------------------------------------------
 
-def m_decode(sp, b, args, kw):
-    encoding, errors = parse("decode", args, kw, ("encoding", "errors"), sp=sp, key="bytes.decode")
+def bytes_decode(sp, b, encoding=None, errors=None):
     enc = "utf-8" if encoding is None else encoding.value
     err = "strict" if errors is None else errors.value
     try:
@@ -185,8 +183,7 @@ def m_decode(sp, b, args, kw):
     return new_str(sp.heap, text)
 
 
-def m_hex(sp, b, args, kw):
-    sep, bps = parse("hex", args, kw, ("sep", "bytes_per_sep"), sp=sp, key="bytes.hex")
+def bytes_hex(sp, b, sep=None, bps=None):
     data = bytes(b.value)
     try:
         if sep is None:
@@ -200,10 +197,7 @@ def m_hex(sp, b, args, kw):
 
 
 def _fromhex(kind):
-    @classmethod_fn(kind)
-    def fromhex(sp, cls, args, kw):
-        clinic_arity("fromhex", args, 1, 1, cls)
-        s = args[0]
+    def fromhex(sp, cls, s):
         if s.ob_type is not sp.heap.str_type:
             raise GuestError("TypeError", f"fromhex() argument must be str, not "
                              f"{s.ob_type.name}")
@@ -214,15 +208,15 @@ def _fromhex(kind):
         if kind == "bytearray":
             return bao.bytearray_new(sp.heap, data)
         return new_bytes(sp.heap, data)
-    return fromhex
+    return classmethod_fn(lambda h: getattr(h, kind + "_type"))(
+        declare(fromhex, f"{kind}.fromhex($type, string, /)", METH_O))
 
 
 def _split(name):
     right = name == "rsplit"
 
-    def method(sp, b, args, kw):
+    def method(sp, b, sep=None, maxsplit=None):
         heap = sp.heap
-        sep, maxsplit = parse(name, args, kw, ("sep", "maxsplit"), sp=sp, key="bytes." + name)
         sep = opt_none(sp, sep)
         s = None if sep is None else buffer_of(sp, sep)
         if s == b"":
@@ -253,11 +247,9 @@ def _split(name):
     return method
 
 
-def m_join(sp, b, args, kw):
+def bytes_join(sp, b, iterable):
     heap = sp.heap
-    clinic_arity("join", args, 1, 1, b)
-    from heapsim.interp.methods.str_methods import seq_fast
-    holder, items = seq_fast(sp, args[0], "can only join an iterable")
+    holder, items = seq_fast(sp, iterable, "can only join an iterable")
     try:
         parts = []
         for i, x in enumerate(items):
@@ -278,10 +270,8 @@ def m_join(sp, b, args, kw):
 
 
 def _strip(name):
-    def method(sp, b, args, kw):
-        no_kw(name, kw)
-        clinic_arity(name, args, 0, 1)
-        chars = opt_none(sp, args[0]) if args else None
+    def method(sp, b, chars=None):
+        chars = opt_none(sp, chars)
         c = None if chars is None else buffer_of(sp, chars)
         data = bytes(b.value)
         r = getattr(data, name)(c)
@@ -291,12 +281,10 @@ def _strip(name):
     return method
 
 
-def m_replace(sp, b, args, kw):
-    no_kw("replace", kw)
-    clinic_arity("replace", args, 2, 3)
-    old = buffer_of(sp, args[0])
-    new = buffer_of(sp, args[1])
-    count = as_ssize(sp, args[2]) if len(args) == 3 else -1
+def bytes_replace(sp, b, old, new, count=None):
+    old = buffer_of(sp, old)
+    new = buffer_of(sp, new)
+    count = -1 if count is None else as_ssize(sp, count)
     data = bytes(b.value)
     if count == 0 or old not in data:
         return _result(sp, b, data)
@@ -315,22 +303,17 @@ def _sub_arg(sp, x):
                      f"'{x.ob_type.name}'")
 
 
-def _slice_args(sp, args):
-    start = end = None
-    if len(args) > 1 and opt_none(sp, args[1]) is not None:
-        start = as_index(sp, args[1])
-    if len(args) > 2 and opt_none(sp, args[2]) is not None:
-        end = as_index(sp, args[2])
-    return start, end
+def _slice_args(sp, start, end):
+    start = opt_none(sp, start)
+    end = opt_none(sp, end)
+    return (None if start is None else as_index(sp, start),
+            None if end is None else as_index(sp, end))
 
 
 def _find(name):
-    def method(sp, b, args, kw):
-        no_kw(name, kw)
-        if not 1 <= len(args) <= 3:
-            tuple_arity(name, args, 1, 3)
-        sub = _sub_arg(sp, args[0])
-        start, end = _slice_args(sp, args)
+    def method(sp, b, sub, start=None, end=None):
+        sub = _sub_arg(sp, sub)
+        start, end = _slice_args(sp, start, end)
         try:
             r = getattr(bytes(b.value), name)(sub, start, end)
         except ValueError:
@@ -340,25 +323,20 @@ def _find(name):
 
 
 def _startsend(name):
-    def method(sp, b, args, kw):
-        no_kw(name, kw)
-        if not 1 <= len(args) <= 3:
-            tuple_arity(name, args, 1, 3)
+    def method(sp, b, x, start=None, end=None):
         h = sp.heap
-        x = args[0]
         if x.ob_type is h.tuple_type:
             sub = tuple(buffer_of(sp, y) for y in x.items)
         else:
             sub = buffer_of(sp, x, f"{name} first arg must be bytes or a tuple of bytes, "
                             f"not {x.ob_type.name}")
-        start, end = _slice_args(sp, args)
+        start, end = _slice_args(sp, start, end)
         return sp.newbool(getattr(bytes(b.value), name)(sub, start, end))
     return method
 
 
 def _case(name):
-    def method(sp, b, args, kw):
-        clinic_arity(name, args, 0, 0, b)
+    def method(sp, b):
         r = getattr(bytes(b.value), name)()
         if b.ob_type is sp.heap.bytearray_type:
             return bao.bytearray_from_string_and_size(sp.heap, r)
@@ -367,20 +345,18 @@ def _case(name):
 
 
 def _pred(name):
-    def method(sp, b, args, kw):
-        clinic_arity(name, args, 0, 0, b)
+    def method(sp, b):
         return sp.newbool(getattr(bytes(b.value), name)())
     return method
 
 
 def _pad(name):
-    def method(sp, b, args, kw):
-        clinic_arity(name, args, 1, 2)
-        width = as_ssize(sp, args[0])
-        fill = buffer_of(sp, args[1]) if len(args) == 2 else b" "
+    def method(sp, b, width, fillchar=None):
+        width = as_ssize(sp, width)
+        fill = buffer_of(sp, fillchar) if fillchar is not None else b" "
         if len(fill) != 1:
             raise GuestError("TypeError", f"{name}() argument 2 must be a byte string of "
-                             f"length 1, not {args[1].ob_type.name}")
+                             f"length 1, not {fillchar.ob_type.name}")
         data = bytes(b.value)
         if len(data) >= width:
             return _result(sp, b, data)
@@ -388,17 +364,15 @@ def _pad(name):
     return method
 
 
-def m_zfill(sp, b, args, kw):
-    clinic_arity("zfill", args, 1, 1, b)
-    width = as_ssize(sp, args[0])
+def bytes_zfill(sp, b, width):
+    width = as_ssize(sp, width)
     data = bytes(b.value)
     if len(data) >= width:
         return _result(sp, b, data)
     return _result(sp, b, data.zfill(width), False, True)
 
 
-def m_expandtabs(sp, b, args, kw):
-    (tabsize,) = parse("expandtabs", args, kw, ("tabsize",), sp=sp, key="bytes.expandtabs")
+def bytes_expandtabs(sp, b, tabsize=None):
     data = bytes(b.value)
     r = data.expandtabs(8 if tabsize is None else as_index(sp, tabsize))
     if r == data:
@@ -407,9 +381,8 @@ def m_expandtabs(sp, b, args, kw):
 
 
 def _partition(name):
-    def method(sp, b, args, kw):
-        clinic_arity(name, args, 1, 1, b)
-        sep = buffer_of(sp, args[0])
+    def method(sp, b, sepobj):
+        sep = buffer_of(sp, sepobj)
         if not sep:
             raise GuestError("ValueError", "empty separator")
         data = bytes(b.value)
@@ -418,7 +391,7 @@ def _partition(name):
         objs = []
         for i, p in enumerate(parts):
             if i == 1 and s and b.ob_type is sp.heap.bytes_type:
-                objs.append(incref(args[0]) if args[0].ob_type is sp.heap.bytes_type
+                objs.append(incref(sepobj) if sepobj.ob_type is sp.heap.bytes_type
                             else new_bytes(sp.heap, p))
             elif p == data and b.ob_type is sp.heap.bytes_type:
                 objs.append(incref(b))
@@ -428,12 +401,9 @@ def _partition(name):
     return method
 
 
-def m_count(sp, b, args, kw):
-    no_kw("count", kw)
-    if not 1 <= len(args) <= 3:
-        tuple_arity("count", args, 1, 3)
-    sub = _sub_arg(sp, args[0])
-    start, end = _slice_args(sp, args)
+def bytes_count(sp, b, sub, start=None, end=None):
+    sub = _sub_arg(sp, sub)
+    start, end = _slice_args(sp, start, end)
     return sp.newint(bytes(b.value).count(sub, start, end))
 
 
@@ -450,16 +420,15 @@ def _byte(sp, x):
     return v
 
 
-def ba_append(sp, b, args, kw):
-    clinic_arity("append", args, 1, 1, b)
-    bao.bytearray_append(sp.heap, b, _byte(sp, args[0]))
+@builtin("bytearray.append($self, item, /)", METH_O)
+def bytearray_append(sp, b, item):
+    bao.bytearray_append(sp.heap, b, _byte(sp, item))
     return sp.none()
 
 
-def ba_extend(sp, b, args, kw):
-    clinic_arity("extend", args, 1, 1, b)
+@builtin("bytearray.extend($self, iterable_of_ints, /)", METH_O)
+def bytearray_extend(sp, b, x):
     h = sp.heap
-    x = args[0]
     if x.ob_type is h.bytes_type or x.ob_type is h.bytearray_type:
         bao.bytearray_extend(h, b, bytes(x.value))
         return sp.none()
@@ -487,10 +456,10 @@ def _collect_dec(sp, x):
         yield y
 
 
-def ba_pop(sp, b, args, kw):
-    clinic_arity("pop", args, 0, 1)
+@builtin("bytearray.pop($self, index=-1, /)", METH_FASTCALL)
+def bytearray_pop(sp, b, index=None):
     n = len(b.value)
-    i = as_ssize(sp, args[0]) if args else -1
+    i = -1 if index is None else as_ssize(sp, index)
     if n == 0:
         raise GuestError("IndexError", "pop from empty bytearray")
     if i < 0:
@@ -502,11 +471,11 @@ def ba_pop(sp, b, args, kw):
     return sp.newint(v)
 
 
-def ba_insert(sp, b, args, kw):
-    clinic_arity("insert", args, 2, 2)
+@builtin("bytearray.insert($self, index, item, /)", METH_FASTCALL)
+def bytearray_insert(sp, b, index, item):
     n = len(b.value)
-    i = as_ssize(sp, args[0])
-    v = _byte(sp, args[1])
+    i = as_ssize(sp, index)
+    v = _byte(sp, item)
     if i < 0:
         i = max(0, i + n)
     i = min(i, n)
@@ -514,9 +483,9 @@ def ba_insert(sp, b, args, kw):
     return sp.none()
 
 
-def ba_remove(sp, b, args, kw):
-    clinic_arity("remove", args, 1, 1, b)
-    v = _byte(sp, args[0])
+@builtin("bytearray.remove($self, value, /)", METH_O)
+def bytearray_remove(sp, b, value):
+    v = _byte(sp, value)
     i = b.value.find(v)
     if i < 0:
         raise GuestError("ValueError", "value not found in bytearray")
@@ -524,57 +493,79 @@ def ba_remove(sp, b, args, kw):
     return sp.none()
 
 
-def ba_reverse(sp, b, args, kw):
-    clinic_arity("reverse", args, 0, 0, b)
+@builtin("bytearray.reverse($self, /)", METH_NOARGS)
+def bytearray_reverse(sp, b):
     b.value.reverse()
     return sp.none()
 
 
-def ba_clear(sp, b, args, kw):
-    clinic_arity("clear", args, 0, 0, b)
+@builtin("bytearray.clear($self, /)", METH_NOARGS)
+def bytearray_clear(sp, b):
     bao.bytearray_setslice(sp.heap, b, 0, len(b.value))
     return sp.none()
 
 
-def ba_copy(sp, b, args, kw):
-    clinic_arity("copy", args, 0, 0, b)
+@builtin("bytearray.copy($self, /)", METH_NOARGS)
+def bytearray_copy(sp, b):
     return bao.bytearray_from_string_and_size(sp.heap, bytes(b.value))
 
 
+# name -> (implementation, parameters, convention): bytes and bytearray declare their own
+# methods over one implementation (Objects/bytes_methods.c, Objects/stringlib)
+_FIND_PARAMS = "sub, start=None, end=None, /"     # METH_VARARGS, PyArg_ParseTuple "O|OO:find"
 COMMON = {
-    "decode": m_decode, "hex": m_hex, "split": _split("split"), "rsplit": _split("rsplit"),
-    "join": m_join, "strip": _strip("strip"), "lstrip": _strip("lstrip"),
-    "rstrip": _strip("rstrip"), "replace": m_replace, "find": _find("find"),
-    "rfind": _find("rfind"), "index": _find("index"), "rindex": _find("rindex"),
-    "count": m_count, "startswith": _startsend("startswith"),
-    "endswith": _startsend("endswith"), "ljust": _pad("ljust"), "rjust": _pad("rjust"),
-    "center": _pad("center"), "partition": _partition("partition"),
-    "rpartition": _partition("rpartition"), "zfill": m_zfill, "expandtabs": m_expandtabs,
+    "decode": (bytes_decode, "/, encoding='utf-8', errors='strict'",
+               METH_FASTCALL | METH_KEYWORDS),
+    "hex": (bytes_hex, "/, sep=<unrepresentable>, bytes_per_sep=1",
+            METH_FASTCALL | METH_KEYWORDS),
+    "split": (_split("split"), "/, sep=None, maxsplit=-1", METH_FASTCALL | METH_KEYWORDS),
+    "rsplit": (_split("rsplit"), "/, sep=None, maxsplit=-1", METH_FASTCALL | METH_KEYWORDS),
+    "join": (bytes_join, "iterable_of_bytes, /", METH_O),
+    "replace": (bytes_replace, "old, new, count=-1, /", METH_FASTCALL),
+    "count": (bytes_count, _FIND_PARAMS, METH_VARARGS),
+    "zfill": (bytes_zfill, "width, /", METH_O),
+    "expandtabs": (bytes_expandtabs, "/, tabsize=8", METH_FASTCALL | METH_KEYWORDS),
 }
+for _n in ("strip", "lstrip", "rstrip"):
+    COMMON[_n] = (_strip(_n), "bytes=None, /", METH_FASTCALL)
+for _n in ("find", "rfind", "index", "rindex"):
+    COMMON[_n] = (_find(_n), _FIND_PARAMS, METH_VARARGS)
+for _n in ("startswith", "endswith"):
+    COMMON[_n] = (_startsend(_n), _FIND_PARAMS, METH_VARARGS)
+for _n in ("ljust", "rjust", "center"):
+    COMMON[_n] = (_pad(_n), "width, fillchar=b' ', /", METH_FASTCALL)
+for _n in ("partition", "rpartition"):
+    COMMON[_n] = (_partition(_n), "sep, /", METH_O)
 for _n in ("upper", "lower", "title", "capitalize", "swapcase"):
-    COMMON[_n] = _case(_n)
+    COMMON[_n] = (_case(_n), "/", METH_NOARGS)
 for _n in ("isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "istitle",
            "isascii"):
-    COMMON[_n] = _pred(_n)
+    COMMON[_n] = (_pred(_n), "/", METH_NOARGS)
 
-BYTES_METHODS = dict(COMMON, fromhex=_fromhex("bytes"))
-BYTEARRAY_METHODS = dict(COMMON, fromhex=_fromhex("bytearray"), append=ba_append,
-                         extend=ba_extend, pop=ba_pop, insert=ba_insert, remove=ba_remove,
-                         reverse=ba_reverse, clear=ba_clear, copy=ba_copy)
+
+def _declare_all(owner):
+    return {name: declare(impl, f"{owner}.{name}($self, {params})", flags)
+            for name, (impl, params, flags) in COMMON.items()}
+
+
+BYTES_METHODS = dict(_declare_all("bytes"), fromhex=_fromhex("bytes"))
+BYTEARRAY_METHODS = dict(_declare_all("bytearray"), fromhex=_fromhex("bytearray"),
+                         append=bytearray_append, extend=bytearray_extend, pop=bytearray_pop,
+                         insert=bytearray_insert, remove=bytearray_remove,
+                         reverse=bytearray_reverse, clear=bytearray_clear, copy=bytearray_copy)
 
 
 def install(sp):
     add_methods(sp.heap.bytes_type, BYTES_METHODS)
     add_methods(sp.heap.bytearray_type, BYTEARRAY_METHODS)
-    sp.heap.bytes_type.tp_vectorcall = c_bytes
-    sp.heap.bytearray_type.tp_vectorcall = c_bytearray
+    sp.heap.bytes_type.tp_vectorcall = bytes_new
+    sp.heap.bytearray_type.tp_vectorcall = bytearray___init__
 
 
 # --- subscripts (bytes_subscript, bytearray_subscript, bytearray_ass_subscript) ------------
 
 def _index_or_slice(sp, obj, key, what):
     """(index, None) or (None, (start, stop, step, n)) for key over obj's length."""
-    from heapsim.objects.sliceobject import slice_indices
     h = sp.heap
     if key.ob_type is h.slice_type:
         return None, slice_indices(h, key, len(obj.value))
@@ -675,12 +666,10 @@ def bytearray_ass_subscript(sp, b, key, value):
 
 def range_subscript(sp, r, key):
     """``range[slice]``: a new range (``compute_slice``); integer keys are the space's."""
-    from heapsim.objects.rangeobject import make_range_object
     h = sp.heap
     if key.ob_type is not h.slice_type:
         return None
     host = range(r.start.value, r.stop.value, r.step.value)
-    from heapsim.objects.longobject import new_int
     k = key
     def _part(o):
         return None if o is h.none else sp._index(o, "slice")
@@ -696,7 +685,6 @@ def range_subscript(sp, r, key):
 
 def _fresh_bytes(h, data):
     """A bytes object from ``PyObject_Malloc`` without the singletons (``bytes_repeat``)."""
-    from heapsim.objects.bytesobject import BYTES_HEADER, BytesObject
     obj = BytesObject.__new__(BytesObject)
     obj.ob_refcnt = 1
     obj.ob_type = h.bytes_type
@@ -764,7 +752,6 @@ def bytes_binop(sp, op, a, b):
             return incref(a) if a.ob_type is h.bytes_type else _fresh_bytes(h, b"")
         return _fresh_bytes(h, a.value * n)
     if base == "%" and (a.ob_type is h.bytes_type or a.ob_type is h.bytearray_type):
-        from heapsim.base.errors import Unsupported
 
         def host(x):
             v = getattr(x, "value", None)

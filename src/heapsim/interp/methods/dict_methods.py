@@ -10,14 +10,19 @@ views build a set from the view first (``_PyDictView_Intersect`` and friends).
 from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError
 from heapsim.interp.types import iterobject as itmod
-from heapsim.interp.methods.args import classmethod_fn, clinic_arity, incref, no_kw
-from heapsim.objects.dictobject import (
-    dict_clear, dict_contains, dict_copy, dict_fromkeys, dict_getitem, dict_items, dict_merge,
-    dict_pop, dict_popitem, dict_setdefault, dict_setitem,
+from heapsim.interp.methods.args import incref
+from heapsim.interp.methods.clinic import (
+    METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS, SLOT_WRAPPER, builtin,
+    classmethod_fn,
 )
+from heapsim.interp.methods.str_methods import seq_fast
+from heapsim.objects import dictobject as do
+from heapsim.objects import setobject as so
 from heapsim.objects.dict_table import dict_new_generic
 from heapsim.objects.tupleobject import tuple_new
 from heapsim.objects.unicodeobject import new_str
+
+dict_setitem = do.dict_setitem
 
 
 def _pairs_update(sp, d, src):
@@ -38,7 +43,6 @@ def _pairs_update(sp, d, src):
                                          f"sequence element #{i} to a sequence") from None
                     raise
                 heap.decref(it)
-                from heapsim.interp.methods.str_methods import seq_fast
                 holder, items = seq_fast(sp, item, "")
                 pair = list(items)
                 heap.decref(holder)
@@ -63,7 +67,7 @@ def dict_update_from(sp, d, src):
     """``dict_update_arg``: a dict merges; an object with ``keys`` is a mapping; else pairs."""
     heap = sp.heap
     if src.ob_type is heap.dict_type:
-        dict_merge(heap, d, src)
+        do.dict_merge(heap, d, src)
         return
     try:
         keys_m = sp.getattr(src, "keys")
@@ -102,10 +106,10 @@ def _kw_update(sp, d, kw):
             heap.decref(key)
 
 
-def c_dict(sp, tp, args, kw):
+@builtin("dict(mapping=(), /, **kwargs)", METH_FASTCALL | METH_KEYWORDS)
+def dict_vectorcall(sp, tp, args, kw):
+    """``dict(...)`` (``dict_vectorcall``: any keywords, at most one positional argument)."""
     heap = sp.heap
-    if len(args) > 1:
-        raise GuestError("TypeError", f"dict expected at most 1 argument, got {len(args)}")
     d = dict_new_generic(heap)
     try:
         if args:
@@ -118,52 +122,42 @@ def c_dict(sp, tp, args, kw):
     return d
 
 
-def d_get(sp, d, args, kw):
-    no_kw("get", kw)
-    if not 1 <= len(args) <= 2:
-        raise GuestError("TypeError", f"get expected {'at least 1' if not args else 'at most 2'}"
-                         f" argument{'s' if args else ''}, got {len(args)}")
-    v = dict_getitem(sp.heap, d, args[0])
+@builtin("dict.get($self, key, default=None, /)", METH_FASTCALL)
+def dict_get(sp, d, key, default=None):
+    v = do.dict_getitem(sp.heap, d, key)
     if v is None:
-        v = args[1] if len(args) == 2 else sp.heap.none
+        v = sp.heap.none if default is None else default
     return incref(v)
 
 
-def d_setdefault(sp, d, args, kw):
-    no_kw("setdefault", kw)
-    if not 1 <= len(args) <= 2:
-        raise GuestError("TypeError", f"setdefault expected "
-                         f"{'at least 1' if not args else 'at most 2'}"
-                         f" argument{'s' if args else ''}, got {len(args)}")
-    return incref(dict_setdefault(sp.heap, d, args[0],
-                                  args[1] if len(args) == 2 else sp.heap.none))
+@builtin("dict.setdefault($self, key, default=None, /)", METH_FASTCALL)
+def dict_setdefault(sp, d, key, default=None):
+    return incref(do.dict_setdefault(sp.heap, d, key,
+                                     sp.heap.none if default is None else default))
 
 
-def d_pop(sp, d, args, kw):
-    no_kw("pop", kw)
-    if not 1 <= len(args) <= 2:
-        raise GuestError("TypeError", f"pop expected {'at least 1' if not args else 'at most 2'}"
-                         f" argument{'s' if args else ''}, got {len(args)}")
-    return dict_pop(sp.heap, d, args[0], args[1] if len(args) == 2 else None)
+@builtin("dict.pop($self, key, default=<unrepresentable>, /)", METH_FASTCALL)
+def dict_pop(sp, d, key, default=None):
+    return do.dict_pop(sp.heap, d, key, default)
 
 
-def d_popitem(sp, d, args, kw):
-    clinic_arity("popitem", args, 0, 0, d)
+@builtin("dict.popitem($self, /)", METH_NOARGS)
+def dict_popitem(sp, d):
     heap = sp.heap
     # dict_popitem_impl allocates the result tuple before looking at the dict.
     res = tuple_new(heap, 2)
     if d.ma_used == 0:
         heap.decref(res)
         raise GuestError("KeyError", "popitem(): dictionary is empty")
-    k, v = dict_popitem(heap, d)
+    k, v = do.dict_popitem(heap, d)
     res.items[0] = k
     res.items[1] = v
     return res
 
 
-def d_update(sp, d, args, kw):
-    if len(args) > 1:
-        raise GuestError("TypeError", f"update expected at most 1 argument, got {len(args)}")
+@builtin("dict.update($self, other=(), /, **kwargs)", METH_VARARGS | METH_KEYWORDS,
+         unpack=True)
+def dict_update(sp, d, args, kw):
     if args:
         dict_update_from(sp, d, args[0])
     if kw:
@@ -171,29 +165,29 @@ def d_update(sp, d, args, kw):
     return sp.none()
 
 
-def d_copy(sp, d, args, kw):
-    clinic_arity("copy", args, 0, 0, d)
-    return dict_copy(sp.heap, d)
+@builtin("dict.copy($self, /)", METH_NOARGS)
+def dict_copy(sp, d):
+    return do.dict_copy(sp.heap, d)
 
 
-def d_clear(sp, d, args, kw):
-    clinic_arity("clear", args, 0, 0, d)
-    dict_clear(sp.heap, d)
+@builtin("dict.clear($self, /)", METH_NOARGS)
+def dict_clear(sp, d):
+    do.dict_clear(sp.heap, d)
     return sp.none()
 
 
-@classmethod_fn("dict")
-def d_fromkeys(sp, cls, args, kw):
+@classmethod_fn(lambda h: h.dict_type)
+@builtin("dict.fromkeys($type, iterable, value=None, /)", METH_FASTCALL)
+def dict_fromkeys(sp, cls, iterable, value=None):
     """``dict.fromkeys(iterable, value=None)`` (a class method; cls is the dict type or an
     instance whose type is used)."""
     heap = sp.heap
-    no_kw("fromkeys", kw)
-    clinic_arity("fromkeys", args, 1, 2)
-    value = args[1] if len(args) == 2 else heap.none
-    it = args[0]
+    if value is None:
+        value = heap.none
+    it = iterable
     tp = it.ob_type
     if tp is heap.dict_type or tp is heap.set_type or tp is heap.frozenset_type:
-        return dict_fromkeys(heap, it, value)
+        return do.dict_fromkeys(heap, it, value)
     src = sp.iter(it)
     try:
         d = dict_new_generic(heap)
@@ -215,37 +209,34 @@ def d_fromkeys(sp, cls, args, kw):
 
 
 def _view(name):
-    def view(sp, d, args, kw):
-        clinic_arity(name[5:], args, 0, 0, d)
+    def view(sp, d):
         return itmod.new_view(sp.heap, sp.iter_types[name], d)
-    return view
+    return builtin(f"dict.{name[5:]}($self, /)", METH_NOARGS)(view)
+
+
+dict_keys = _view("dict_keys")
+dict_values = _view("dict_values")
+dict_items = _view("dict_items")
 
 
 # --- views -------------------------------------------------------------------------------------
 
-def _view_set(sp, obj):
-    """``PySet_New(obj)`` for a view operand (a new set)."""
-    from heapsim.objects.setobject import set_new
-    return set_new(sp.heap, obj)
+def _view_binop(owner, kind):
+    reflected = kind.startswith("__r")
+    base = kind.replace("__r", "__")
 
-
-def _view_binop(kind):
-    from heapsim.objects import setobject as so
-
-    def op(sp, a, args, kw):
+    def op(sp, a, b):
+        """``dictviews_and`` and friends (the number slots of the key and item views): a set
+        made from the left operand (``PySet_New``), updated with the right one."""
         heap = sp.heap
-        clinic_arity(kind, args, 1, 1, a)
-        b = args[0]
-        reflected = kind.startswith("__r")
         left, right = (b, a) if reflected else (a, b)
         try:
             it = sp.iter(right)
         except GuestError:
             return incref(heap.not_implemented)
         heap.decref(it)
-        res = _view_set(sp, left)
+        res = so.set_new(heap, left)
         try:
-            base = kind.replace("__r", "__")
             if base == "__and__":
                 so.set_intersection_update(heap, res, right)
             elif base == "__or__":
@@ -258,13 +249,12 @@ def _view_binop(kind):
             heap.decref(res)
             raise
         return res
-    return op
+    return builtin(f"{owner}.{kind}($self, value, /)", SLOT_WRAPPER)(op)
 
 
-def view_isdisjoint(sp, v, args, kw):
+def _isdisjoint(sp, v, other):
     heap = sp.heap
-    clinic_arity("isdisjoint", args, 1, 1, v)
-    for x in sp.iterate(args[0]):
+    for x in sp.iterate(other):
         try:
             if sp.contains(v, x):
                 return sp.newbool(False)
@@ -273,34 +263,21 @@ def view_isdisjoint(sp, v, args, kw):
     return sp.newbool(True)
 
 
-def view_mapping(sp, v, args, kw):
-    from heapsim.interp.methods.args import incref as _inc
-    return _inc(v.dict)
-
-
-def view_reversed(sp, v, args, kw):
-    raise GuestError("TypeError", "dict view reversal is not supported here")
-
-
-def d_reversed(sp, d, args, kw):
-    from heapsim.base.errors import Unsupported
-    raise Unsupported("reversed() of a dict")
-
-
 DICT_METHODS = {
-    "get": d_get, "setdefault": d_setdefault, "pop": d_pop, "popitem": d_popitem,
-    "update": d_update, "copy": d_copy, "clear": d_clear, "fromkeys": d_fromkeys,
-    "keys": _view("dict_keys"), "values": _view("dict_values"), "items": _view("dict_items"),
+    "get": dict_get, "setdefault": dict_setdefault, "pop": dict_pop, "popitem": dict_popitem,
+    "update": dict_update, "copy": dict_copy, "clear": dict_clear, "fromkeys": dict_fromkeys,
+    "keys": dict_keys, "values": dict_values, "items": dict_items,
 }
+VIEW_METHODS = {}
+for _owner in ("dict_keys", "dict_items"):
+    VIEW_METHODS[_owner] = {name: _view_binop(_owner, name) for name in (
+        "__and__", "__or__", "__sub__", "__xor__", "__rand__", "__ror__", "__rsub__", "__rxor__")}
+    VIEW_METHODS[_owner]["isdisjoint"] = builtin(f"{_owner}.isdisjoint($self, other, /)",
+                                                 METH_O)(_isdisjoint)
 
 
 def install(sp):
     add_methods(sp.heap.dict_type, DICT_METHODS)
-    setops = {name: _view_binop(name) for name in
-              ("__and__", "__or__", "__sub__", "__xor__", "__rand__", "__ror__", "__rsub__",
-               "__rxor__")}
     for name in ("dict_keys", "dict_items"):
-        m = dict(setops)
-        m["isdisjoint"] = view_isdisjoint
-        add_methods(sp.iter_types[name], m)
-    sp.heap.dict_type.tp_vectorcall = c_dict
+        add_methods(sp.iter_types[name], VIEW_METHODS[name])
+    sp.heap.dict_type.tp_vectorcall = dict_vectorcall

@@ -17,13 +17,13 @@ latin-1 singletons).
 import _string
 
 from heapsim.base.errors import GuestError, Unsupported
-from heapsim.interp.methods.args import incref
+from heapsim.interp.methods.args import as_index, fresh_str, incref
+from heapsim.interp.methods.clinic import METH_FASTCALL, METH_O, builtin, declare
+from heapsim.objects.bytesobject import new_bytes
 from heapsim.objects.unicodeobject import new_str
 
 
-def _fresh(heap, value):
-    from heapsim.interp.methods.str_methods import fresh_str
-    return fresh_str(heap, value)
+_fresh = fresh_str
 
 
 # --- PyObject_Format ---------------------------------------------------------------------------
@@ -66,9 +66,8 @@ def _host_format(h, v, spec):
         raise GuestError(type(e).__name__, str(e)) from None
 
 
-def b_format(sp, self, args, kw):
-    from heapsim.interp.methods.args import parse
-    value, spec = parse("format", args, kw, ("value", "format_spec"), 1, 2, sp=sp)
+@builtin("format(value, format_spec='', /)", METH_FASTCALL)
+def builtin_format(sp, self, value, spec=None):
     s = ""
     if spec is not None:
         if spec.ob_type is not sp.heap.str_type:
@@ -78,11 +77,8 @@ def b_format(sp, self, args, kw):
     return format_object(sp, value, s)
 
 
-def scalar_format_method(sp, obj, args, kw):
-    """``int.__format__``/``float.__format__``/``str.__format__``/``complex.__format__``."""
-    from heapsim.interp.methods.args import clinic_arity
-    clinic_arity("__format__", args, 1, 1, obj)
-    spec = args[0]
+def _scalar_format(sp, obj, spec):
+    """``int.__format__``/``float.__format__``/``complex.__format__``."""
     if spec.ob_type is not sp.heap.str_type:
         raise GuestError("TypeError", "__format__() argument must be str, not "
                          f"{spec.ob_type.name}")
@@ -90,6 +86,11 @@ def scalar_format_method(sp, obj, args, kw):
     if obj.ob_type is h.int_type and not spec.value:
         return _fresh(h, str(obj.value))
     return format_object(sp, obj, spec.value)
+
+
+int___format__, float___format__, complex___format__ = (
+    declare(_scalar_format, f"{owner}.__format__($self, format_spec, /)", METH_O)
+    for owner in ("int", "float", "complex"))
 
 
 # --- guest proxies -----------------------------------------------------------------------------
@@ -143,7 +144,6 @@ class GuestProxy:
         return to_host(sp, r, self._keep)
 
     def __index__(self):
-        from heapsim.interp.methods.args import as_index
         return as_index(self._sp, self._obj)
 
     def __int__(self):
@@ -347,7 +347,6 @@ def _is_mapping(sp, obj):
 
 def bytes_mod(sp, fmt_obj, values):
     """``bytes % values`` for scalar/bytes arguments."""
-    from heapsim.objects.bytesobject import new_bytes
     h = sp.heap
 
     def hostv(x):

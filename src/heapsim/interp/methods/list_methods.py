@@ -10,12 +10,13 @@ import functools
 
 from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError
-from heapsim.interp.methods.args import as_ssize, clinic_arity, incref, no_kw, opt_none, parse
-from heapsim.objects.list_slices import list_copy
-from heapsim.objects.listobject import (
-    list_append, list_ass_slice, list_clear, list_extend, list_extend_from_iterable,
-    list_insert, list_new, list_new_generic, list_pop, list_reverse,
+from heapsim.interp.methods.args import as_index, as_ssize, incref, opt_none
+from heapsim.interp.methods.clinic import (
+    METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, builtin,
 )
+from heapsim.objects import listobject as lo
+from heapsim.objects.list_slices import list_copy as list_copy_object
+from heapsim.objects.rangeobject import rangeiter_length_hint
 from heapsim.objects.tupleobject import tuple_from_iterable, tuple_from_list
 
 _ssize_max = (1 << 63) - 1
@@ -27,14 +28,14 @@ def extend_list(sp, lst, iterable):
     heap = sp.heap
     tp = iterable.ob_type
     if tp is heap.list_type or tp is heap.tuple_type:
-        list_extend(heap, lst, iterable)
+        lo.list_extend(heap, lst, iterable)
         return
     it = sp.iter(iterable)
     try:
         hint = sp.len_or_none(iterable)
         if hint is None:
             hint = length_hint(sp, it, 8)
-        list_extend_from_iterable(heap, lst, sp.interp._host_iter(it), hint)
+        lo.list_extend_from_iterable(heap, lst, sp.interp._host_iter(it), hint)
     finally:
         heap.decref(it)
 
@@ -57,7 +58,6 @@ def length_hint(sp, it, default):
         seq = it.seq
         return seq.ma_used - getattr(it, "count", 0) if seq is not None else 0
     if tp is h.range_iterator_type or tp is h.longrange_iterator_type:
-        from heapsim.objects.rangeobject import rangeiter_length_hint
         return rangeiter_length_hint(it)
     if tp is h.set_iterator_type:
         s = it.si_set if hasattr(it, "si_set") else None
@@ -69,35 +69,27 @@ def length_hint(sp, it, default):
 
 # --- list ---------------------------------------------------------------------------------------
 
-def c_list(sp, tp, args, kw):
-    if kw and tp is sp.heap.list_type:
-        raise GuestError("TypeError", "list() takes no keyword arguments")
-    clinic_arity("list", args, 0, 1)
-    lst = list_new_generic(sp.heap)
-    if args:
+@builtin("list(iterable=(), /)", METH_FASTCALL, exact_kw=lambda sp: sp.heap.list_type)
+def list_vectorcall(sp, tp, iterable=None):
+    """``list(...)`` (``list_vectorcall``; a subclass's ``list___init__`` takes keywords)."""
+    lst = lo.list_new_generic(sp.heap)
+    if iterable is not None:
         try:
-            extend_list(sp, lst, args[0])
+            extend_list(sp, lst, iterable)
         except BaseException:
             sp.heap.decref(lst)
             raise
     return lst
 
 
-def l_append(sp, lst, args, kw):
-    if len(args) != 1 or kw:
-        no_kw("list.append", kw)
-        raise GuestError("TypeError", f"list.append() takes exactly one argument "
-                         f"({len(args)} given)")
-    list_append(sp.heap, lst, args[0])
+@builtin("list.append($self, object, /)", METH_O)
+def list_append(sp, lst, obj):
+    lo.list_append(sp.heap, lst, obj)
     return sp.none()
 
 
-def l_extend(sp, lst, args, kw):
-    no_kw("list.extend", kw)
-    if len(args) != 1:
-        raise GuestError("TypeError", f"list.extend() takes exactly one argument "
-                         f"({len(args)} given)")
-    x = args[0]
+@builtin("list.extend($self, iterable, /)", METH_O)
+def list_extend(sp, lst, x):
     if sp.len_or_none(x) is None:
         try:
             it = sp.iter(x)
@@ -111,18 +103,15 @@ def l_extend(sp, lst, args, kw):
     return sp.none()
 
 
-def l_insert(sp, lst, args, kw):
-    no_kw("insert", kw)
-    clinic_arity("insert", args, 2, 2)
-    list_insert(sp.heap, lst, as_ssize(sp, args[0]), args[1])
+@builtin("list.insert($self, index, object, /)", METH_FASTCALL)
+def list_insert(sp, lst, index, obj):
+    lo.list_insert(sp.heap, lst, as_ssize(sp, index), obj)
     return sp.none()
 
 
-def l_pop(sp, lst, args, kw):
-    no_kw("pop", kw)
-    clinic_arity("pop", args, 0, 1)
-    i = as_ssize(sp, args[0]) if args else -1
-    return list_pop(sp.heap, lst, i)
+@builtin("list.pop($self, index=-1, /)", METH_FASTCALL)
+def list_pop(sp, lst, index=None):
+    return lo.list_pop(sp.heap, lst, -1 if index is None else as_ssize(sp, index))
 
 
 def _find(sp, seq, x, start=0, stop=_ssize_max):
@@ -148,30 +137,21 @@ def _find(sp, seq, x, start=0, stop=_ssize_max):
     return -1
 
 
-def _index_args(sp, name, args):
-    clinic_arity(name, args, 1, 3)
-    start, stop = 0, _ssize_max
+def _index_bounds(sp, start, stop):
     what = "slice indices must be integers or have an __index__ method"
-    if len(args) > 1:
-        start = as_ssize(sp, args[1], what)
-    if len(args) > 2:
-        stop = as_ssize(sp, args[2], what)
-    return start, stop
+    return (0 if start is None else as_ssize(sp, start, what),
+            _ssize_max if stop is None else as_ssize(sp, stop, what))
 
 
-def l_index(sp, lst, args, kw):
-    no_kw("index", kw)
-    start, stop = _index_args(sp, "index", args)
-    i = _find(sp, lst, args[0], start, stop)
+@builtin("list.index($self, value, start=0, stop=sys.maxsize, /)", METH_FASTCALL)
+def list_index(sp, lst, value, start=None, stop=None):
+    i = _find(sp, lst, value, *_index_bounds(sp, start, stop))
     if i < 0:
-        raise GuestError("ValueError", f"{sp.repr_host(args[0])} is not in list")
+        raise GuestError("ValueError", f"{sp.repr_host(value)} is not in list")
     return sp.newint(i)
 
 
-def l_count(sp, seq, args, kw):
-    no_kw("count", kw)
-    clinic_arity("count", args, 1, 1, seq)
-    x = args[0]
+def _count(sp, seq, x):
     heap = sp.heap
     n = 0
     items = seq.items
@@ -191,32 +171,33 @@ def l_count(sp, seq, args, kw):
     return sp.newint(n)
 
 
-def l_remove(sp, lst, args, kw):
-    no_kw("remove", kw)
-    if len(args) != 1:
-        raise GuestError("TypeError", f"list.remove() takes exactly one argument "
-                         f"({len(args)} given)")
-    i = _find(sp, lst, args[0])
+list_count = builtin("list.count($self, value, /)", METH_O)(_count)
+tuple_count = builtin("tuple.count($self, value, /)", METH_O)(_count)
+
+
+@builtin("list.remove($self, value, /)", METH_O)
+def list_remove(sp, lst, value):
+    i = _find(sp, lst, value)
     if i < 0:
         raise GuestError("ValueError", "list.remove(x): x not in list")
-    list_ass_slice(sp.heap, lst, i, i + 1, None)
+    lo.list_ass_slice(sp.heap, lst, i, i + 1, None)
     return sp.none()
 
 
-def l_clear(sp, lst, args, kw):
-    clinic_arity("clear", args, 0, 0, lst)
-    list_clear(sp.heap, lst)
+@builtin("list.clear($self, /)", METH_NOARGS)
+def list_clear(sp, lst):
+    lo.list_clear(sp.heap, lst)
     return sp.none()
 
 
-def l_copy(sp, lst, args, kw):
-    clinic_arity("copy", args, 0, 0, lst)
-    return list_copy(sp.heap, lst)
+@builtin("list.copy($self, /)", METH_NOARGS)
+def list_copy(sp, lst):
+    return list_copy_object(sp.heap, lst)
 
 
-def l_reverse(sp, lst, args, kw):
-    clinic_arity("reverse", args, 0, 0, lst)
-    list_reverse(sp.heap, lst)
+@builtin("list.reverse($self, /)", METH_NOARGS)
+def list_reverse(sp, lst):
+    lo.list_reverse(sp.heap, lst)
     return sp.none()
 
 
@@ -294,47 +275,32 @@ def _sorted_order(sp, keys, reverse):
     return order
 
 
-def _sort_kw(sp, kw, name):
-    key = reverse = None
-    if kw:
-        from heapsim.interp.methods.args import kw_parser
-        kw_parser(sp, "list.sort", ("key", "reverse"))
-        for k, v in kw.items():
-            if k == "key":
-                key = v
-            elif k == "reverse":
-                reverse = v
-            else:
-                raise GuestError("TypeError", f"'{k}' is an invalid keyword argument for "
-                                 f"{name}()")
+def _sort_options(sp, key, reverse):
     key = opt_none(sp, key)
     rev = False
     if reverse is not None:
-        from heapsim.interp.methods.args import as_index
         if reverse.ob_type is sp.heap.float_type:
             raise GuestError("TypeError", "'float' object cannot be interpreted as an integer")
         rev = bool(as_index(sp, reverse))
     return key, rev
 
 
-def l_sort(sp, lst, args, kw):
-    if args:
-        raise GuestError("TypeError", "sort() takes no positional arguments")
-    key, rev = _sort_kw(sp, kw, "sort")
-    sort_list(sp, lst, key, rev)
+@builtin("list.sort($self, /, *, key=None, reverse=False)", METH_FASTCALL | METH_KEYWORDS)
+def list_sort(sp, lst, key=None, reverse=None):
+    sort_list(sp, lst, *_sort_options(sp, key, reverse))
     return sp.none()
 
 
-def b_sorted(sp, self, args, kw):
-    if len(args) != 1:
-        if not args:
-            raise GuestError("TypeError", "sorted expected 1 argument, got 0")
-        raise GuestError("TypeError", f"sorted expected 1 argument, got {len(args)}")
+@builtin("sorted(iterable, /, *, key=None, reverse=False)", METH_FASTCALL | METH_KEYWORDS,
+         unpack=True, parser="list.sort", fname="sort")
+def builtin_sorted(sp, self, iterable, key=None, reverse=None):
+    """``sorted``: ``_PyArg_UnpackStack`` for the iterable, the keywords passed on to the new
+    list's ``sort`` (its parser)."""
     heap = sp.heap
-    key, rev = _sort_kw(sp, kw, "sort")
-    lst = list_new(heap, 0)       # PySequence_List: PyList_New(0) then list_extend
+    key, rev = _sort_options(sp, key, reverse)
+    lst = lo.list_new(heap, 0)       # PySequence_List: PyList_New(0) then list_extend
     try:
-        extend_list(sp, lst, args[0])
+        extend_list(sp, lst, iterable)
         sort_list(sp, lst, key, rev)
     except BaseException:
         heap.decref(lst)
@@ -344,14 +310,12 @@ def b_sorted(sp, self, args, kw):
 
 # --- tuple ------------------------------------------------------------------------------------
 
-def c_tuple(sp, tp, args, kw):
+@builtin("tuple(iterable=(), /)", METH_FASTCALL, exact_kw=lambda sp: sp.heap.tuple_type)
+def tuple_vectorcall(sp, tp, iterable=None):
     heap = sp.heap
-    if kw and tp is heap.tuple_type:
-        raise GuestError("TypeError", "tuple() takes no keyword arguments")
-    clinic_arity("tuple", args, 0, 1)
-    if not args:
+    if iterable is None:
         return incref(heap.empty_tuple)
-    x = args[0]
+    x = iterable
     if x.ob_type is heap.tuple_type:
         return incref(x)
     if x.ob_type is heap.list_type:
@@ -366,25 +330,24 @@ def c_tuple(sp, tp, args, kw):
         heap.decref(it)
 
 
-def t_index(sp, t, args, kw):
-    no_kw("index", kw)
-    start, stop = _index_args(sp, "index", args)
-    i = _find(sp, t, args[0], start, stop)
+@builtin("tuple.index($self, value, start=0, stop=sys.maxsize, /)", METH_FASTCALL)
+def tuple_index(sp, t, value, start=None, stop=None):
+    i = _find(sp, t, value, *_index_bounds(sp, start, stop))
     if i < 0:
         raise GuestError("ValueError", "tuple.index(x): x not in tuple")
     return sp.newint(i)
 
 
 LIST_METHODS = {
-    "append": l_append, "extend": l_extend, "insert": l_insert, "pop": l_pop,
-    "remove": l_remove, "index": l_index, "count": l_count, "clear": l_clear, "copy": l_copy,
-    "reverse": l_reverse, "sort": l_sort,
+    "append": list_append, "extend": list_extend, "insert": list_insert, "pop": list_pop,
+    "remove": list_remove, "index": list_index, "count": list_count, "clear": list_clear,
+    "copy": list_copy, "reverse": list_reverse, "sort": list_sort,
 }
-TUPLE_METHODS = {"index": t_index, "count": l_count}
+TUPLE_METHODS = {"index": tuple_index, "count": tuple_count}
 
 
 def install(sp):
     add_methods(sp.heap.list_type, LIST_METHODS)
     add_methods(sp.heap.tuple_type, TUPLE_METHODS)
-    sp.heap.list_type.tp_vectorcall = c_list
-    sp.heap.tuple_type.tp_vectorcall = c_tuple
+    sp.heap.list_type.tp_vectorcall = list_vectorcall
+    sp.heap.tuple_type.tp_vectorcall = tuple_vectorcall

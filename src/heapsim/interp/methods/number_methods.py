@@ -9,9 +9,13 @@ float return x itself, as CPython does.
 
 from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError, Unsupported
-from heapsim.interp.methods.args import (
-    as_index, classmethod_fn, clinic_arity, incref, no_kw, pack_args, parse, release_args,
+from heapsim.interp.methods.args import as_index, incref
+from heapsim.interp.methods.clinic import (
+    METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS, SLOT_WRAPPER, builtin,
+    classmethod_fn, declare,
 )
+from heapsim.interp.methods.format import complex___format__, float___format__, int___format__
+from heapsim.objects.bytesobject import bytes_from_size
 from heapsim.objects.complexobject import new_complex
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.longobject import new_int
@@ -69,17 +73,9 @@ def number_int(sp, x):
                      f"real number, not '{tp.name}'")
 
 
-def c_int(sp, tp, args, kw):
-    t, d = pack_args(sp, args, kw)
-    try:
-        return _c_int(sp, tp, args, kw)
-    finally:
-        release_args(sp.heap, t, d)
-
-
-def _c_int(sp, tp, args, kw):
+@builtin("int(x=0, /, base=10)", METH_VARARGS | METH_KEYWORDS, parser="int", pack=True)
+def long_new(sp, tp, x=None, base=None):
     heap = sp.heap
-    x, base = parse("int", args, kw, ("x", "base"), 0, 1, sp=sp)
     if x is None:
         if base is not None:
             raise GuestError("TypeError", "int() missing string argument")
@@ -134,15 +130,12 @@ def number_float(sp, x):
                      f"'{tp.name}'")
 
 
-def c_float(sp, tp, args, kw):
+@builtin("float(x=0, /)", METH_FASTCALL, exact_kw=lambda sp: sp.heap.float_type)
+def float_vectorcall(sp, tp, x=None):
     heap = sp.heap
-    if kw and tp is heap.float_type:
-        raise GuestError("TypeError", "float() takes no keyword arguments")
-    clinic_arity("float", args, 0, 1)
-    if not args:
+    if x is None:
         v = 0.0
     else:
-        x = args[0]
         if x.ob_type is heap.float_type and tp is heap.float_type:
             return incref(x)
         v = number_float(sp, x)
@@ -154,9 +147,9 @@ def c_float(sp, tp, args, kw):
     return maker(tp, v)
 
 
-def c_complex(sp, tp, args, kw):
+@builtin("complex(real=0, imag=0)", METH_VARARGS | METH_KEYWORDS, parser="complex")
+def complex_new(sp, tp, real=None, imag=None):
     heap = sp.heap
-    real, imag = parse("complex", args, kw, ("real", "imag"), sp=sp)
     try:
         if real is None:
             v = complex(0, 0 if imag is None else sp.unwrap(imag))
@@ -189,12 +182,9 @@ def c_complex(sp, tp, args, kw):
     return new_complex(heap, v)
 
 
-def c_bool(sp, tp, args, kw):
-    if kw:
-        raise GuestError("TypeError", "bool() takes no keyword arguments")
-    if len(args) > 1:
-        raise GuestError("TypeError", f"bool expected at most 1 argument, got {len(args)}")
-    return sp.newbool(bool(args) and sp.truth(args[0]))
+@builtin("bool(x=False, /)", METH_FASTCALL)
+def bool_vectorcall(sp, tp, x=None):
+    return sp.newbool(x is not None and sp.truth(x))
 
 
 # --- int methods --------------------------------------------------------------------------------
@@ -204,23 +194,19 @@ def _ival(x):
     return int(v)
 
 
-def i_bit_length(sp, x, args, kw):
-    clinic_arity("bit_length", args, 0, 0, x)
+@builtin("int.bit_length($self, /)", METH_NOARGS)
+def int_bit_length(sp, x):
     return new_int(sp.heap, _ival(x).bit_length())
 
 
-def i_bit_count(sp, x, args, kw):
-    clinic_arity("bit_count", args, 0, 0, x)
+@builtin("int.bit_count($self, /)", METH_NOARGS)
+def int_bit_count(sp, x):
     return new_int(sp.heap, _ival(x).bit_count())
 
 
-def i_to_bytes(sp, x, args, kw):
-    from heapsim.objects.bytesobject import bytes_from_size
-    length, byteorder, signed = parse("to_bytes", args, kw, ("length", "byteorder", "signed"),
-                                      0, 0, sp=sp)
-    if signed is not None and "signed" not in (kw or {}):
-        raise GuestError("TypeError", "to_bytes() takes at most 2 positional arguments "
-                         f"({len(args)} given)")
+@builtin("int.to_bytes($self, /, length=1, byteorder='big', *, signed=False)",
+         METH_FASTCALL | METH_KEYWORDS)
+def int_to_bytes(sp, x, length=None, byteorder=None, signed=None):
     n = 1 if length is None else as_index(sp, length)
     order = "big" if byteorder is None else byteorder.value
     try:
@@ -230,10 +216,10 @@ def i_to_bytes(sp, x, args, kw):
     return bytes_from_size(sp.heap, data)      # PyBytes_FromStringAndSize(NULL, n)
 
 
-@classmethod_fn("int")
-def i_from_bytes(sp, cls, args, kw):
-    data, byteorder, signed = parse("from_bytes", args, kw, ("bytes", "byteorder", "signed"),
-                                    1, 0, sp=sp)
+@classmethod_fn(lambda h: h.int_type)
+@builtin("int.from_bytes($type, /, bytes, byteorder='big', *, signed=False)",
+         METH_FASTCALL | METH_KEYWORDS)
+def int_from_bytes(sp, cls, data, byteorder=None, signed=None):
     h = sp.heap
     if _bytes_like(sp, data):
         raw = bytes(data.value)
@@ -254,34 +240,36 @@ def i_from_bytes(sp, cls, args, kw):
     return new_int(h, v)
 
 
-def i_as_integer_ratio(sp, x, args, kw):
-    clinic_arity("as_integer_ratio", args, 0, 0, x)
+@builtin("int.as_integer_ratio($self, /)", METH_NOARGS)
+def int_as_integer_ratio(sp, x):
     h = sp.heap
     v = _ival(x)
     a = incref(x) if x.ob_type is h.int_type else new_int(h, v)
     return sp.newtuple([a, new_int(h, 1)])
 
 
-def i_conjugate(sp, x, args, kw):
-    clinic_arity("conjugate", args, 0, 0, x)
+def long_long(sp, x):
+    """``long_long_meth``: the int itself, an exact int copy of a subclass's value."""
     if x.ob_type is sp.heap.int_type:
         return incref(x)
     return new_int(sp.heap, _ival(x))
 
 
-def i_index(sp, x, args, kw):
-    return i_conjugate(sp, x, args, kw)
+int_conjugate = declare(long_long, "int.conjugate($self, /)", METH_NOARGS)
+int___trunc__ = declare(long_long, "int.__trunc__($self, /)", METH_NOARGS)
+int___index__ = declare(long_long, "int.__index__($self, /)", SLOT_WRAPPER)
+int___int__ = declare(long_long, "int.__int__($self, /)", SLOT_WRAPPER)
 
 
 # --- float methods ------------------------------------------------------------------------------
 
-def f_is_integer(sp, x, args, kw):
-    clinic_arity("is_integer", args, 0, 0, x)
+@builtin("float.is_integer($self, /)", METH_NOARGS)
+def float_is_integer(sp, x):
     return sp.newbool(x.value.is_integer())
 
 
-def f_as_integer_ratio(sp, x, args, kw):
-    clinic_arity("as_integer_ratio", args, 0, 0, x)
+@builtin("float.as_integer_ratio($self, /)", METH_NOARGS)
+def float_as_integer_ratio(sp, x):
     try:
         a, b = x.value.as_integer_ratio()
     except (OverflowError, ValueError) as e:
@@ -290,15 +278,14 @@ def f_as_integer_ratio(sp, x, args, kw):
     return sp.newtuple([new_int(h, a), new_int(h, b)])
 
 
-def f_hex(sp, x, args, kw):
-    clinic_arity("hex", args, 0, 0, x)
+@builtin("float.hex($self, /)", METH_NOARGS)
+def float_hex(sp, x):
     return sp.newstr(x.value.hex())
 
 
-@classmethod_fn("float")
-def f_fromhex(sp, cls, args, kw):
-    clinic_arity("fromhex", args, 1, 1, cls)
-    s = args[0]
+@classmethod_fn(lambda h: h.float_type)
+@builtin("float.fromhex($type, string, /)", METH_O)
+def float_fromhex(sp, cls, s):
     if s.ob_type is not sp.heap.str_type:
         raise GuestError("TypeError", f"fromhex() argument must be str, not {s.ob_type.name}")
     try:
@@ -307,48 +294,45 @@ def f_fromhex(sp, cls, args, kw):
         raise _host_err(e) from None
 
 
-def f_conjugate(sp, x, args, kw):
-    clinic_arity("conjugate", args, 0, 0, x)
+@builtin("float.conjugate($self, /)", METH_NOARGS)
+def float_conjugate(sp, x):
     if x.ob_type is sp.heap.float_type:
         return incref(x)
     return new_float(sp.heap, float(x.value))
 
 
-def f_trunc(sp, x, args, kw):
+@builtin("float.__trunc__($self, /)", METH_NOARGS)
+def float___trunc__(sp, x):
     try:
         return new_int(sp.heap, int(x.value))
     except (OverflowError, ValueError) as e:
         raise _host_err(e) from None
 
 
-def c_conjugate(sp, x, args, kw):
-    clinic_arity("conjugate", args, 0, 0, x)
+@builtin("complex.conjugate($self, /)", METH_NOARGS)
+def complex_conjugate(sp, x):
     return new_complex(sp.heap, x.value.conjugate())
 
 
-def _fmt(sp, x, args, kw):
-    from heapsim.interp.methods.format import scalar_format_method
-    return scalar_format_method(sp, x, args, kw)
-
-
 INT_METHODS = {
-    "bit_length": i_bit_length, "bit_count": i_bit_count, "to_bytes": i_to_bytes,
-    "from_bytes": i_from_bytes, "as_integer_ratio": i_as_integer_ratio,
-    "conjugate": i_conjugate, "__index__": i_index, "__format__": _fmt,
-    "__trunc__": i_conjugate, "__int__": i_conjugate,
+    "bit_length": int_bit_length, "bit_count": int_bit_count, "to_bytes": int_to_bytes,
+    "from_bytes": int_from_bytes, "as_integer_ratio": int_as_integer_ratio,
+    "conjugate": int_conjugate, "__index__": int___index__, "__format__": int___format__,
+    "__trunc__": int___trunc__, "__int__": int___int__,
 }
 FLOAT_METHODS = {
-    "is_integer": f_is_integer, "as_integer_ratio": f_as_integer_ratio, "hex": f_hex,
-    "fromhex": f_fromhex, "conjugate": f_conjugate, "__format__": _fmt, "__trunc__": f_trunc,
+    "is_integer": float_is_integer, "as_integer_ratio": float_as_integer_ratio,
+    "hex": float_hex, "fromhex": float_fromhex, "conjugate": float_conjugate,
+    "__format__": float___format__, "__trunc__": float___trunc__,
 }
-COMPLEX_METHODS = {"conjugate": c_conjugate, "__format__": _fmt}
+COMPLEX_METHODS = {"conjugate": complex_conjugate, "__format__": complex___format__}
 
 
 def install(sp):
     add_methods(sp.heap.int_type, INT_METHODS)
     add_methods(sp.heap.float_type, FLOAT_METHODS)
     add_methods(sp.heap.complex_type, COMPLEX_METHODS)
-    sp.heap.int_type.tp_vectorcall = c_int
-    sp.heap.float_type.tp_vectorcall = c_float
-    sp.heap.complex_type.tp_vectorcall = c_complex
-    sp.heap.bool_type.tp_vectorcall = c_bool
+    sp.heap.int_type.tp_vectorcall = long_new
+    sp.heap.float_type.tp_vectorcall = float_vectorcall
+    sp.heap.complex_type.tp_vectorcall = complex_new
+    sp.heap.bool_type.tp_vectorcall = bool_vectorcall

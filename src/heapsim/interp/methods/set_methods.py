@@ -3,7 +3,10 @@ over the object model's set operations."""
 
 from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError
-from heapsim.interp.methods.args import clinic_arity, incref, no_kw
+from heapsim.interp.methods.args import incref
+from heapsim.interp.methods.clinic import (
+    METH_FASTCALL, METH_NOARGS, METH_O, METH_VARARGS, builtin, declare,
+)
 from heapsim.objects import setobject as so
 
 
@@ -15,168 +18,145 @@ def _subtype(tp, base):
     return False
 
 
-def s_add(sp, s, args, kw):
-    if len(args) != 1:
-        raise GuestError("TypeError", f"set.add() takes exactly one argument ({len(args)} given)")
-    so.set_add_key(sp.heap, s, args[0])
+def set_add(sp, s, key):
+    so.set_add_key(sp.heap, s, key)
     return sp.none()
 
 
-def s_discard(sp, s, args, kw):
-    if len(args) != 1:
-        raise GuestError("TypeError", f"set.discard() takes exactly one argument "
-                         f"({len(args)} given)")
-    so.set_discard(sp.heap, s, args[0])
+def set_discard(sp, s, key):
+    so.set_discard(sp.heap, s, key)
     return sp.none()
 
 
-def s_remove(sp, s, args, kw):
-    if len(args) != 1:
-        raise GuestError("TypeError", f"set.remove() takes exactly one argument "
-                         f"({len(args)} given)")
-    if so.set_discard(sp.heap, s, args[0]) == so.DISCARD_NOTFOUND:
+def set_remove(sp, s, key):
+    if so.set_discard(sp.heap, s, key) == so.DISCARD_NOTFOUND:
         err = GuestError("KeyError")
-        err.key = args[0]
+        err.key = key
         raise err
     return sp.none()
 
 
-def s_pop(sp, s, args, kw):
-    clinic_arity("pop", args, 0, 0, s)
+def set_pop(sp, s):
     return so.set_pop(sp.heap, s)
 
 
-def s_clear(sp, s, args, kw):
-    clinic_arity("clear", args, 0, 0, s)
+def set_clear(sp, s):
     so.set_clear_internal(sp.heap, s)
     return sp.none()
 
 
-def s_copy(sp, s, args, kw):
-    clinic_arity("copy", args, 0, 0, s)
+def set_copy(sp, s):
     return so.set_copy(sp.heap, s)
 
 
-def fs_copy(sp, s, args, kw):
-    clinic_arity("copy", args, 0, 0, s)
+def frozenset_copy(sp, s):
     return so.frozenset_copy(sp.heap, s)
 
 
-def _check_iterables(sp, args):
+def set_update(sp, s, others):
+    so.set_update(sp.heap, s, list(others))
+    return sp.none()
+
+
+def set_union(sp, s, others):
+    return so.set_union(sp.heap, s, list(others))
+
+
+def set_intersection(sp, s, others):
+    return so.set_intersection_multi(sp.heap, s, list(others))
+
+
+def set_intersection_update(sp, s, others):
+    so.set_intersection_update_multi(sp.heap, s, list(others))
+    return sp.none()
+
+
+def set_difference(sp, s, others):
+    return so.set_difference_multi(sp.heap, s, list(others))
+
+
+def set_difference_update(sp, s, others):
+    so.set_difference_update(sp.heap, s, list(others))
+    return sp.none()
+
+
+def set_symmetric_difference(sp, s, other):
+    return so.set_symmetric_difference(sp.heap, s, other)
+
+
+def set_symmetric_difference_update(sp, s, other):
+    so.set_symmetric_difference_update(sp.heap, s, other)
+    return sp.none()
+
+
+def set_issubset(sp, s, other):
+    return sp.newbool(so.set_issubset(sp.heap, s, other))
+
+
+def set_issuperset(sp, s, other):
+    return sp.newbool(so.set_issuperset(sp.heap, s, other))
+
+
+def set_isdisjoint(sp, s, other):
+    return sp.newbool(so.set_isdisjoint(sp.heap, s, other))
+
+
+def set_or_frozenset_new(sp, tp, iterable=None):
+    """``set(...)`` / ``frozenset(...)`` (``set_vectorcall``, ``frozenset_vectorcall``; a
+    subclass's ``__init__``/``__new__`` may take keywords)."""
     heap = sp.heap
-    for a in args:
-        if not so.anyset_check(heap, a) and a.ob_type is not heap.dict_type:
-            it = sp.iter(a)
-            heap.decref(it)
-
-
-def s_update(sp, s, args, kw):
-    no_kw("set.update", kw)
-    so.set_update(sp.heap, s, list(args))
-    return sp.none()
-
-
-def s_union(sp, s, args, kw):
-    no_kw("set.union", kw)
-    return so.set_union(sp.heap, s, list(args))
-
-
-def s_intersection(sp, s, args, kw):
-    no_kw("set.intersection", kw)
-    return so.set_intersection_multi(sp.heap, s, list(args))
-
-
-def s_intersection_update(sp, s, args, kw):
-    no_kw("set.intersection_update", kw)
-    so.set_intersection_update_multi(sp.heap, s, list(args))
-    return sp.none()
-
-
-def s_difference(sp, s, args, kw):
-    no_kw("set.difference", kw)
-    return so.set_difference_multi(sp.heap, s, list(args))
-
-
-def s_difference_update(sp, s, args, kw):
-    no_kw("set.difference_update", kw)
-    so.set_difference_update(sp.heap, s, list(args))
-    return sp.none()
-
-
-def s_symmetric_difference(sp, s, args, kw):
-    no_kw("symmetric_difference", kw)
-    if len(args) != 1:
-        raise GuestError("TypeError", f"set.symmetric_difference() takes exactly one argument "
-                         f"({len(args)} given)")
-    return so.set_symmetric_difference(sp.heap, s, args[0])
-
-
-def s_symmetric_difference_update(sp, s, args, kw):
-    if len(args) != 1:
-        raise GuestError("TypeError", f"set.symmetric_difference_update() takes exactly one "
-                         f"argument ({len(args)} given)")
-    so.set_symmetric_difference_update(sp.heap, s, args[0])
-    return sp.none()
-
-
-def _one(name):
-    def check(args):
-        if len(args) != 1:
-            raise GuestError("TypeError", f"set.{name}() takes exactly one argument "
-                             f"({len(args)} given)")
-    return check
-
-
-def s_issubset(sp, s, args, kw):
-    _one("issubset")(args)
-    return sp.newbool(so.set_issubset(sp.heap, s, args[0]))
-
-
-def s_issuperset(sp, s, args, kw):
-    _one("issuperset")(args)
-    return sp.newbool(so.set_issuperset(sp.heap, s, args[0]))
-
-
-def s_isdisjoint(sp, s, args, kw):
-    _one("isdisjoint")(args)
-    return sp.newbool(so.set_isdisjoint(sp.heap, s, args[0]))
-
-
-def c_set(sp, tp, args, kw):
-    heap = sp.heap
-    name = "frozenset" if _subtype(tp, heap.frozenset_type) else "set"
-    if kw and (tp is heap.set_type or tp is heap.frozenset_type):
-        raise GuestError("TypeError", f"{name}() takes no keyword arguments")
-    if len(args) > 1:
-        raise GuestError("TypeError", f"{name} expected at most 1 argument, got {len(args)}")
-    if name == "frozenset":
+    if _subtype(tp, heap.frozenset_type):
         if tp is heap.frozenset_type:
-            if args and args[0].ob_type is heap.frozenset_type:
-                return incref(args[0])
-            return so.frozenset_new(heap, args[0] if args else None)
-        return so.make_new_set(heap, tp, args[0] if args else None)
+            if iterable is not None and iterable.ob_type is heap.frozenset_type:
+                return incref(iterable)
+            return so.frozenset_new(heap, iterable)
+        return so.make_new_set(heap, tp, iterable)
     if tp is heap.set_type:
-        return so.set_new(heap, args[0] if args else None)
-    return so.make_new_set(heap, tp, args[0] if args else None)
+        return so.set_new(heap, iterable)
+    return so.make_new_set(heap, tp, iterable)
 
 
-SET_METHODS = {
-    "add": s_add, "discard": s_discard, "remove": s_remove, "pop": s_pop, "clear": s_clear,
-    "copy": s_copy, "update": s_update, "union": s_union, "intersection": s_intersection,
-    "intersection_update": s_intersection_update, "difference": s_difference,
-    "difference_update": s_difference_update, "symmetric_difference": s_symmetric_difference,
-    "symmetric_difference_update": s_symmetric_difference_update, "issubset": s_issubset,
-    "issuperset": s_issuperset, "isdisjoint": s_isdisjoint,
+set_vectorcall = builtin("set(iterable=(), /)", METH_FASTCALL,
+                         exact_kw=lambda sp: sp.heap.set_type)(set_or_frozenset_new)
+frozenset_vectorcall = builtin("frozenset(iterable=(), /)", METH_FASTCALL,
+                               exact_kw=lambda sp: sp.heap.frozenset_type)(set_or_frozenset_new)
+
+# name -> (implementation, parameters, convention); both types declare their own methods
+_SHARED = {
+    "union": (set_union, "*others", METH_VARARGS),
+    "intersection": (set_intersection, "*others", METH_VARARGS),
+    "difference": (set_difference, "*others", METH_VARARGS),
+    "symmetric_difference": (set_symmetric_difference, "other, /", METH_O),
+    "issubset": (set_issubset, "other, /", METH_O),
+    "issuperset": (set_issuperset, "other, /", METH_O),
+    "isdisjoint": (set_isdisjoint, "other, /", METH_O),
 }
-FROZENSET_METHODS = {
-    "copy": fs_copy, "union": s_union, "intersection": s_intersection,
-    "difference": s_difference, "symmetric_difference": s_symmetric_difference,
-    "issubset": s_issubset, "issuperset": s_issuperset, "isdisjoint": s_isdisjoint,
+_SET_ONLY = {
+    "add": (set_add, "object, /", METH_O),
+    "discard": (set_discard, "object, /", METH_O),
+    "remove": (set_remove, "object, /", METH_O),
+    "pop": (set_pop, "/", METH_NOARGS),
+    "clear": (set_clear, "/", METH_NOARGS),
+    "copy": (set_copy, "/", METH_NOARGS),
+    "update": (set_update, "*others", METH_VARARGS),
+    "intersection_update": (set_intersection_update, "*others", METH_VARARGS),
+    "difference_update": (set_difference_update, "*others", METH_VARARGS),
+    "symmetric_difference_update": (set_symmetric_difference_update, "other, /", METH_O),
 }
+
+
+def _declare_all(owner, table):
+    return {name: declare(impl, f"{owner}.{name}($self, {params})", flags)
+            for name, (impl, params, flags) in table.items()}
+
+
+SET_METHODS = _declare_all("set", {**_SET_ONLY, **_SHARED})
+FROZENSET_METHODS = _declare_all("frozenset", dict(
+    _SHARED, copy=(frozenset_copy, "/", METH_NOARGS)))
 
 
 def install(sp):
     add_methods(sp.heap.set_type, SET_METHODS)
     add_methods(sp.heap.frozenset_type, FROZENSET_METHODS)
-    sp.heap.set_type.tp_vectorcall = c_set
-    sp.heap.frozenset_type.tp_vectorcall = c_set
+    sp.heap.set_type.tp_vectorcall = set_vectorcall
+    sp.heap.frozenset_type.tp_vectorcall = frozenset_vectorcall

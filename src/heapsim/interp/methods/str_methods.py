@@ -10,50 +10,23 @@ one-character results are fresh objects.  ``split`` lists are preallocated as st
 
 from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError
-from heapsim.interp.methods.args import (
-    pack_args, release_args, tuple_arity,
-    as_index, as_ssize, clinic_arity, incref, no_kw, opt_none, parse, staticmethod_fn,
+from heapsim.base.errors import Unsupported
+from heapsim.interp.methods import format as fmt
+from heapsim.interp.methods.args import as_index, as_ssize, fresh_str, incref, opt_none
+from heapsim.interp.methods.clinic import (
+    METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS, builtin, declare,
+    staticmethod_fn,
 )
-from heapsim.objects.listobject import list_append_steal, list_new, list_reverse
-from heapsim.objects.unicodeobject import (
-    ASCII_HEADER, COMPACT_HEADER, SSTATE_NOT_INTERNED, StrObject, new_str,
+from heapsim.objects.bytesobject import new_bytes
+from heapsim.objects.dictobject import dict_items, dict_new, dict_setitem
+from heapsim.objects.listobject import (
+    list_append_steal, list_extend_from_iterable, list_new, list_reverse,
 )
+from heapsim.objects.unicodeobject import new_str
 from heapsim.objects.tupleobject import tuple_new
 
 MAX_PREALLOC = 12
 PY_SSIZE_T_MAX = (1 << 63) - 1
-
-
-def fresh_str(heap, value):
-    """``PyUnicode_New`` filled in, without ``unicode_result``: only the empty string is
-    the singleton; a one-character result is a new object."""
-    n = len(value)
-    if n == 0:
-        obj = heap.empty_str
-        obj.ob_refcnt += 1
-        return obj
-    if n > 1:
-        return new_str(heap, value)
-    obj = StrObject.__new__(StrObject)
-    if value.isascii():
-        obj.kind = 1
-        obj.ascii = True
-        size = ASCII_HEADER + 2
-    else:
-        c = ord(value)
-        kind = 1 if c < 256 else 2 if c < 65536 else 4
-        obj.kind = kind
-        obj.ascii = False
-        size = COMPACT_HEADER + 2 * kind
-    obj.ob_refcnt = 1
-    obj.ob_type = heap.str_type
-    obj.value = value
-    obj.hash = -1
-    obj.interned = SSTATE_NOT_INTERNED
-    obj.utf8 = 0
-    obj.utf8_length = 0
-    obj.addr = heap.malloc(size)
-    return obj
 
 
 def _unchanged(sp, s):
@@ -101,8 +74,7 @@ def _fill(heap, lst, objs):
         list_append_steal(heap, lst, o)
 
 
-def _split_args(sp, name, args, kw):
-    sep, maxsplit = parse(name, args, kw, ("sep", "maxsplit"), sp=sp)
+def _split_args(sp, sep, maxsplit):
     sep = opt_none(sp, sep)
     if sep is not None:
         sep = _need_str(sp, sep, "must be str or None, not {}")
@@ -112,9 +84,10 @@ def _split_args(sp, name, args, kw):
     return sep, maxcount
 
 
-def str_split(sp, s, args, kw):
+@builtin("str.split($self, /, sep=None, maxsplit=-1)", METH_FASTCALL | METH_KEYWORDS)
+def str_split(sp, s, sep=None, maxsplit=None):
     heap = sp.heap
-    sep, maxcount = _split_args(sp, "split", args, kw)
+    sep, maxcount = _split_args(sp, sep, maxsplit)
     v = s.value
     if sep == "":
         raise GuestError("ValueError", "empty separator")
@@ -139,9 +112,10 @@ def str_split(sp, s, args, kw):
     return lst
 
 
-def str_rsplit(sp, s, args, kw):
+@builtin("str.rsplit($self, /, sep=None, maxsplit=-1)", METH_FASTCALL | METH_KEYWORDS)
+def str_rsplit(sp, s, sep=None, maxsplit=None):
     heap = sp.heap
-    sep, maxcount = _split_args(sp, "rsplit", args, kw)
+    sep, maxcount = _split_args(sp, sep, maxsplit)
     v = s.value
     if sep == "":
         raise GuestError("ValueError", "empty separator")
@@ -157,9 +131,9 @@ def str_rsplit(sp, s, args, kw):
     return lst
 
 
-def str_splitlines(sp, s, args, kw):
+@builtin("str.splitlines($self, /, keepends=False)", METH_FASTCALL | METH_KEYWORDS)
+def str_splitlines(sp, s, keepends=None):
     heap = sp.heap
-    (keepends,) = parse("splitlines", args, kw, ("keepends",), sp=sp)
     keep = keepends is not None and sp.truth(keepends)
     v = s.value
     lst = list_new(heap, 0)
@@ -172,11 +146,8 @@ def str_splitlines(sp, s, args, kw):
     return lst
 
 
-def _partition(sp, s, args, right):
+def _partition(sp, s, sepobj, right):
     heap = sp.heap
-    name = "rpartition" if right else "partition"
-    clinic_arity(name, args, 1, 1, s)
-    sepobj = args[0]
     sep = _need_str(sp, sepobj, "must be str, not {}")
     if not sep:
         raise GuestError("ValueError", "empty separator")
@@ -197,14 +168,14 @@ def _partition(sp, s, args, right):
     return out
 
 
-def str_partition(sp, s, args, kw):
-    no_kw("partition", kw)
-    return _partition(sp, s, args, False)
+@builtin("str.partition($self, sep, /)", METH_O)
+def str_partition(sp, s, sep):
+    return _partition(sp, s, sep, False)
 
 
-def str_rpartition(sp, s, args, kw):
-    no_kw("rpartition", kw)
-    return _partition(sp, s, args, True)
+@builtin("str.rpartition($self, sep, /)", METH_O)
+def str_rpartition(sp, s, sep):
+    return _partition(sp, s, sep, True)
 
 
 # --- joining ---------------------------------------------------------------------------------
@@ -222,7 +193,6 @@ def seq_fast(sp, obj, msg):
         if e.kind == "TypeError":
             raise GuestError("TypeError", msg) from None
         raise
-    from heapsim.objects.listobject import list_extend_from_iterable
     lst = list_new(heap, 0)
     try:
         hint = sp.len_or_none(obj)
@@ -236,11 +206,10 @@ def seq_fast(sp, obj, msg):
     return lst, lst.items
 
 
-def str_join(sp, s, args, kw):
+@builtin("str.join($self, iterable, /)", METH_O)
+def str_join(sp, s, iterable):
     heap = sp.heap
-    no_kw("join", kw)
-    clinic_arity("join", args, 1, 1, s)
-    holder, items = seq_fast(sp, args[0], "can only join an iterable")
+    holder, items = seq_fast(sp, iterable, "can only join an iterable")
     try:
         n = len(items)
         if n == 0:
@@ -262,10 +231,8 @@ def str_join(sp, s, args, kw):
 # --- stripping, replacing, padding ----------------------------------------------------------
 
 def _strip(name, how):
-    def method(sp, s, args, kw):
-        no_kw(name, kw)
-        clinic_arity(name, args, 0, 1)
-        chars = opt_none(sp, args[0]) if args else None
+    def method(sp, s, chars=None):
+        chars = opt_none(sp, chars)
         if chars is not None:
             chars = _need_str(sp, chars, f"{name} arg must be None or str")
         v = s.value
@@ -278,15 +245,14 @@ def _strip(name, how):
         if len(r) == len(v):
             return _unchanged(sp, s)
         return new_str(sp.heap, r)
-    return method
+    return declare(method, f"str.{name}($self, chars=None, /)", METH_FASTCALL)
 
 
-def str_replace(sp, s, args, kw):
-    no_kw("replace", kw)
-    clinic_arity("replace", args, 2, 3)
-    old = _strarg(sp, args[0], "replace", 1)
-    new = _strarg(sp, args[1], "replace", 2)
-    count = as_ssize(sp, args[2]) if len(args) == 3 else -1
+@builtin("str.replace($self, old, new, count=-1, /)", METH_FASTCALL)
+def str_replace(sp, s, old, new, count=None):
+    old = _strarg(sp, old, "replace", 1)
+    new = _strarg(sp, new, "replace", 2)
+    count = -1 if count is None else as_ssize(sp, count)
     v = s.value
     if count == 0 or old not in v or (old == new and (len(old) > 0)):
         return _unchanged(sp, s)
@@ -304,30 +270,27 @@ def _fillchar(sp, obj, name):
 
 
 def _pad(name):
-    def method(sp, s, args, kw):
-        no_kw(name, kw)
-        clinic_arity(name, args, 1, 2)
-        width = as_ssize(sp, args[0])
-        fill = _fillchar(sp, args[1], name) if len(args) == 2 else " "
+    def method(sp, s, width, fillchar=None):
+        width = as_ssize(sp, width)
+        fill = " " if fillchar is None else _fillchar(sp, fillchar, name)
         v = s.value
         if len(v) >= width:
             return _unchanged(sp, s)
         return fresh_str(sp.heap, getattr(v, name)(width, fill))
-    return method
+    return declare(method, f"str.{name}($self, width, fillchar=' ', /)", METH_FASTCALL)
 
 
-def str_zfill(sp, s, args, kw):
-    no_kw("zfill", kw)
-    clinic_arity("zfill", args, 1, 1, s)
-    width = as_ssize(sp, args[0])
+@builtin("str.zfill($self, width, /)", METH_O)
+def str_zfill(sp, s, width):
+    width = as_ssize(sp, width)
     v = s.value
     if len(v) >= width:
         return _unchanged(sp, s)
     return fresh_str(sp.heap, v.zfill(width))
 
 
-def str_expandtabs(sp, s, args, kw):
-    (tabsize,) = parse("expandtabs", args, kw, ("tabsize",), sp=sp)
+@builtin("str.expandtabs($self, /, tabsize=8)", METH_FASTCALL | METH_KEYWORDS)
+def str_expandtabs(sp, s, tabsize=None):
     ts = 8 if tabsize is None else as_index(sp, tabsize)
     v = s.value
     if "\t" not in v:
@@ -335,70 +298,56 @@ def str_expandtabs(sp, s, args, kw):
     return new_str(sp.heap, v.expandtabs(ts))
 
 
-def _affix(name):
-    def method(sp, s, args, kw):
-        no_kw(name, kw)
-        clinic_arity(name, args, 1, 1, s)
-        a = _strarg(sp, args[0], name, 1) if True else None
+def _affix(name, param):
+    def method(sp, s, arg):
+        a = _strarg(sp, arg, name, 1)
         v = s.value
         r = getattr(v, name)(a)
         if len(r) == len(v):
             return _unchanged(sp, s)
         return new_str(sp.heap, r)
-    return method
+    return declare(method, f"str.{name}($self, {param}, /)", METH_O)
 
 
 # --- case mapping ------------------------------------------------------------------------------
 
 def _case(name):
-    def method(sp, s, args, kw):
-        no_kw(name, kw)
-        clinic_arity(name, args, 0, 0, s)
+    def method(sp, s):
         return fresh_str(sp.heap, getattr(s.value, name)())
-    return method
+    return declare(method, f"str.{name}($self, /)", METH_NOARGS)
 
 
 # --- searching -------------------------------------------------------------------------------
 
-def _slice_args(sp, name, args, lo):
+def _slice_args(sp, start, end):
     """(start, end) of the optional start/end arguments (None, int or __index__)."""
-    start = end = None
-    if len(args) > lo:
-        a = opt_none(sp, args[lo])
-        if a is not None:
-            start = as_index(sp, a, "slice indices must be integers or None or have an "
-                             "__index__ method")
-    if len(args) > lo + 1:
-        a = opt_none(sp, args[lo + 1])
-        if a is not None:
-            end = as_index(sp, a, "slice indices must be integers or None or have an "
-                           "__index__ method")
-    return start, end
+    what = "slice indices must be integers or None or have an __index__ method"
+    start = opt_none(sp, start)
+    end = opt_none(sp, end)
+    return (None if start is None else as_index(sp, start, what),
+            None if end is None else as_index(sp, end, what))
 
 
-def _find(name, host_name):
-    def method(sp, s, args, kw):
-        no_kw(name, kw)
-        if not 1 <= len(args) <= 3:
-            tuple_arity(name, args, 1, 3)
-        sub = _need_str(sp, args[0], "must be str, not {}")
-        start, end = _slice_args(sp, name, args, 1)
+# find, count, startswith and friends are METH_VARARGS with PyArg_ParseTuple ("O|OO:find")
+_FIND_SIGNATURE = "str.{}($self, sub, start=None, end=None, /)"
+
+
+def _find(name):
+    def method(sp, s, sub, start=None, end=None):
+        sub = _need_str(sp, sub, "must be str, not {}")
+        start, end = _slice_args(sp, start, end)
         try:
-            r = getattr(s.value, host_name)(sub, start, end)
+            r = getattr(s.value, name)(sub, start, end)
         except ValueError as e:
             raise GuestError("ValueError", str(e)) from None
         return sp.newint(r)
-    return method
+    return declare(method, _FIND_SIGNATURE.format(name), METH_VARARGS)
 
 
 def _startsend(name):
-    def method(sp, s, args, kw):
-        no_kw(name, kw)
-        if not 1 <= len(args) <= 3:
-            tuple_arity(name, args, 1, 3)
+    def method(sp, s, x, start=None, end=None):
         h = sp.heap
-        x = args[0]
-        start, end = _slice_args(sp, name, args, 1)
+        start, end = _slice_args(sp, start, end)
         v = s.value
         if x.ob_type is h.tuple_type:
             for y in list(x.items):
@@ -408,22 +357,20 @@ def _startsend(name):
             return sp.newbool(False)
         sub = _need_str(sp, x, name + " first arg must be str or a tuple of str, not {}")
         return sp.newbool(getattr(v, name)(sub, start, end))
-    return method
+    return declare(method, f"str.{name}($self, prefix, start=None, end=None, /)", METH_VARARGS)
 
 
 def _predicate(name):
-    def method(sp, s, args, kw):
-        no_kw(name, kw)
-        clinic_arity(name, args, 0, 0, s)
+    def method(sp, s):
         return sp.newbool(getattr(s.value, name)())
-    return method
+    return declare(method, f"str.{name}($self, /)", METH_NOARGS)
 
 
 # --- encoding, translating -------------------------------------------------------------------
 
-def str_encode(sp, s, args, kw):
-    from heapsim.objects.bytesobject import new_bytes
-    encoding, errors = parse("encode", args, kw, ("encoding", "errors"), sp=sp)
+@builtin("str.encode($self, /, encoding='utf-8', errors='strict')",
+         METH_FASTCALL | METH_KEYWORDS)
+def str_encode(sp, s, encoding=None, errors=None):
     enc = "utf-8" if encoding is None else _need_str(
         sp, encoding, "encode() argument 'encoding' must be str, not {}")
     err = "strict" if errors is None else _need_str(
@@ -437,11 +384,9 @@ def str_encode(sp, s, args, kw):
     return new_bytes(sp.heap, data)
 
 
-def str_translate(sp, s, args, kw):
+@builtin("str.translate($self, table, /)", METH_O)
+def str_translate(sp, s, table):
     heap = sp.heap
-    no_kw("translate", kw)
-    clinic_arity("translate", args, 1, 1, s)
-    table = args[0]
     out = []
     for ch in s.value:
         key = sp.newint(ord(ch))
@@ -474,18 +419,13 @@ def str_translate(sp, s, args, kw):
 
 
 @staticmethod_fn
-def str_maketrans(sp, s, args, kw):
+@builtin("str.maketrans(x, y=<unrepresentable>, z=<unrepresentable>, /)", METH_FASTCALL)
+def str_maketrans(sp, s, x, y=None, z=None):
     """``str.maketrans`` (a static method: called on the type or an instance)."""
     heap = sp.heap
-    from heapsim.objects.dictobject import dict_new, dict_setitem, dict_items
-    if s is not None and s.ob_type is not heap.str_type and args and s is heap.str_type:
-        pass
-    no_kw("maketrans", kw)
-    clinic_arity("maketrans", args, 1, 3)
     d = dict_new(heap)
     try:
-        if len(args) == 1:
-            x = args[0]
+        if y is None:
             if x.ob_type is not heap.dict_type:
                 raise GuestError("TypeError", "if you give only one argument to maketrans it "
                                  "must be a dict")
@@ -503,8 +443,8 @@ def str_maketrans(sp, s, args, kw):
                 dict_setitem(heap, d, key, v)
                 heap.decref(key)
             return d
-        x = _need_str(sp, args[0], "maketrans() argument 1 must be str, not {}")
-        y = _need_str(sp, args[1], "maketrans() argument 2 must be str, not {}")
+        x = _need_str(sp, x, "maketrans() argument 1 must be str, not {}")
+        y = _need_str(sp, y, "maketrans() argument 2 must be str, not {}")
         if len(x) != len(y):
             raise GuestError("ValueError", "the first two maketrans arguments must have equal "
                              "length")
@@ -514,8 +454,8 @@ def str_maketrans(sp, s, args, kw):
             dict_setitem(heap, d, key, val)
             heap.decref(key)
             heap.decref(val)
-        if len(args) == 3:
-            z = _need_str(sp, args[2], "maketrans() argument 3 must be str, not {}")
+        if z is not None:
+            z = _need_str(sp, z, "maketrans() argument 3 must be str, not {}")
             for c in z:
                 key = sp.newint(ord(c))
                 dict_setitem(heap, d, key, heap.none)
@@ -526,28 +466,25 @@ def str_maketrans(sp, s, args, kw):
         raise
 
 
-def str_count(sp, s, args, kw):
-    no_kw("count", kw)
-    if not 1 <= len(args) <= 3:
-        tuple_arity("count", args, 1, 3)
-    sub = _need_str(sp, args[0], "must be str, not {}")
-    start, end = _slice_args(sp, "count", args, 1)
+@builtin("str.count($self, sub, start=None, end=None, /)", METH_VARARGS)
+def str_count(sp, s, sub, start=None, end=None):
+    sub = _need_str(sp, sub, "must be str, not {}")
+    start, end = _slice_args(sp, start, end)
     return sp.newint(s.value.count(sub, start, end))
 
 
-def str_format_map(sp, s, args, kw):
-    from heapsim.interp.methods import format as lib_format
-    no_kw("format_map", kw)
-    clinic_arity("format_map", args, 1, 1, s)
-    return lib_format.str_format_impl(sp, s, [], None, mapping=args[0])
+@builtin("str.format_map($self, mapping, /)", METH_O)
+def str_format_map(sp, s, mapping):
+    return fmt.str_format_impl(sp, s, [], None, mapping=mapping)
 
 
+@builtin("str.format($self, /, *args, **kwargs)", METH_VARARGS | METH_KEYWORDS)
 def str_format(sp, s, args, kw):
-    from heapsim.interp.methods import format as lib_format
-    return lib_format.str_format_impl(sp, s, args, kw)
+    return fmt.str_format_impl(sp, s, args, kw)
 
 
-def str_getnewargs(sp, s, args, kw):
+@builtin("str.__getnewargs__($self, /)", METH_NOARGS)
+def str_getnewargs(sp, s):
     return sp.newtuple([new_str(sp.heap, s.value)])
 
 
@@ -557,9 +494,10 @@ METHODS = {
     "strip": _strip("strip", 0), "lstrip": _strip("lstrip", 1), "rstrip": _strip("rstrip", 2),
     "replace": str_replace, "ljust": _pad("ljust"), "rjust": _pad("rjust"),
     "center": _pad("center"), "zfill": str_zfill, "expandtabs": str_expandtabs,
-    "removeprefix": _affix("removeprefix"), "removesuffix": _affix("removesuffix"),
-    "find": _find("find", "find"), "rfind": _find("rfind", "rfind"),
-    "index": _find("index", "index"), "rindex": _find("rindex", "rindex"),
+    "removeprefix": _affix("removeprefix", "prefix"),
+    "removesuffix": _affix("removesuffix", "suffix"),
+    "find": _find("find"), "rfind": _find("rfind"), "index": _find("index"),
+    "rindex": _find("rindex"),
     "count": str_count, "startswith": _startsend("startswith"),
     "endswith": _startsend("endswith"), "encode": str_encode, "translate": str_translate,
     "maketrans": str_maketrans, "format": str_format, "format_map": str_format_map,
@@ -574,21 +512,15 @@ for _n in ("isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "is
 
 def install(sp):
     add_methods(sp.heap.str_type, METHODS)
-    sp.heap.str_type.tp_vectorcall = lambda sp_, tp, args, kw: c_str(sp_, tp, args, kw)
+    sp.heap.str_type.tp_vectorcall = unicode_new
 
 
-def c_str(sp, tp, args, kw):
-    t, d = pack_args(sp, args, kw)
-    try:
-        return _c_str(sp, tp, args, kw)
-    finally:
-        release_args(sp.heap, t, d)
-
-
-def _c_str(sp, tp, args, kw):
-    """``str()``, ``str(obj)``, ``str(bytes, encoding, errors)``."""
+@builtin("str(object='', encoding='utf-8', errors='strict')", METH_VARARGS | METH_KEYWORDS,
+         parser="str", pack=True)
+def unicode_new(sp, tp, obj=None, encoding=None, errors=None):
+    """``str()``, ``str(obj)``, ``str(bytes, encoding, errors)`` (``unicode_new``: the
+    ``tp_new`` convention, then Argument Clinic's keyword parser)."""
     heap = sp.heap
-    obj, encoding, errors = parse("str", args, kw, ("object", "encoding", "errors"), sp=sp)
     if obj is None:
         if encoding is not None or errors is not None:
             obj = heap.empty_bytes
@@ -617,7 +549,6 @@ def _c_str(sp, tp, args, kw):
         return r
     maker = getattr(sp, "new_subclass_instance", None)
     if maker is None:
-        from heapsim.base.errors import Unsupported
         heap.decref(r)
         raise Unsupported(f"str subclass {tp.name}")
     try:

@@ -10,44 +10,28 @@ CPython's.
 from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp.types import iterobject as itmod
-from heapsim.interp.methods.args import (
-    arity, as_index, clinic_arity, incref, kw_parser, no_kw, opt_none, pack_args, parse,
-    release_args,
+from heapsim.interp.methods.args import as_index, fresh_str, incref, opt_none
+from heapsim.interp.methods.clinic import (
+    METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS, builtin, declare,
 )
-from heapsim.interp.methods.format import b_format
-from heapsim.interp.methods.list_methods import b_sorted
+from heapsim.interp.methods.format import builtin_format
+from heapsim.interp.methods.list_methods import builtin_sorted
 from heapsim.interp.modules.modsupport import add_functions, new_module, set_attr
 from heapsim.interp.types.exceptions import ALIASES, is_subtype, new_exception
 from heapsim.objects.core import PyObject
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.longobject import new_int
+from heapsim.objects.rangeobject import RANGEITER_SIZE, RangeIterObject, range_new
+from heapsim.objects.sliceobject import slice_indices
 from heapsim.objects.unicodeobject import new_str, str_char
-
-
-def _fresh(heap, value):
-    from heapsim.interp.methods.str_methods import fresh_str
-    return fresh_str(heap, value)
 
 
 # --- output -------------------------------------------------------------------------------------
 
-def b_print(sp, self, args, kw):
+@builtin("print(*args, sep=' ', end='\\n', file=None, flush=False)",
+         METH_FASTCALL | METH_KEYWORDS)
+def builtin_print(sp, self, args, sep=None, end=None, file=None, flush=None):
     heap = sp.heap
-    sep = end = file = flush = None
-    if kw:
-        kw_parser(sp, "print", ("sep", "end", "file", "flush"))
-        for k, v in kw.items():
-            if k == "sep":
-                sep = v
-            elif k == "end":
-                end = v
-            elif k == "file":
-                file = v
-            elif k == "flush":
-                flush = v
-            else:
-                raise GuestError("TypeError", f"'{k}' is an invalid keyword argument for "
-                                 "print()")
     none = heap.none
     if sep is None or sep is none:
         sep_s = " "
@@ -120,11 +104,9 @@ def _call_write(sp, write, text):
 
 # --- simple functions ---------------------------------------------------------------------------
 
-def b_len(sp, self, args, kw):
-    if len(args) != 1:
-        arity("len", args, 1)
+@builtin("len(obj, /)", METH_O)
+def builtin_len(sp, self, x):
     h = sp.heap
-    x = args[0]
     tp = x.ob_type
     if tp is h.list_type or tp is h.tuple_type:
         return new_int(h, len(x.items))
@@ -133,36 +115,31 @@ def b_len(sp, self, args, kw):
     return new_int(h, sp.len(x))
 
 
-def b_id(sp, self, args, kw):
-    if len(args) != 1:
-        arity("id", args, 1)
-    return new_int(sp.heap, args[0].addr)
+@builtin("id(obj, /)", METH_O)
+def builtin_id(sp, self, x):
+    return new_int(sp.heap, x.addr)
 
 
-def b_hash(sp, self, args, kw):
-    if len(args) != 1:
-        arity("hash", args, 1)
-    return new_int(sp.heap, sp.hash(args[0]))
+@builtin("hash(obj, /)", METH_O)
+def builtin_hash(sp, self, x):
+    return new_int(sp.heap, sp.hash(x))
 
 
-def b_repr(sp, self, args, kw):
-    if len(args) != 1:
-        arity("repr", args, 1)
-    x = args[0]
+@builtin("repr(obj, /)", METH_O)
+def builtin_repr(sp, self, x):
     if x.ob_type is sp.heap.int_type:
-        return _fresh(sp.heap, repr(x.value))
+        return fresh_str(sp.heap, repr(x.value))
     return sp.repr(x)
 
 
-def b_ascii(sp, self, args, kw):
-    if len(args) != 1:
-        arity("ascii", args, 1)
-    r = sp.repr(args[0])
+@builtin("ascii(obj, /)", METH_O)
+def builtin_ascii(sp, self, x):
+    r = sp.repr(x)
     v = r.value
     if v.isascii():
         return r
     sp.heap.decref(r)
-    return new_str(sp.heap, ascii(v)[1:-1] if False else _ascii_escape(v))
+    return new_str(sp.heap, _ascii_escape(v))
 
 
 def _ascii_escape(v):
@@ -180,17 +157,14 @@ def _ascii_escape(v):
     return "".join(out)
 
 
-def b_callable(sp, self, args, kw):
-    if len(args) != 1:
-        arity("callable", args, 1)
-    return sp.newbool(sp.callable(args[0]))
+@builtin("callable(obj, /)", METH_O)
+def builtin_callable(sp, self, x):
+    return sp.newbool(sp.callable(x))
 
 
-def b_abs(sp, self, args, kw):
-    if len(args) != 1:
-        arity("abs", args, 1)
+@builtin("abs(x, /)", METH_O)
+def builtin_abs(sp, self, a):
     h = sp.heap
-    a = args[0]
     tp = a.ob_type
     if tp is h.int_type:
         v = a.value
@@ -221,10 +195,8 @@ def _no_abs(tp):
     raise GuestError("TypeError", f"bad operand type for abs(): '{tp.name}'")
 
 
-def b_chr(sp, self, args, kw):
-    if len(args) != 1:
-        clinic_arity("chr", args, 1, 1)
-    x = args[0]
+@builtin("chr(i, /)", METH_O)
+def builtin_chr(sp, self, x):
     v = as_index(sp, x)
     if not 0 <= v <= 0x10ffff:
         if abs(v) >= 1 << 31:
@@ -234,11 +206,9 @@ def b_chr(sp, self, args, kw):
     return str_char(sp.heap, v)
 
 
-def b_ord(sp, self, args, kw):
-    if len(args) != 1:
-        clinic_arity("ord", args, 1, 1)
+@builtin("ord(c, /)", METH_O)
+def builtin_ord(sp, self, x):
     h = sp.heap
-    x = args[0]
     tp = x.ob_type
     v = getattr(x, "value", None)
     if type(v) is str:
@@ -274,10 +244,8 @@ def _binop_host(sp, name, fn, a, b, c=None):
         raise GuestError(type(e).__name__, str(e)) from None
 
 
-def b_divmod(sp, self, args, kw):
-    if len(args) != 2:
-        arity("divmod", args, 2)
-    a, b = args
+@builtin("divmod(x, y, /)", METH_FASTCALL)
+def builtin_divmod(sp, self, a, b):
     x, y = _num(sp, a), _num(sp, b)
     if x is None or y is None or type(x) is complex or type(y) is complex:
         fn = getattr(sp, "binary_special", None)
@@ -292,8 +260,8 @@ def b_divmod(sp, self, args, kw):
     return sp.newtuple([sp.wrap(q), sp.wrap(r)])
 
 
-def b_pow(sp, self, args, kw):
-    base, exp, mod = parse("pow", args, kw, ("base", "exp", "mod"), 2, sp=sp)
+@builtin("pow(base, exp, mod=None)", METH_FASTCALL | METH_KEYWORDS)
+def builtin_pow(sp, self, base, exp, mod=None):
     mod = opt_none(sp, mod)
     if mod is None:
         return sp.binary_op("**", base, exp)
@@ -304,8 +272,8 @@ def b_pow(sp, self, args, kw):
     return _binop_host(sp, "pow", pow, x, y, z)
 
 
-def b_round(sp, self, args, kw):
-    number, ndigits = parse("round", args, kw, ("number", "ndigits"), 1, sp=sp)
+@builtin("round(number, ndigits=None)", METH_FASTCALL | METH_KEYWORDS)
+def builtin_round(sp, self, number, ndigits=None):
     h = sp.heap
     nd = opt_none(sp, ndigits)
     x = number
@@ -336,21 +304,23 @@ def b_round(sp, self, args, kw):
 
 
 def _base_fmt(name, fn):
-    def method(sp, self, args, kw):
-        if len(args) != 1:
-            clinic_arity(name, args, 1, 1)
-        v = as_index(sp, args[0])
-        return new_str(sp.heap, fn(v))
-    return method
+    def method(sp, self, number):
+        return new_str(sp.heap, fn(as_index(sp, number)))
+    return declare(method, f"{name}(number, /)", METH_O)
 
 
-def b_globals(sp, self, args, kw):
-    clinic_arity("globals", args, 0, 0)
+builtin_bin = _base_fmt("bin", bin)
+builtin_hex = _base_fmt("hex", hex)
+builtin_oct = _base_fmt("oct", oct)
+
+
+@builtin("globals()", METH_NOARGS)
+def builtin_globals(sp, self):
     return incref(sp.interp.frame.globals)
 
 
-def b_locals(sp, self, args, kw):
-    clinic_arity("locals", args, 0, 0)
+@builtin("locals()", METH_NOARGS)
+def builtin_locals(sp, self):
     fn = getattr(sp.interp, "frame_locals", None)
     if fn is not None:
         return fn(sp.interp.frame)
@@ -363,32 +333,27 @@ def b_locals(sp, self, args, kw):
 
 # --- iteration ----------------------------------------------------------------------------------
 
-def b_iter(sp, self, args, kw):
-    no_kw("iter", kw)
-    if not 1 <= len(args) <= 2:
-        arity("iter", args, 1, 2)
-    if len(args) == 1:
-        return sp.iter(args[0])
-    fn, sentinel = args
+@builtin("iter(object, sentinel=<unrepresentable>, /)", METH_FASTCALL)
+def builtin_iter(sp, self, obj, sentinel=None):
+    if sentinel is None:
+        return sp.iter(obj)
+    fn = obj
     if not sp.callable(fn):
         raise GuestError("TypeError", "iter(v, w): v must be callable")
     return itmod.new_iter(sp.heap, sp.iter_types["callable_iterator"], incref(fn), 0,
                           incref(sentinel))
 
 
-def b_next(sp, self, args, kw):
-    no_kw("next", kw)
-    if not 1 <= len(args) <= 2:
-        arity("next", args, 1, 2)
-    it = args[0]
+@builtin("next(iterator, default=<unrepresentable>, /)", METH_FASTCALL)
+def builtin_next(sp, self, it, default=None):
     heap = sp.heap
     if it.ob_type is getattr(heap, "generator_type", None):
         more, r = sp.interp.gen_send(it, heap.none)
         if more:
             return r
-        if len(args) == 2:
+        if default is not None:
             heap.xdecref(r)
-            return incref(args[1])
+            return incref(default)
         if r is None or r is heap.none:
             heap.xdecref(r)
             raise GuestError("StopIteration", None)
@@ -401,22 +366,21 @@ def b_next(sp, self, args, kw):
     except GuestError as e:
         if e.kind == "TypeError" and "is not an iterator" in str(e.args[-1] if e.args else ""):
             raise
-        if e.kind == "StopIteration" and len(args) == 2:
-            return incref(args[1])
+        if e.kind == "StopIteration" and default is not None:
+            return incref(default)
         raise
     if x is None:
-        if len(args) == 2:
-            return incref(args[1])
+        if default is not None:
+            return incref(default)
         raise GuestError("StopIteration", None)
     return x
 
 
-def b_any(sp, self, args, kw):
-    if len(args) != 1:
-        arity("any", args, 1)
+@builtin("any(iterable, /)", METH_O)
+def builtin_any(sp, self, iterable):
     heap = sp.heap
     truth = sp.truth
-    for x in sp.iterate(args[0]):
+    for x in sp.iterate(iterable):
         t = truth(x)
         heap.decref(x)
         if t:
@@ -424,12 +388,11 @@ def b_any(sp, self, args, kw):
     return sp.newbool(False)
 
 
-def b_all(sp, self, args, kw):
-    if len(args) != 1:
-        arity("all", args, 1)
+@builtin("all(iterable, /)", METH_O)
+def builtin_all(sp, self, iterable):
     heap = sp.heap
     truth = sp.truth
-    for x in sp.iterate(args[0]):
+    for x in sp.iterate(iterable):
         t = truth(x)
         heap.decref(x)
         if not t:
@@ -437,28 +400,17 @@ def b_all(sp, self, args, kw):
     return sp.newbool(True)
 
 
-def _minmax(sp, args, kw, op, name, argtuple):
+def _minmax(sp, args, key, default, op, name):
+    """``min_max``: one iterable or several arguments (the packed argument tuple)."""
     heap = sp.heap
-    key = default = None
-    if kw:
-        for k, v in kw.items():
-            if k == "key":
-                key = v
-            elif k == "default":
-                default = v
-            else:
-                raise GuestError("TypeError", f"{name}() got an unexpected keyword argument "
-                                 f"'{k}'")
     key = opt_none(sp, key)
-    if not args:
-        raise GuestError("TypeError", f"{name} expected at least 1 argument, got 0")
-    if len(args) == 1:
-        it = sp.iter(args[0])
+    if len(args.items) == 1:
+        it = sp.iter(args.items[0])
     else:
         if default is not None:
             raise GuestError("TypeError", f"Cannot specify a default for {name}() with "
                              "multiple positional arguments")
-        it = sp.iter(argtuple)
+        it = sp.iter(args)
     best = bestkey = None
     cmp = sp.compare_host
     try:
@@ -504,25 +456,21 @@ def _minmax(sp, args, kw, op, name, argtuple):
     return best
 
 
-def b_min(sp, self, args, kw):
-    t, d = pack_args(sp, args, kw)
-    try:
-        return _minmax(sp, args, kw, "<", "min", t)
-    finally:
-        release_args(sp.heap, t, d)
+@builtin("min(iterable, /, *args, key=None, default=<unrepresentable>)",
+         METH_VARARGS | METH_KEYWORDS, unpack=True, pack=True)
+def builtin_min(sp, self, args, key=None, default=None):
+    return _minmax(sp, args, key, default, "<", "min")
 
 
-def b_max(sp, self, args, kw):
-    t, d = pack_args(sp, args, kw)
-    try:
-        return _minmax(sp, args, kw, ">", "max", t)
-    finally:
-        release_args(sp.heap, t, d)
+@builtin("max(iterable, /, *args, key=None, default=<unrepresentable>)",
+         METH_VARARGS | METH_KEYWORDS, unpack=True, pack=True)
+def builtin_max(sp, self, args, key=None, default=None):
+    return _minmax(sp, args, key, default, ">", "max")
 
 
-def b_sum(sp, self, args, kw):
+@builtin("sum(iterable, /, start=0)", METH_FASTCALL | METH_KEYWORDS)
+def builtin_sum(sp, self, iterable, start=None):
     heap = sp.heap
-    iterable, start = parse("sum", args, kw, ("iterable", "start"), 1, 1, sp=sp)
     if start is not None:
         st = start.ob_type
         if st is heap.str_type:
@@ -604,14 +552,11 @@ def b_sum(sp, self, args, kw):
         heap.decref(it)
 
 
-def b_reversed(sp, self, args, kw):
+@builtin("reversed(sequence, /)", METH_FASTCALL)
+def reversed_vectorcall(sp, self, seq):
     """``reversed(seq)``: a list gets a list_reverseiterator; a sequence with __len__ and
     __getitem__ gets a ``reversed`` object (here: a reverse iterator over a snapshot)."""
-    no_kw("reversed", kw)
-    if len(args) != 1:
-        arity("reversed", args, 1)
     heap = sp.heap
-    seq = args[0]
     tp = seq.ob_type
     if tp is heap.list_type:
         seq.ob_refcnt += 1
@@ -643,7 +588,6 @@ def b_reversed(sp, self, args, kw):
 def _range_reversed(sp, r):
     """``range.__reversed__`` (``range_reverse``): a range iterator from the last item
     backwards (a C-long ``range_iterator`` when it fits)."""
-    from heapsim.objects.rangeobject import RangeIterObject, RANGEITER_SIZE
     heap = sp.heap
     rr = range(r.start.value, r.stop.value, r.step.value)
     n = len(rr)
@@ -667,43 +611,55 @@ def _range_reversed(sp, r):
 
 
 BUILTIN_FUNCTIONS = {
-    "print": b_print, "len": b_len, "id": b_id, "hash": b_hash, "repr": b_repr,
-    "ascii": b_ascii, "abs": b_abs, "callable": b_callable, "iter": b_iter, "next": b_next,
-    "any": b_any, "all": b_all, "min": b_min, "max": b_max, "sum": b_sum, "sorted": b_sorted,
-    "chr": b_chr, "ord": b_ord, "round": b_round, "divmod": b_divmod, "pow": b_pow,
-    "bin": _base_fmt("bin", bin), "hex": _base_fmt("hex", hex), "oct": _base_fmt("oct", oct),
-    "format": b_format, "globals": b_globals, "locals": b_locals, "reversed": b_reversed,
+    "print": builtin_print, "len": builtin_len, "id": builtin_id, "hash": builtin_hash,
+    "repr": builtin_repr, "ascii": builtin_ascii, "abs": builtin_abs,
+    "callable": builtin_callable, "iter": builtin_iter, "next": builtin_next,
+    "any": builtin_any, "all": builtin_all, "min": builtin_min, "max": builtin_max,
+    "sum": builtin_sum, "sorted": builtin_sorted, "chr": builtin_chr, "ord": builtin_ord,
+    "round": builtin_round, "divmod": builtin_divmod, "pow": builtin_pow, "bin": builtin_bin,
+    "hex": builtin_hex, "oct": builtin_oct, "format": builtin_format,
+    "globals": builtin_globals, "locals": builtin_locals, "reversed": reversed_vectorcall,
 }
 
 
 # --- constructors of the builtin iterator types, range and slice -------------------------------
 
-def c_range(sp, tp, args, kw):
-    if kw:
-        raise GuestError("TypeError", "range() takes no keyword arguments")
-    if not 1 <= len(args) <= 3:
-        if not args:
-            raise GuestError("TypeError", "range expected at least 1 argument, got 0")
-        raise GuestError("TypeError", f"range expected at most 3 arguments, got {len(args)}")
-    from heapsim.objects.rangeobject import range_new
+@builtin("range(start, stop=<unrepresentable>, step=<unrepresentable>, /)", METH_FASTCALL)
+def range_vectorcall(sp, tp, *args):
     return range_new(sp.heap, *args)
 
 
-def c_slice(sp, tp, args, kw):
-    if kw:
-        raise GuestError("TypeError", "slice() takes no keyword arguments")
-    if not 1 <= len(args) <= 3:
-        if not args:
-            raise GuestError("TypeError", "slice expected at least 1 argument, got 0")
-        raise GuestError("TypeError", f"slice expected at most 3 arguments, got {len(args)}")
-    if len(args) == 1:
-        return sp.build_slice(sp.heap.none, args[0], None)
-    return sp.build_slice(args[0], args[1], args[2] if len(args) == 3 else None)
+@builtin("slice(start, stop=<unrepresentable>, step=<unrepresentable>, /)", METH_VARARGS,
+         unpack=True)
+def slice_new(sp, tp, start, stop=None, step=None):
+    if stop is None:
+        return sp.build_slice(sp.heap.none, start, None)
+    return sp.build_slice(start, stop, step)
 
 
-def c_enumerate(sp, tp, args, kw):
+@builtin("enumerate(*args, **kwargs)", METH_FASTCALL | METH_KEYWORDS)
+def enumerate_vectorcall(sp, tp, args, kw):
+    """``enumerate(iterable, start=0)``: CPython's vectorcall parses its arguments by hand
+    (no Argument Clinic parser, so no keyword tuple) and so does this."""
+    names = list(kw) if kw else []
+    n = len(args) + len(names)
+    if n > 2:
+        raise GuestError("TypeError", f"enumerate() takes at most 2 arguments ({n} given)")
+    if not args and not names:
+        raise GuestError("TypeError", "enumerate() missing required argument 'iterable'")
+    if not args and names == ["start", "iterable"]:
+        names.reverse()
+    expected = ("iterable", "start")[len(args):]
+    for k, want in zip(names, expected):
+        if k != want:
+            raise GuestError("TypeError", f"'{k}' is an invalid keyword argument for "
+                             "enumerate()")
+    vals = list(args) + [kw[k] for k in names]
+    return enum_new(sp, tp, *vals)
+
+
+def enum_new(sp, tp, iterable, start=None):
     heap = sp.heap
-    iterable, start = parse("enumerate", args, kw, ("iterable", "start"), 1, sp=sp)
     n = 0
     if start is not None:
         if start.ob_type is heap.float_type or start.ob_type is heap.str_type:
@@ -714,26 +670,13 @@ def c_enumerate(sp, tp, args, kw):
     return itmod.new_iter(heap, tp, it, n)
 
 
-def c_zip(sp, tp, args, kw):
-    t, d = pack_args(sp, args, kw)
-    try:
-        return _zip_new(sp, tp, args, kw)
-    finally:
-        release_args(sp.heap, t, d)
-
-
-def _zip_new(sp, tp, args, kw):
+@builtin("zip(*iterables, strict=False)", METH_VARARGS | METH_KEYWORDS, pack=True)
+def zip_new(sp, tp, args, strict=None):
     heap = sp.heap
-    strict = False
-    if kw:
-        for k, v in kw.items():
-            if k != "strict":
-                raise GuestError("TypeError", f"zip() got an unexpected keyword argument "
-                                 f"'{k}'")
-            strict = sp.truth(v)
+    strict = strict is not None and sp.truth(strict)
     its = []
     try:
-        for a in args:
+        for a in args.items:
             its.append(sp.iter(a))
     except BaseException:
         for i in its:
@@ -748,10 +691,9 @@ def _zip_new(sp, tp, args, kw):
     return z
 
 
-def c_map(sp, tp, args, kw):
+@builtin("map(func, *iterables)", METH_FASTCALL, exact_kw=lambda sp: sp.iter_types["map"])
+def map_vectorcall(sp, tp, args):
     heap = sp.heap
-    if kw and tp.name == "map":
-        raise GuestError("TypeError", "map() takes no keyword arguments")
     if len(args) < 2:
         raise GuestError("TypeError", "map() must have at least two arguments.")
     its = []
@@ -765,20 +707,18 @@ def c_map(sp, tp, args, kw):
     return itmod.new_iter(heap, tp, tuple(its), 0, incref(args[0]))
 
 
-def c_filter(sp, tp, args, kw):
-    if kw and tp.name == "filter":
-        raise GuestError("TypeError", "filter() takes no keyword arguments")
-    arity("filter", args, 2)
+@builtin("filter(function, iterable, /)", METH_FASTCALL,
+         exact_kw=lambda sp: sp.iter_types["filter"])
+def filter_vectorcall(sp, tp, function, iterable):
     heap = sp.heap
-    it = sp.iter(args[1])
-    return itmod.new_iter(heap, tp, it, 0, incref(args[0]))
+    it = sp.iter(iterable)
+    return itmod.new_iter(heap, tp, it, 0, incref(function))
 
 
-def slice_indices_method(sp, s, args, kw):
+@builtin("slice.indices($self, length, /)", METH_O)
+def slice_indices_method(sp, s, length):
     """``slice.indices(length)``."""
-    from heapsim.objects.sliceobject import slice_indices
-    clinic_arity("indices", args, 1, 1)
-    n = as_index(sp, args[0])
+    n = as_index(sp, length)
     if n < 0:
         raise GuestError("ValueError", "length should not be negative")
     start, stop, step, _ = slice_indices(sp.heap, s, n)
@@ -791,11 +731,11 @@ def slice_indices_method(sp, s, args, kw):
 def install(sp):
     add_methods(sp.heap.slice_type, {"indices": slice_indices_method})
     h = sp.heap
-    sp.builtin_binary["divmod"] = b_divmod
-    h.range_type.tp_vectorcall = c_range
-    h.slice_type.tp_vectorcall = c_slice
-    for name, ctor in (("enumerate", c_enumerate), ("zip", c_zip), ("map", c_map),
-                       ("filter", c_filter)):
+    sp.builtin_binary["divmod"] = builtin_divmod
+    h.range_type.tp_vectorcall = range_vectorcall
+    h.slice_type.tp_vectorcall = slice_new
+    for name, ctor in (("enumerate", enumerate_vectorcall), ("zip", zip_new),
+                       ("map", map_vectorcall), ("filter", filter_vectorcall)):
         sp.iter_types[name].tp_vectorcall = ctor
     for name, ctor in CONSTRUCTORS.items():
         tp = h.types[name]
@@ -805,29 +745,18 @@ def install(sp):
 
 # --- __import__ and the constructors of type, object and BaseException ------------------------
 
-def b_import(sp, self, args, kw):
-    """``__import__(name, globals=None, locals=None, fromlist=(), level=0)``."""
-    names = ("name", "globals", "locals", "fromlist", "level")
-    vals = dict(zip(names, args))
-    for k, v in (kw or {}).items():
-        if k not in names:
-            raise GuestError("TypeError", f"__import__() got an unexpected keyword argument "
-                             f"'{k}'")
-        vals[k] = v
-    if "name" not in vals:
-        raise GuestError("TypeError", "__import__() missing required argument 'name' (pos 1)")
-    name = vals["name"]
+@builtin("__import__(name, globals=None, locals=None, fromlist=(), level=0)",
+         METH_FASTCALL | METH_KEYWORDS)
+def builtin___import__(sp, self, name, globals=None, locals=None, fromlist=None, level=None):
     if name.ob_type is not sp.heap.str_type:
         raise GuestError("TypeError", f"__import__() argument 1 must be str, not "
                          f"{name.ob_type.name}")
     if not name.value:
         raise GuestError("ValueError", "Empty module name")
-    fromlist = vals.get("fromlist")
-    level = vals.get("level")
     return sp.interp.import_hook(name.value, fromlist, level)
 
 
-BUILTIN_FUNCTIONS["__import__"] = b_import
+BUILTIN_FUNCTIONS["__import__"] = builtin___import__
 
 
 def c_type(sp, tp, args, kw):

@@ -10,7 +10,10 @@ argument unchanged in CPython (``floor``/``ceil``/``trunc`` of an int go through
 import math as hmath
 
 from heapsim.base.errors import GuestError
-from heapsim.interp.methods.args import as_index, clinic_arity, incref, no_kw
+from heapsim.interp.methods.args import as_index, incref
+from heapsim.interp.methods.clinic import (
+    METH_FASTCALL, METH_KEYWORDS, METH_O, METH_VARARGS, builtin, declare,
+)
 from heapsim.interp.modules.modsupport import add_functions, new_module, set_attr
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.longobject import new_int
@@ -60,43 +63,37 @@ def _int(sp, x):
     return as_index(sp, x)
 
 
-def _f1(name, fn=None):
-    fn = fn or getattr(hmath, name)
+def _f1(name):
+    """``FUNC1``: a float function of one argument (METH_O)."""
+    fn = getattr(hmath, name)
 
-    def f(sp, self, args, kw):
-        no_kw(name, kw)
-        clinic_arity(name, args, 1, 1)
-        x = _num(sp, args[0])
+    def f(sp, self, x):
+        x = _num(sp, x)
         try:
             return new_float(sp.heap, fn(x))
         except (ValueError, OverflowError) as e:
             raise _err(e) from None
-    return f
+    return declare(f, f"math.{name}(x, /)", METH_O)
 
 
-def _f2(name):
+def _f2(name, params="x, y"):
+    """``FUNC2`` and the clinic functions of two floats (METH_FASTCALL)."""
     fn = getattr(hmath, name)
 
-    def f(sp, self, args, kw):
-        no_kw(name, kw)
-        if len(args) != 2:
-            raise GuestError("TypeError", f"{name} expected 2 arguments, got {len(args)}")
-        a, b = _num(sp, args[0]), _num(sp, args[1])
+    def f(sp, self, a, b):
+        a, b = _num(sp, a), _num(sp, b)
         try:
             return new_float(sp.heap, fn(a, b))
         except (ValueError, OverflowError, ZeroDivisionError) as e:
             raise _err(e) from None
-    return f
+    return declare(f, f"math.{name}({params}, /)", METH_FASTCALL)
 
 
 def _rounding(name):
     special = "__" + name + "__"
 
-    def f(sp, self, args, kw):
-        no_kw(name, kw)
-        clinic_arity(name, args, 1, 1)
+    def f(sp, self, x):
         h = sp.heap
-        x = args[0]
         if x.ob_type is h.int_type:
             return incref(x)
         if x.ob_type is h.bool_type:
@@ -115,14 +112,15 @@ def _rounding(name):
             return new_int(h, getattr(hmath, name)(v))
         except (ValueError, OverflowError) as e:
             raise _err(e) from None
-    return f
+    return declare(f, f"math.{name}(x, /)", METH_O)
 
 
-def m_log(sp, self, args, kw):
-    no_kw("log", kw)
+@builtin("math.log(*args)", METH_VARARGS)
+def math_log(sp, self, args):
+    """``math.log(x, [base=math.e])``: an optional group, whose argument count Argument
+    Clinic's code checks by hand."""
     if not 1 <= len(args) <= 2:
-        raise GuestError("TypeError", f"log expected {'at least 1' if not args else 'at most 2'}"
-                         f" argument{'s' if args else ''}, got {len(args)}")
+        raise GuestError("TypeError", "math.log requires 1 to 2 arguments")
     try:
         vals = [_num(sp, a) for a in args]
         return new_float(sp.heap, hmath.log(*vals))
@@ -130,16 +128,11 @@ def m_log(sp, self, args, kw):
         raise _err(e) from None
 
 
-def _int_fn(name, lo, hi):
+def _int_fn(name):
+    """``math.gcd`` / ``math.lcm`` (METH_FASTCALL over any number of ints)."""
     fn = getattr(hmath, name)
 
-    def f(sp, self, args, kw):
-        no_kw(name, kw)
-        if not lo <= len(args) <= hi:
-            if lo == hi:
-                raise GuestError("TypeError", f"{name} expected {lo} argument"
-                                 f"{'s' if lo != 1 else ''}, got {len(args)}")
-            clinic_arity(name, args, lo, hi)
+    def f(sp, self, args):
         vals = [_int(sp, a) for a in args]
         if name == "gcd" and len(args) == 1 and args[0].ob_type is sp.heap.int_type \
                 and vals[0] >= 0:
@@ -148,13 +141,11 @@ def _int_fn(name, lo, hi):
             return new_int(sp.heap, fn(*vals))
         except (ValueError, OverflowError) as e:
             raise _err(e) from None
-    return f
+    return declare(f, f"math.{name}(*integers)", METH_FASTCALL)
 
 
-def m_factorial(sp, self, args, kw):
-    no_kw("factorial", kw)
-    clinic_arity("factorial", args, 1, 1)
-    x = args[0]
+@builtin("math.factorial(n, /)", METH_O)
+def math_factorial(sp, self, x):
     if x.ob_type is sp.heap.float_type:
         raise GuestError("TypeError", "'float' object cannot be interpreted as an integer")
     try:
@@ -163,26 +154,18 @@ def m_factorial(sp, self, args, kw):
         raise _err(e) from None
 
 
-def m_isqrt(sp, self, args, kw):
-    no_kw("isqrt", kw)
-    clinic_arity("isqrt", args, 1, 1)
+@builtin("math.isqrt(n, /)", METH_O)
+def math_isqrt(sp, self, n):
     try:
-        return new_int(sp.heap, hmath.isqrt(_int(sp, args[0])))
+        return new_int(sp.heap, hmath.isqrt(_int(sp, n)))
     except ValueError as e:
         raise _err(e) from None
 
 
-def m_comb_perm(name):
+def _comb_perm(name, params):
     fn = getattr(hmath, name)
 
-    def f(sp, self, args, kw):
-        no_kw(name, kw)
-        lo = 2 if name == "comb" else 1
-        if not lo <= len(args) <= 2:
-            if lo == 2:
-                raise GuestError("TypeError", f"{name} expected 2 arguments, got {len(args)}")
-            raise GuestError("TypeError", f"{name} expected at most 2 arguments, got "
-                             f"{len(args)}")
+    def f(sp, self, *args):
         vals = []
         for a in args:
             if a is sp.heap.none and name == "perm":
@@ -193,7 +176,7 @@ def m_comb_perm(name):
             return new_int(sp.heap, fn(*vals))
         except (ValueError, OverflowError) as e:
             raise _err(e) from None
-    return f
+    return declare(f, f"math.{name}({params}, /)", METH_FASTCALL)
 
 
 def _floats_of(sp, iterable):
@@ -207,30 +190,20 @@ def _floats_of(sp, iterable):
     return out
 
 
-def m_fsum(sp, self, args, kw):
-    no_kw("fsum", kw)
-    clinic_arity("fsum", args, 1, 1)
-    vals = _floats_of(sp, args[0])
+@builtin("math.fsum(seq, /)", METH_O)
+def math_fsum(sp, self, seq):
+    vals = _floats_of(sp, seq)
     try:
         return new_float(sp.heap, hmath.fsum(vals))
     except (ValueError, OverflowError) as e:
         raise _err(e) from None
 
 
-def m_prod(sp, self, args, kw):
+@builtin("math.prod(iterable, /, *, start=1)", METH_FASTCALL | METH_KEYWORDS)
+def math_prod(sp, self, iterable, start=None):
     h = sp.heap
-    clinic_arity("prod", args, 1, 1)
-    start = None
-    if kw:
-        from heapsim.interp.methods.args import kw_parser
-        kw_parser(sp, "math.prod", ("start",))
-        for k, v in kw.items():
-            if k != "start":
-                raise GuestError("TypeError", f"prod() got an unexpected keyword argument "
-                                 f"'{k}'")
-            start = v
     result = incref(start) if start is not None else new_int(h, 1)
-    it = sp.iter(args[0])
+    it = sp.iter(iterable)
     try:
         while True:
             x = sp.next(it)
@@ -249,8 +222,8 @@ def m_prod(sp, self, args, kw):
         h.decref(it)
 
 
-def m_hypot(sp, self, args, kw):
-    no_kw("hypot", kw)
+@builtin("math.hypot(*coordinates)", METH_FASTCALL)
+def math_hypot(sp, self, args):
     vals = [_num(sp, a) for a in args]
     try:
         return new_float(sp.heap, hmath.hypot(*vals))
@@ -258,37 +231,26 @@ def m_hypot(sp, self, args, kw):
         raise _err(e) from None
 
 
-def m_dist(sp, self, args, kw):
-    no_kw("dist", kw)
-    if len(args) != 2:
-        raise GuestError("TypeError", f"dist expected 2 arguments, got {len(args)}")
+@builtin("math.dist(p, q, /)", METH_FASTCALL)
+def math_dist(sp, self, p, q):
     h = sp.heap
-    for a in args:
-        if a.ob_type is not h.tuple_type and a.ob_type is not h.list_type:
-            pass
-    p = _floats_of(sp, args[0])
-    q = _floats_of(sp, args[1])
+    p = _floats_of(sp, p)
+    q = _floats_of(sp, q)
     try:
         return new_float(h, hmath.dist(p, q))
     except (ValueError, OverflowError) as e:
         raise _err(e) from None
 
 
-def m_isclose(sp, self, args, kw):
-    if len(args) != 2:
-        raise GuestError("TypeError", f"isclose() takes exactly 2 positional arguments "
-                         f"({len(args)} given)")
+@builtin("math.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)", METH_FASTCALL | METH_KEYWORDS)
+def math_isclose(sp, self, a, b, rel_tol=None, abs_tol=None):
     opts = {}
-    if kw:
-        from heapsim.interp.methods.args import kw_parser
-        kw_parser(sp, "math.isclose", ("a", "b", "rel_tol", "abs_tol"))
-    for k, v in (kw or {}).items():
-        if k not in ("rel_tol", "abs_tol"):
-            raise GuestError("TypeError", f"isclose() got an unexpected keyword argument "
-                             f"'{k}'")
-        opts[k] = _float(sp, v)
+    if rel_tol is not None:
+        opts["rel_tol"] = _float(sp, rel_tol)
+    if abs_tol is not None:
+        opts["abs_tol"] = _float(sp, abs_tol)
     try:
-        return sp.newbool(hmath.isclose(_float(sp, args[0]), _float(sp, args[1]), **opts))
+        return sp.newbool(hmath.isclose(_float(sp, a), _float(sp, b), **opts))
     except ValueError as e:
         raise _err(e) from None
 
@@ -296,42 +258,34 @@ def m_isclose(sp, self, args, kw):
 def _pred(name):
     fn = getattr(hmath, name)
 
-    def f(sp, self, args, kw):
-        no_kw(name, kw)
-        clinic_arity(name, args, 1, 1)
-        return sp.newbool(fn(_float(sp, args[0])))
-    return f
+    def f(sp, self, x):
+        return sp.newbool(fn(_float(sp, x)))
+    return declare(f, f"math.{name}(x, /)", METH_O)
 
 
-def m_modf(sp, self, args, kw):
-    clinic_arity("modf", args, 1, 1)
-    a, b = hmath.modf(_float(sp, args[0]))
+@builtin("math.modf(x, /)", METH_O)
+def math_modf(sp, self, x):
+    a, b = hmath.modf(_float(sp, x))
     h = sp.heap
     return sp.newtuple([new_float(h, a), new_float(h, b)])
 
 
-def m_frexp(sp, self, args, kw):
-    clinic_arity("frexp", args, 1, 1)
-    m, e = hmath.frexp(_float(sp, args[0]))
+@builtin("math.frexp(x, /)", METH_O)
+def math_frexp(sp, self, x):
+    m, e = hmath.frexp(_float(sp, x))
     h = sp.heap
     return sp.newtuple([new_float(h, m), new_int(h, e)])
 
 
-def m_ldexp(sp, self, args, kw):
-    if len(args) != 2:
-        raise GuestError("TypeError", f"ldexp expected 2 arguments, got {len(args)}")
-    x = _float(sp, args[0])
-    i = args[1]
+@builtin("math.ldexp(x, i, /)", METH_FASTCALL)
+def math_ldexp(sp, self, x, i):
+    x = _float(sp, x)
     if i.ob_type is not sp.heap.int_type and i.ob_type is not sp.heap.bool_type:
         raise GuestError("TypeError", "Expected an int as second argument to ldexp.")
     try:
         return new_float(sp.heap, hmath.ldexp(x, int(i.value)))
     except OverflowError as e:
         raise _err(e) from None
-
-
-def m_pow(sp, self, args, kw):
-    return _f2("pow")(sp, self, args, kw)
 
 
 FUNCTIONS = {
@@ -342,15 +296,15 @@ FUNCTIONS = {
     "acosh": _f1("acosh"), "atanh": _f1("atanh"), "fabs": _f1("fabs"), "erf": _f1("erf"),
     "erfc": _f1("erfc"), "gamma": _f1("gamma"), "lgamma": _f1("lgamma"),
     "radians": _f1("radians"), "degrees": _f1("degrees"), "cbrt": None, "exp2": None,
-    "atan2": _f2("atan2"), "copysign": _f2("copysign"), "fmod": _f2("fmod"),
-    "remainder": _f2("remainder"), "pow": m_pow, "nextafter": _f2("nextafter"),
-    "ulp": _f1("ulp"), "log": m_log, "floor": _rounding("floor"), "ceil": _rounding("ceil"),
-    "trunc": _rounding("trunc"), "gcd": _int_fn("gcd", 0, 1 << 30),
-    "lcm": _int_fn("lcm", 0, 1 << 30), "isqrt": m_isqrt, "factorial": m_factorial,
-    "comb": m_comb_perm("comb"), "perm": m_comb_perm("perm"), "fsum": m_fsum, "prod": m_prod,
-    "hypot": m_hypot, "dist": m_dist, "isclose": m_isclose, "isfinite": _pred("isfinite"),
-    "isinf": _pred("isinf"), "isnan": _pred("isnan"), "modf": m_modf, "frexp": m_frexp,
-    "ldexp": m_ldexp,
+    "atan2": _f2("atan2", "y, x"), "copysign": _f2("copysign"), "fmod": _f2("fmod"),
+    "remainder": _f2("remainder"), "pow": _f2("pow"), "nextafter": _f2("nextafter"),
+    "ulp": _f1("ulp"), "log": math_log, "floor": _rounding("floor"),
+    "ceil": _rounding("ceil"), "trunc": _rounding("trunc"), "gcd": _int_fn("gcd"),
+    "lcm": _int_fn("lcm"), "isqrt": math_isqrt, "factorial": math_factorial,
+    "comb": _comb_perm("comb", "n, k"), "perm": _comb_perm("perm", "n, k=None"),
+    "fsum": math_fsum, "prod": math_prod, "hypot": math_hypot, "dist": math_dist,
+    "isclose": math_isclose, "isfinite": _pred("isfinite"), "isinf": _pred("isinf"),
+    "isnan": _pred("isnan"), "modf": math_modf, "frexp": math_frexp, "ldexp": math_ldexp,
 }
 FUNCTIONS = {k: v for k, v in FUNCTIONS.items() if v is not None}
 

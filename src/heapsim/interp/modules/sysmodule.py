@@ -1,25 +1,27 @@
 """The guest ``sys`` module (Python/sysmodule.c), its stream objects, and what CPython's
 start-up leaves in the free lists.
 
-Host functions have the builtins' signature ``fn(sp, self, args, kw)`` and return a new
-reference.
+Its functions are declared builtins (methods/clinic.py) returning new references.
 """
 
 import sys as host_sys
 
 from heapsim.base.errors import GuestError, GuestException
 from heapsim.interp.types.exceptions import new_exception
+from heapsim.interp.methods.args import as_index, incref
+from heapsim.interp.methods.clinic import (
+    METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS, builtin,
+)
 from heapsim.interp.types.frameobject import get_frame_object
-from heapsim.interp.methods.args import arity, incref
-from heapsim.interp.modules.modsupport import add_functions, new_module, set_attr
 from heapsim.memory.stats import allocator_stats_line
+from heapsim.interp.modules.modsupport import add_functions, new_module, set_attr
 from heapsim.objects.core import PyObject, add_methods, getsizeof, make_static_type
-from heapsim.objects.dictobject import dict_new
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.listobject import list_new
-from heapsim.objects.longobject import new_int
 from heapsim.objects.sliceobject import slice_new
 from heapsim.objects.tupleobject import tuple_new
+from heapsim.objects.dictobject import dict_new
+from heapsim.objects.longobject import new_int
 from heapsim.objects.unicodeobject import new_str, sys_intern
 
 
@@ -39,12 +41,115 @@ class StreamObject(PyObject):
     __slots__ = ("stream",)
 
 
+# --- the functions of sys (Python/sysmodule.c, Python/clinic/sysmodule.c.h) -------------------
+
+@builtin("sys.getrefcount(object, /)", METH_O)
+def sys_getrefcount(sp, self, obj):
+    return new_int(sp.heap, obj.ob_refcnt)
+
+
+@builtin("sys.getsizeof(object, default=<unrepresentable>)", METH_VARARGS | METH_KEYWORDS,
+         pack=True)
+def sys_getsizeof(sp, self, obj, default=None):
+    """``sys.getsizeof`` (``PyArg_ParseTupleAndKeywords``: the arguments come packed)."""
+    return new_int(sp.heap, getsizeof(obj))
+
+
+@builtin("sys._debugmallocstats()", METH_NOARGS)
+def sys__debugmallocstats(sp, self):
+    heap = sp.heap
+    sp.interp.stdout.flush()
+    err = sp.interp.stderr
+    err.write(heap.allocator.debugmallocstats())
+    err.write(debug_type_stats(heap))
+    err.flush()
+    return sp.none()
+
+
+@builtin("sys.getallocatedblocks()", METH_NOARGS)
+def sys_getallocatedblocks(sp, self):
+    heap = sp.heap
+    return new_int(heap, heap.allocator.allocated_blocks() + STARTUP_BLOCKS)
+
+
+@builtin("sys.intern(string, /)", METH_O)
+def sys_intern_impl(sp, self, string):
+    return sys_intern(sp.heap, string)
+
+
+@builtin("sys.exit(status=None, /)", METH_FASTCALL)
+def sys_exit(sp, self, *args):
+    heap = sp.heap
+    t = sp.newtuple_borrowed(args)
+    e = new_exception(heap, sp.exc_types["SystemExit"], t)
+    heap.decref(t)
+    raise GuestException(e)
+
+
+@builtin("sys.getrecursionlimit()", METH_NOARGS)
+def sys_getrecursionlimit(sp, self):
+    return new_int(sp.heap, sp.interp.recursion_limit)
+
+
+def _c_int(sp, obj):
+    """The clinic ``int`` converter: a float is refused, other objects go through
+    ``__index__``."""
+    if obj.ob_type is sp.heap.float_type:
+        raise GuestError("TypeError", "'float' object cannot be interpreted as an integer")
+    return as_index(sp, obj)
+
+
+@builtin("sys.setrecursionlimit(limit, /)", METH_O)
+def sys_setrecursionlimit(sp, self, limit):
+    n = _c_int(sp, limit)
+    if n < 1:
+        raise GuestError("ValueError", "recursion limit must be greater or equal than 1")
+    sp.interp.recursion_limit = n
+    return sp.none()
+
+
+@builtin("sys._getframe(depth=0, /)", METH_FASTCALL)
+def sys__getframe(sp, self, depth=None):
+    """``sys._getframe([depth])``: the frame object, created on demand."""
+    depth = 0 if depth is None else _c_int(sp, depth)
+    f = sp.interp.frame
+    while depth > 0 and f is not None:
+        f = f.back
+        depth -= 1
+    if f is None:
+        raise GuestError("ValueError", "call stack is not deep enough")
+    return incref(get_frame_object(sp.heap, f))
+
+
+@builtin("sys.exc_info()", METH_NOARGS)
+def sys_exc_info(sp, self):
+    e = sp.interp.topmost_exception()
+    if e is None:
+        return sp.newtuple([sp.none(), sp.none(), sp.none()])
+    tb = e.traceback if e.traceback is not None else sp.heap.none
+    return sp.newtuple([incref(e.ob_type), incref(e), incref(tb)])
+
+
+@builtin("sys.exception()", METH_NOARGS)
+def sys_exception(sp, self):
+    e = sp.interp.topmost_exception()
+    return incref(e if e is not None else sp.heap.none)
+
+
+SYS_FUNCTIONS = {
+    "_getframe": sys__getframe, "exc_info": sys_exc_info, "exception": sys_exception,
+    "getrefcount": sys_getrefcount, "getsizeof": sys_getsizeof,
+    "getallocatedblocks": sys_getallocatedblocks, "intern": sys_intern_impl, "exit": sys_exit,
+    "getrecursionlimit": sys_getrecursionlimit, "setrecursionlimit": sys_setrecursionlimit,
+    "_debugmallocstats": sys__debugmallocstats,
+}
+
+
 def init(sp):
     """The ``sys`` module (``_PySys_Create``): a new reference.  ``sys.argv`` is the
     interpreter's ``argv`` (the runtime sets it, as PyConfig does); ``sys.modules`` and
     ``sys.path`` are the importer's (vm/importer.py installs them)."""
     heap = sp.heap
-    interp = sp.interp
     stream_type = make_static_type("TextIOWrapper", 16, 0, 0, base=heap.object_type,
                                    module="_io")
     heap.register_static_type(stream_type)
@@ -55,111 +160,8 @@ def init(sp):
     # program makes allocates nothing.
     if heap.slice_cache is None:
         heap.decref(slice_new(heap))
-
-    def getrefcount(sp, self, args, kw):
-        arity("getrefcount", args, 1)
-        return new_int(heap, args[0].ob_refcnt)
-
-    def getsizeof_(sp, self, args, kw):
-        if kw:
-            bad = [k for k in kw if k not in ("object", "default")]
-            if bad:
-                raise GuestError("TypeError", f"getsizeof() got an unexpected keyword "
-                                 f"argument '{bad[0]}'")
-            args = list(args)
-            if "object" in kw and not args:
-                args.append(kw["object"])
-            if "default" in kw:
-                args.append(kw["default"])
-        arity("getsizeof", args, 1, 2)
-        # METH_VARARGS | METH_KEYWORDS: CPython packs the arguments into a tuple.
-        t = sp.newtuple_borrowed(args)
-        try:
-            return new_int(heap, getsizeof(args[0]))
-        finally:
-            heap.decref(t)
-
-    def debugmallocstats(sp, self, args, kw):
-        arity("_debugmallocstats", args, 0)
-        sp.interp.stdout.flush()
-        err = sp.interp.stderr
-        err.write(heap.allocator.debugmallocstats())
-        err.write(debug_type_stats(heap))
-        err.flush()
-        return sp.none()
-
-    def getallocatedblocks(sp, self, args, kw):
-        return new_int(heap, heap.allocator.allocated_blocks() + STARTUP_BLOCKS)
-
-    def intern(sp, self, args, kw):
-        arity("intern", args, 1)
-        return sys_intern(heap, args[0])
-
-    def exit_(sp, self, args, kw):
-        arity("exit", args, 0, 1)
-        t = sp.newtuple_borrowed(args)
-        e = new_exception(heap, sp.exc_types["SystemExit"], t)
-        heap.decref(t)
-        raise GuestException(e)
-
-    def getrecursionlimit(sp, self, args, kw):
-        return new_int(heap, interp.recursion_limit)
-
-    def setrecursionlimit(sp, self, args, kw):
-        arity("setrecursionlimit", args, 1)
-        n = args[0]
-        if n.ob_type is heap.float_type:
-            raise GuestError("TypeError", "'float' object cannot be interpreted as an integer")
-        if n.ob_type not in (heap.int_type, heap.bool_type):
-            raise GuestError("TypeError",
-                             f"'{n.ob_type.name}' object cannot be interpreted as an integer")
-        if n.value < 1:
-            raise GuestError("ValueError", "recursion limit must be greater or equal than 1")
-        interp.recursion_limit = n.value
-        return sp.none()
-
-    def getframe(sp, self, args, kw):
-        """``sys._getframe([depth])``: the frame object, created on demand."""
-        arity("_getframe", args, 0, 1)
-        depth = 0
-        if args:
-            d = args[0]
-            if d.ob_type is heap.float_type:
-                raise GuestError("TypeError", "'float' object cannot be interpreted as an "
-                                 "integer")
-            if not isinstance(getattr(d, "value", None), int):
-                raise GuestError("TypeError", f"'{d.ob_type.name}' object cannot be "
-                                 "interpreted as an integer")
-            depth = d.value
-        f = interp.frame
-        while depth > 0 and f is not None:
-            f = f.back
-            depth -= 1
-        if f is None:
-            raise GuestError("ValueError", "call stack is not deep enough")
-        return incref(get_frame_object(heap, f))
-
-    def exc_info(sp, self, args, kw):
-        arity("exc_info", args, 0)
-        e = interp.topmost_exception()
-        if e is None:
-            return sp.newtuple([sp.none(), sp.none(), sp.none()])
-        tb = e.traceback if e.traceback is not None else heap.none
-        return sp.newtuple([incref(e.ob_type), incref(e), incref(tb)])
-
-    def exception(sp, self, args, kw):
-        arity("exception", args, 0)
-        e = interp.topmost_exception()
-        return incref(e if e is not None else heap.none)
-
-    add_functions(sp, mod, (("_getframe", getframe), ("exc_info", exc_info),
-                            ("exception", exception),
-                            ("getrefcount", getrefcount), ("getsizeof", getsizeof_),
-                            ("getallocatedblocks", getallocatedblocks), ("intern", intern),
-                            ("exit", exit_), ("getrecursionlimit", getrecursionlimit),
-                            ("setrecursionlimit", setrecursionlimit),
-                            ("_debugmallocstats", debugmallocstats)))
-    set_attr(sp, mod, "argv", sp.newlist([new_str(heap, a) for a in interp.argv]))
+    add_functions(sp, mod, SYS_FUNCTIONS.items())
+    set_attr(sp, mod, "argv", sp.newlist([new_str(heap, a) for a in sp.interp.argv]))
     set_attr(sp, mod, "maxsize", new_int(heap, host_sys.maxsize))
     set_attr(sp, mod, "version_info", sp.wrap(tuple(host_sys.version_info)))
     set_attr(sp, mod, "version", new_str(heap, host_sys.version))
@@ -198,14 +200,15 @@ def init(sp):
     return mod
 
 
-def stream_write(sp, s, args, kw):
-    arity("write", args, 1)
+@builtin("TextIOWrapper.write($self, text, /)", METH_O)
+def stream_write(sp, s, text):
     out = sp.interp.stderr if s.stream == "stderr" else sp.interp.stdout
-    out.write(args[0].value)
-    return new_int(sp.heap, len(args[0].value))
+    out.write(text.value)
+    return new_int(sp.heap, len(text.value))
 
 
-def stream_flush(sp, s, args, kw):
+@builtin("TextIOWrapper.flush($self, /)", METH_NOARGS)
+def stream_flush(sp, s):
     (sp.interp.stderr if s.stream == "stderr" else sp.interp.stdout).flush()
     return sp.none()
 

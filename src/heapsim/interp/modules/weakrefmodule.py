@@ -19,7 +19,8 @@ space's attribute lookup of builtin types has no per-type hook yet).
 """
 
 from heapsim.base.errors import GuestError, GuestException, Unsupported
-from heapsim.interp.methods.args import arity, incref
+from heapsim.interp.methods.args import incref
+from heapsim.interp.methods.clinic import METH_FASTCALL, METH_O, METH_VARARGS, builtin
 from heapsim.interp.modules import weakref_source
 from heapsim.interp.modules.modsupport import (
     add_functions, exec_source, mdef_fn, new_module, set_attr,
@@ -93,6 +94,91 @@ def keyedref_new(sp, tp, ob, callback, key):
     return wr
 
 
+# --- the functions of _weakref (Modules/_weakref.c, Objects/weakrefobject.c) -----------------
+
+@builtin("__new__(ob, callback=None, /)", METH_VARARGS, unpack=True, fname="ref")
+def weakref___new__(sp, tp, ob, callback=None):
+    """``weakref.ref(ob[, callback])`` (``weakref___new__``: ``PyArg_UnpackTuple`` as
+    "__new__"; keywords refused by the type's name)."""
+    return wro.ref_new(sp.heap, ob, callback, tp)
+
+
+def keyedref___new__(sp, tp, args, kw):
+    """``KeyedRef(ob, callback, key)``: CPython's is a Python class (Lib/weakref.py), so its
+    argument errors are those of a Python function's ``__new__(type, ob, callback, key)``."""
+    if kw:
+        raise GuestError("TypeError", f"{tp.name} takes no keyword arguments")
+    missing = ("ob", "callback", "key")[len(args):]
+    if missing:
+        names = " and ".join(f"'{n}'" for n in missing) if len(missing) < 3 else \
+            "'ob', 'callback', and 'key'"
+        raise GuestError("TypeError", f"KeyedRef.__new__() missing {len(missing)} required "
+                         f"positional argument{'s' if len(missing) > 1 else ''}: {names}")
+    if len(args) > 3:
+        raise GuestError("TypeError", f"KeyedRef.__new__() takes 4 positional arguments but "
+                         f"{len(args) + 1} were given")
+    return keyedref_new(sp, tp, args[0], args[1], args[2])
+
+
+@builtin("_weakref.proxy(object, callback=None, /)", METH_FASTCALL)
+def weakref_proxy(sp, self, ob, callback=None):
+    return wro.new_proxy(sp.heap, ob, callback, sp.callable(ob))
+
+
+@builtin("_weakref.getweakrefcount(object, /)", METH_O)
+def weakref_getweakrefcount(sp, self, obj):
+    return new_int(sp.heap, wro.getweakrefcount(obj))
+
+
+@builtin("_weakref.getweakrefs(object, /)", METH_O)
+def weakref_getweakrefs(sp, self, obj):
+    return sp.newlist([incref(w) for w in wro.getweakrefs(obj)])
+
+
+@builtin("_weakref._remove_dead_weakref(dct, key, /)", METH_FASTCALL)
+def weakref__remove_dead_weakref(sp, self, d, key):
+    """``_weakref._remove_dead_weakref(dct, key)``: delete dct[key] if its value is a
+    dead weakref (``_PyDict_DelItemIf``); a missing key is not an error."""
+    heap = sp.heap
+    if d.ob_type is not heap.dict_type:
+        raise GuestError("TypeError", f"_remove_dead_weakref() argument 1 must be dict, "
+                         f"not {d.ob_type.name}")
+    ix = lookup_entry(heap, d, key)
+    if ix >= 0:
+        v = value_at(d, ix)
+        if v is not None:
+            if not wro.is_weakref(heap, v):
+                raise GuestError("TypeError", "not a weakref")
+            if wro.get_object(heap, v) is heap.none:
+                delitem_common(heap, d, ix)
+    return sp.none()
+
+
+@builtin("_weakref._keyedref_key(ref, /)", METH_O)
+def weakref__keyedref_key(sp, self, ref):
+    """``wr.key`` of a KeyedRef, for the guest half (heapsim's own: see the module
+    docstring)."""
+    return incref(ref.key)
+
+
+@builtin("_weakref._print_exception(exc, /, *args)", METH_VARARGS)
+def weakref__print_exception(sp, self, args):
+    """``sys.excepthook(*sys.exc_info())`` for an exception of a finalizer at exit
+    (heapsim's own, for the guest half)."""
+    rt = getattr(sp.heap.write_unraisable, "__self__", None)
+    if rt is not None:
+        rt.flush()
+        rt.interp.stderr.write(rt.format_exception(args[0]))
+    return sp.none()
+
+
+WEAKREF_FUNCTIONS = {
+    "proxy": weakref_proxy, "getweakrefcount": weakref_getweakrefcount,
+    "getweakrefs": weakref_getweakrefs, "_remove_dead_weakref": weakref__remove_dead_weakref,
+    "_keyedref_key": weakref__keyedref_key, "_print_exception": weakref__print_exception,
+}
+
+
 # sizeof(superobject) and sizeof(wrapperobject) (the method-wrapper), GC types both.
 SUPER_SIZE = 40
 METHOD_WRAPPER_SIZE = 32
@@ -122,70 +208,9 @@ def init(sp):
     mod = new_module(sp, "weakref")
     for tp in (heap.weakref_type, heap.keyedref_type, heap.weakcallableproxy_type):
         tp.tp_call = weakref_call
-
-    def c_ref(sp, tp, args, kw):
-        if kw:
-            raise GuestError("TypeError", f"{tp.name} takes no keyword arguments")
-        if tp is heap.keyedref_type:
-            if len(args) != 3:
-                raise GuestError("TypeError", f"KeyedRef.__new__() missing "
-                                 f"{3 - len(args)} required positional argument"
-                                 f"{'s' if 3 - len(args) > 1 else ''}")
-            return keyedref_new(sp, tp, args[0], args[1], args[2])
-        arity("__new__", args, 1, 2)
-        return wro.ref_new(heap, args[0], args[1] if len(args) > 1 else None, tp)
-
-    def proxy(sp, self, args, kw):
-        arity("proxy", args, 1, 2)
-        ob = args[0]
-        return wro.new_proxy(heap, ob, args[1] if len(args) > 1 else None,
-                             sp.callable(ob))
-
-    def getweakrefcount(sp, self, args, kw):
-        arity("getweakrefcount", args, 1)
-        return new_int(heap, wro.getweakrefcount(args[0]))
-
-    def getweakrefs(sp, self, args, kw):
-        arity("getweakrefs", args, 1)
-        return sp.newlist([incref(w) for w in wro.getweakrefs(args[0])])
-
-    def remove_dead_weakref(sp, self, args, kw):
-        """``_weakref._remove_dead_weakref(dct, key)``: delete dct[key] if its value is a
-        dead weakref (``_PyDict_DelItemIf``); a missing key is not an error."""
-        arity("_remove_dead_weakref", args, 2)
-        d, key = args
-        if d.ob_type is not heap.dict_type:
-            raise GuestError("TypeError", f"_remove_dead_weakref() argument 1 must be dict, "
-                             f"not {d.ob_type.name}")
-        ix = lookup_entry(heap, d, key)
-        if ix >= 0:
-            v = value_at(d, ix)
-            if v is not None:
-                if not wro.is_weakref(heap, v):
-                    raise GuestError("TypeError", "not a weakref")
-                if wro.get_object(heap, v) is heap.none:
-                    delitem_common(heap, d, ix)
-        return sp.none()
-
-    def keyedref_key(sp, self, args, kw):
-        """``wr.key`` of a KeyedRef, for the guest half (see the module docstring)."""
-        return incref(args[0].key)
-
-    def print_exception(sp, self, args, kw):
-        """``sys.excepthook(*sys.exc_info())`` for an exception of a finalizer at exit."""
-        rt = getattr(heap.write_unraisable, "__self__", None)
-        if rt is not None:
-            rt.flush()
-            rt.interp.stderr.write(rt.format_exception(args[0]))
-        return sp.none()
-
-    heap.weakref_type.tp_vectorcall = c_ref
-    heap.keyedref_type.tp_vectorcall = c_ref
-    add_functions(sp, mod, (("proxy", proxy), ("getweakrefcount", getweakrefcount),
-                            ("getweakrefs", getweakrefs),
-                            ("_remove_dead_weakref", remove_dead_weakref),
-                            ("_keyedref_key", keyedref_key),
-                            ("_print_exception", print_exception)))
+    heap.weakref_type.tp_vectorcall = weakref___new__
+    heap.keyedref_type.tp_vectorcall = keyedref___new__
+    add_functions(sp, mod, WEAKREF_FUNCTIONS.items())
     for name, tp in (("ref", heap.weakref_type), ("ReferenceType", heap.weakref_type),
                      ("ProxyType", heap.weakproxy_type),
                      ("CallableProxyType", heap.weakcallableproxy_type),
