@@ -276,21 +276,7 @@ def test_there_are_sources():
     assert all((SRC / "interp" / name / "__init__.py").is_file() for name in INTERP_RANK)
 
 
-# Files that still import a higher interp sub-layer inside functions while the other branches
-# of issue 8 remove those imports; the lead drops this set after merging them.
-PENDING = {"interp/objspace/protocol.py", "interp/objspace/space.py",
-           "interp/types/descrobject.py", "interp/types/typeobject.py"}
-
-
-def _sources_marked():
-    for path in all_sources():
-        rel = str(path.relative_to(SRC))
-        marks = [pytest.mark.xfail(strict=False, reason="issue 8: cycles being removed")
-                 ] if rel in PENDING else []
-        yield pytest.param(path, id=rel, marks=marks)
-
-
-@pytest.mark.parametrize("path", list(_sources_marked()))
+@pytest.mark.parametrize("path", all_sources(), ids=lambda p: str(p.relative_to(SRC)))
 def test_no_upward_imports(path):
     bad = upward_imports(SRC, path)
     assert not bad, "\n".join(bad)
@@ -300,13 +286,11 @@ def test_every_interp_file_is_in_a_ranked_sub_layer():
     assert not unranked_interp_files(SRC)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 8: cycles being removed")
 def test_no_import_cycles():
     cycles = import_cycles(SRC)
     assert not cycles, "import cycles:\n" + "\n".join(cycles)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 8: cycles being removed")
 def test_function_level_imports_in_interp_are_few_and_explained():
     bad = nested_import_findings(SRC)
     assert not bad, "\n".join(bad)

@@ -11,6 +11,8 @@ the parser's AST arena until the module finishes (docs/cpython-facts.md §3): ``
 adds it.
 """
 
+import warnings
+
 from heapsim.base.errors import Unsupported
 from heapsim.interp.types.decode import decode
 from heapsim.objects.core import PyObject, make_static_type
@@ -18,6 +20,7 @@ from heapsim.objects.floatobject import new_float
 from heapsim.objects.complexobject import new_complex
 from heapsim.objects.longobject import new_int
 from heapsim.objects.bytesobject import new_bytes
+from heapsim.objects.setobject import frozenset_new
 from heapsim.objects.tupleobject import tuple_new
 from heapsim.objects.unicodeobject import intern_constant, intern_string, new_str, all_name_chars
 
@@ -29,7 +32,6 @@ def compile_main(source, filename, stderr):
     for ``is`` with a literal, ...) written to the guest's stderr as python3's default
     warning filter shows them: once per location, ``file:line: Category: message`` and the
     stripped source line."""
-    import warnings
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("default")
         code = compile(source, filename, "exec", dont_inherit=True)
@@ -134,7 +136,6 @@ class ConstantTable:
                     t.items[i] = self.convert(item)
                 return t
         elif type(value) is frozenset:
-            from heapsim.objects.setobject import frozenset_new
             items = [self.convert(v) for v in value]
             t = tuple_new(heap, len(items))
             if items:

@@ -15,9 +15,12 @@ generator is closed (GeneratorExit thrown in, ``finally`` blocks run) when it di
 refcount or in the collector.
 """
 
-from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError, GuestException
-from heapsim.objects.core import GCObject, TPFLAGS_HAVE_GC, UNTRACKED, make_static_type
+from heapsim.interp.types.exceptions import ExcObject
+from heapsim.objects.core import (
+    GCObject, TPFLAGS_HAVE_GC, UNTRACKED, TypeObject, add_methods, make_static_type,
+)
+from heapsim.reclaim.subtype import call_finalizer_from_dealloc
 
 GEN_BASICSIZE = 152
 POINTER = 8
@@ -60,7 +63,6 @@ def init_gen_type(heap, interp):
             heap.clear_weakrefs(gen)
         if gen.state < COMPLETED:
             heap.gc.track(gen)
-            from heapsim.reclaim.subtype import call_finalizer_from_dealloc
             if call_finalizer_from_dealloc(heap, gen):
                 return
             heap.gc.untrack(gen)
@@ -316,8 +318,6 @@ def make_thrown(interp, typ, val, tb):
     """The exception instance ``throw(typ, val, tb)`` raises (new reference)."""
     heap = interp.heap
     sp = interp.sp
-    from heapsim.objects.core import TypeObject
-    from heapsim.interp.types.exceptions import ExcObject
     if isinstance(typ, TypeObject) and interp.is_exc_type(typ):
         if val is None or val is heap.none:
             args = []
