@@ -12,7 +12,9 @@ from heapsim.base.errors import GuestError
 from heapsim.interp.types.frameobject import new_frame, take_ownership
 from heapsim.objects.dictobject import dict_getitem, dict_items, dict_new, dict_setitem
 from heapsim.objects.funcobject import FunctionObject, function_from_constructor, function_new
-from heapsim.objects.methodobject import MethodObject
+from heapsim.objects.core import TypeObject
+from heapsim.objects.methodobject import CFunctionObject, MethodObject
+from heapsim.objects.moduleobject import ModuleObject
 from heapsim.objects.unicodeobject import intern_string, new_str
 
 
@@ -73,16 +75,8 @@ class CallOpcodes:
         if has_varargs:
             lp[total_args] = sp.newtuple(args[n:argcount])
         elif argcount > co_argcount:
-            for a in args[n:]:          # the first n belong to the frame's locals now
+            for a in args[n:argcount]:  # too many: the error comes after the keywords
                 heap.decref(a)
-            ndef = len(func.func_defaults.items) if func.func_defaults is not None else 0
-            if ndef:
-                takes = f"from {co_argcount - ndef} to {co_argcount} positional arguments"
-            else:
-                takes = (f"{co_argcount} positional argument"
-                         f"{'' if co_argcount == 1 else 's'}")
-            given = f"{argcount} {'was' if argcount == 1 else 'were'} given"
-            raise GuestError("TypeError", f"{qualname}() takes {takes} but {given}")
         if kwnames:
             names = dc.localsplus_names
             for k, kname in enumerate(kwnames):
@@ -107,8 +101,16 @@ class CallOpcodes:
                     heap.decref(value)
                     for v in args[argcount + k + 1:]:
                         heap.decref(v)
+                    posonly = [kn.value for kn in kwnames
+                               if kn.value in names[:dc.posonlyargcount]]
+                    if posonly:
+                        raise GuestError("TypeError", f"{qualname}() got some positional-only "
+                                         f"arguments passed as keyword arguments: "
+                                         f"'{', '.join(posonly)}'")
                     raise GuestError("TypeError", f"{qualname}() got an unexpected keyword "
                                      f"argument '{name}'")
+        if argcount > co_argcount and not has_varargs:
+            raise GuestError("TypeError", _too_many_positional(func, dc, argcount, lp))
         if argcount < co_argcount:
             defaults = func.func_defaults.items if func.func_defaults is not None else []
             m = co_argcount - len(defaults)
@@ -274,13 +276,25 @@ class CallOpcodes:
         func = st[-1]
         try:
             if callargs.ob_type is not heap.tuple_type:
-                items = self.sp.collect(callargs)
+                try:
+                    items = self.sp.collect(callargs)
+                except GuestError as e:
+                    tn = callargs.ob_type.name
+                    if e.kind == "TypeError" and e.message == f"'{tn}' object is not iterable":
+                        raise GuestError("TypeError", f"{function_str(self.sp, func)} "
+                                         f"argument after * must be an iterable, not {tn}") \
+                            from None
+                    raise
                 t = self.sp.newtuple(items)
                 heap.decref(callargs)
                 callargs = t
             kw = None
             if kwargs is not None and kwargs.ma_used:
-                kw = {k.value: v for k, v in dict_items(kwargs)}
+                kw = {}
+                for k, v in dict_items(kwargs):
+                    if not self.sp.isinstance_tp(k, heap.str_type):
+                        raise GuestError("TypeError", "keywords must be strings")
+                    kw[k.value] = v
             res = self.sp.call(func, list(callargs.items), kw)
         finally:
             heap.decref(callargs)
@@ -290,6 +304,54 @@ class CallOpcodes:
         if st and st[-1] is None:
             st.pop()
         st.append(res)
+
+
+def _too_many_positional(func, dc, given, lp):
+    """``too_many_positional``'s text: the accepted range, and the keyword-only arguments
+    that were given as well."""
+    co_argcount = dc.argcount
+    kwonly_given = sum(1 for o in lp[co_argcount:co_argcount + dc.kwonlyargcount]
+                       if o is not None)
+    ndef = len(func.func_defaults.items) if func.func_defaults is not None else 0
+    if ndef:
+        sig, plural = f"from {co_argcount - ndef} to {co_argcount}", True
+    else:
+        sig, plural = str(co_argcount), co_argcount != 1
+    extra = ""
+    if kwonly_given:
+        extra = (f" positional argument{'s' if given != 1 else ''} (and {kwonly_given} "
+                 f"keyword-only argument{'s' if kwonly_given != 1 else ''})")
+    verb = "was" if given == 1 and not kwonly_given else "were"
+    return (f"{func.func_qualname.value}() takes {sig} positional argument"
+            f"{'s' if plural else ''} but {given}{extra} {verb} given")
+
+
+def function_str(sp, func):
+    """``_PyObject_FunctionStr``: how call errors name a callable (``mod.qualname()``, the
+    module left out for builtins)."""
+    while isinstance(func, MethodObject):
+        func = func.im_func
+    if isinstance(func, FunctionObject):
+        qual = func.func_qualname.value
+        mod = func.func_module
+        modname = mod.value if mod is not None and mod.ob_type is sp.heap.str_type else None
+    elif isinstance(func, CFunctionObject):
+        self_ = func.m_self
+        qual = func.m_ml.ml_name
+        if self_ is not None and not isinstance(self_, ModuleObject):
+            owner = self_ if isinstance(self_, TypeObject) else self_.ob_type
+            qual = f"{owner.name}.{qual}"
+        mod = func.m_module
+        modname = mod.value if mod is not None and mod.ob_type is sp.heap.str_type \
+            else "builtins"
+    elif isinstance(func, TypeObject):
+        qual = func.qualname
+        modname = func.module
+    else:
+        return f"{func.ob_type.name} object"
+    if modname is None or modname == "builtins":
+        return f"{qual}()"
+    return f"{modname}.{qual}()"
 
 
 def _missing_msg(qualname, missing, kind):

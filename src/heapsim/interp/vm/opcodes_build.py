@@ -5,10 +5,10 @@ ceval.py's contract (``self`` the Interpreter, ``f`` the frame, ``ins`` the inst
 """
 
 from heapsim.base.errors import GuestError
+from heapsim.interp.vm.call import function_str
 from heapsim.objects.dictobject import (
     dict_contains, dict_items, dict_merge, dict_new_presized, dict_setitem,
 )
-from heapsim.objects.funcobject import FunctionObject
 from heapsim.objects.listobject import list_append_steal, list_extend, list_extend_from_iterable
 from heapsim.objects.setobject import set_add_key, set_new
 from heapsim.objects.tupleobject import tuple_from_list
@@ -163,15 +163,14 @@ class BuildOpcodes:
         try:
             d = st[-ins.arg]
             if update.ob_type is not heap.dict_type:
-                raise GuestError("TypeError", "argument after ** must be a mapping, not "
+                raise GuestError("TypeError", f"{function_str(self.sp, st[-ins.arg - 2])} "
+                                 f"argument after ** must be a mapping, not "
                                  f"{update.ob_type.name}")
             for k, v in dict_items(update):
                 if dict_contains(heap, d, k):
-                    func = st[-ins.arg - 2]
-                    name = func.func_qualname.value if isinstance(func, FunctionObject) \
-                        else "function"
-                    raise GuestError("TypeError", f"{name}() got multiple values for keyword "
-                                     f"argument '{self.sp.str_host(k)}'")
+                    raise GuestError("TypeError", f"{function_str(self.sp, st[-ins.arg - 2])} "
+                                     f"got multiple values for keyword argument "
+                                     f"'{self.sp.str_host(k)}'")
                 dict_setitem(heap, d, k, v)
         finally:
             heap.decref(update)
