@@ -39,6 +39,11 @@ for f in fs[:1]:
         f()
     except Exception:
         pass
+# dict(iterable) and dict.update(iterable) look up "keys" on the generator type; the first
+# such lookup goes through CPython's method cache, whose slots depend on the names' addresses,
+# and an eviction there can free an interned name's block at random (docs/cpython-facts.md,
+# "Measuring"): look it up once here.
+hasattr((x for x in ()), "keys")
 gc.collect()
 msgs = []
 blocks = []
