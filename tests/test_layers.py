@@ -4,7 +4,7 @@ Checked on the source tree, every import statement counted wherever it stands (m
 function body, class body, ``try``/``if`` blocks):
 
 * a lower layer never imports a higher one: base < memory < objects < reclaim < interp <
-  runtime < tools;
+  runtime < record < tools;
 * inside interp, a lower sub-layer never imports a higher one: types < objspace < methods <
   modules < vm;
 * no import cycle among the modules of src/heapsim;
@@ -29,7 +29,7 @@ SRC = pathlib.Path(__file__).resolve().parents[1] / "src" / "heapsim"
 
 # Lower number = lower layer.  runtime.py may import every layer below tools; tools anything.
 RANK = {"base": 0, "memory": 1, "objects": 2, "reclaim": 3, "interp": 4, "runtime": 5,
-        "tools": 6}
+        "record": 6, "tools": 7}
 # The sub-layers of interp, bottom-up.
 INTERP_RANK = {"types": 0, "objspace": 1, "methods": 2, "modules": 3, "vm": 4}
 

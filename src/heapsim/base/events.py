@@ -35,10 +35,18 @@ class ObjectDied:
 
 @dataclass(frozen=True, slots=True)
 class GCPhase:
+    """One step of a collection.  ``phase`` is "start", "subtract_refs" (``refs``: each
+    examined object with its gc_refs once the internal references are subtracted),
+    "unreachable" (``objects``: the set move_unreachable found), "delete" (``objects``: what
+    delete_garbage is about to clear), "promote" (``collected``: the number of survivors moved
+    to the next generation) or "stop" (the totals).  Objects are the simulated objects
+    themselves, for the recorder to name; nothing else keeps the event."""
     generation: int
-    phase: str               # "start", "stop" or one of the collector's step names
+    phase: str
     collected: int = 0
     uncollectable: int = 0
+    objects: tuple = ()
+    refs: tuple = ()
 
 
 @dataclass(frozen=True, slots=True)

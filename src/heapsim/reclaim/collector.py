@@ -195,6 +195,9 @@ class Collector:
         candidates = self.deduce_unreachable(base, unreachable, old, old_index,
                                              tuple_type, dict_type)
         del base
+        if tracer is not None:
+            tracer.event(GCPhase(generation, "unreachable", objects=tuple(unreachable)))
+            tracer.event(GCPhase(generation, "promote", len(old) - before))
 
         # untrack_tuples over the survivors, then (full collections only) untrack_dicts.
         if candidates:
@@ -221,6 +224,8 @@ class Collector:
             self.handle_resurrected_objects(unreachable, old, old_index)
 
         collected += len(unreachable)
+        if tracer is not None:
+            tracer.event(GCPhase(generation, "delete", objects=tuple(unreachable)))
         if debug & DEBUG_COLLECTABLE:
             self.debug_cycle("collectable", unreachable)
         self.delete_garbage(unreachable, old, old_index)
@@ -297,6 +302,10 @@ class Collector:
             for r in op.ob_type.tp_traverse(op):
                 if r.ob_type.is_gc and r.gc_gen == scan_mark:
                     r.gc_refs -= 1
+        tracer = self.heap.tracer
+        if tracer is not None:
+            tracer.event(GCPhase(target_index, "subtract_refs",
+                                 refs=tuple((op, op.gc_refs) for op in base)))
         # move_unreachable: ``base`` doubles as the young list being scanned, with objects
         # moved back from ``unreachable`` appended to it.  A scanned reachable object is no
         # longer "collecting": it gets its final list index at once (never SCAN/UNREACHABLE).

@@ -9,10 +9,12 @@ import argparse
 import sys
 
 from heapsim import __version__
+from heapsim.tools.recording import record_program
 
-EXIT_UNSUPPORTED = 3
-EXIT_INTERNAL = 70
-DEFAULT_MAX_STEPS = 2_000_000_000
+from heapsim.tools.runner import (  # noqa: F401  (run_program and friends, re-exported)
+    DEFAULT_MAX_STEPS, EXIT_INTERNAL, EXIT_UNSUPPORTED, decode_source, fast_paths_from_env,
+    run_program,
+)
 
 
 def build_parser():
@@ -40,6 +42,15 @@ def build_parser():
                           "the eval loop's specialisations (also HEAPSIM_FAST_PATHS=0)")
     run.add_argument("prog", metavar="PROG.py")
     run.add_argument("args", nargs=argparse.REMAINDER)
+    trace = sub.add_parser(
+        "trace", help="run PROG.py and write its run record (docs/trace-format.md) as JSON")
+    trace.add_argument("-o", "--output", metavar="FILE", default=None,
+                       help="where to write the record (default: PROG.trace.json)")
+    trace.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
+    trace.add_argument("--keyframe-every", type=int, default=100, metavar="N",
+                       help="a full state every N line steps (default 100)")
+    _limit_options(trace, audit=False)
+    _prog_arguments(trace)
     check = sub.add_parser("check", help="run PROG.py under python3 and heapsim and show "
                                          "the differences")
     check.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
@@ -59,14 +70,23 @@ def _size(text):
         raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
 
 
-def _limit_options(p):
+def _prog_arguments(p):
+    """PROG.py and its arguments for the commands that take options after PROG.py (trace,
+    explain, show): the program's own options go after ``--``."""
+    p.add_argument("prog", metavar="PROG.py")
+    p.add_argument("args", nargs="*", metavar="ARG",
+                   help="the program's arguments (put them after -- if they start with -)")
+
+
+def _limit_options(p, audit=True):
     p.add_argument("--max-heap", type=_size, default=None, metavar="BYTES",
                    help="simulated heap limit (e.g. 64M); beyond it the guest gets "
                         "MemoryError (default: none)")
     p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
                    help="stop the run after this much wall time (exit 3)")
-    p.add_argument("--audit", action="store_true",
-                   help="audit the heap after every collection and at the end of the run")
+    if audit:
+        p.add_argument("--audit", action="store_true",
+                       help="audit the heap after every collection and at the end of the run")
 
 
 def cmd_mallocstats(args):
@@ -87,166 +107,29 @@ def cmd_mallocstats(args):
     return 0
 
 
-def fast_paths_from_env():
-    """The fast-path switch's default: on unless ``HEAPSIM_FAST_PATHS`` is ``0``."""
-    import os
-    return os.environ.get("HEAPSIM_FAST_PATHS", "1").strip() != "0"
-
-
-def run_program(path, argv, stdout=None, stderr=None, max_steps=DEFAULT_MAX_STEPS,
-                max_heap=None, timeout=None, audit=False, fast_paths=None):
-    """Run a guest program as ``python3 PATH ARGS`` would; return the exit code.
-
-    ``fast_paths`` False runs only the eval loop's generic handlers (None: on unless
-    ``HEAPSIM_FAST_PATHS=0``).
-
-    The run happens on a thread with a large stack and a high host recursion limit, so that
-    guest recursion (limited to 1000 frames, as CPython) never exhausts the host.
-    """
-    import os
-    import threading
-
-    stdout = stdout if stdout is not None else sys.stdout
-    stderr = stderr if stderr is not None else sys.stderr
-    try:
-        with open(path, "rb") as fh:
-            source = fh.read()
-    except OSError as exc:
-        stderr.write(f"python3: can't open file {os.path.abspath(path)!r}: "
-                     f"[Errno {exc.errno}] {exc.strerror}\n")
-        return 2
-    result = [EXIT_INTERNAL]
-    if fast_paths is None:
-        fast_paths = fast_paths_from_env()
-
-    def body():
-        result[0] = _run_guarded(source, path, argv, stdout, stderr, max_steps, max_heap,
-                                 timeout, audit, fast_paths)
-
-    old_limit = sys.getrecursionlimit()
-    old_stack = threading.stack_size()
-    sys.setrecursionlimit(max(old_limit, 60000))
-    try:
-        threading.stack_size(512 * 1024 * 1024)
-        t = threading.Thread(target=body, name="heapsim-guest")
-        t.start()
-        t.join()
-    finally:
-        threading.stack_size(old_stack)
-        sys.setrecursionlimit(old_limit)
-    return result[0]
-
-
-def _guest_location(rt):
-    if rt is not None and rt.interp.error_location is not None:
-        return rt.interp.error_location
-    f = rt.interp.frame if rt is not None else None
-    if f is None or f.ins is None:
-        return "?", 0
-    return f.dc.filename, f.dc.line_of(f.ins.index)
-
-
-def decode_source(raw, path, stderr):
-    """The program text as python3 reads a script file, or None after printing python3's
-    SyntaxError for an undecodable file (exit status 1)."""
-    import io
-    import os
-    import re
-    import tokenize
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
-    except SyntaxError:
-        m = re.search(rb"coding[:=]\s*([-\w.]+)", raw)
-        name = m.group(1).decode("ascii", "replace") if m else "?"
-        stderr.write(f"SyntaxError: encoding problem: {name}\n")
-        return None
-    try:
-        text = raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        if encoding in ("utf-8", "utf-8-sig"):
-            stderr.write(f"SyntaxError: Non-UTF-8 code starting with '\\x{raw[exc.start]:02x}' "
-                         f"in file {os.path.abspath(path)} on line {line}, but no encoding "
-                         "declared; see "
-                         "https://peps.python.org/pep-0263/ for details\n")
-        else:
-            stderr.write(f"SyntaxError: encoding problem: {encoding}\n")
-        return None
-    if "\0" in text:
-        before = text[:text.index("\0")]
-        line = before.count("\n") + 1
-        shown = before.rsplit("\n", 1)[-1].strip()
-        stderr.write(f'  File "{os.path.abspath(path)}", line {line}\n    {shown}\n'
-                     "SyntaxError: source code cannot contain null bytes\n")
-        return None
-    return text
-
-
-def _run_guarded(source, path, argv, stdout, stderr, max_steps, max_heap=None, timeout=None,
-                 audit=False, fast_paths=True):
-    from heapsim.base.errors import LimitExceeded, OutOfMemory, Unsupported
-    from heapsim.runtime import Runtime
-
-    rt = None
-    try:
-        text = decode_source(source, path, stderr)
-        if text is None:
-            return 1
-        profile = None
-        if max_heap is not None:
-            import dataclasses
-            from heapsim.base.config import CPYTHON_3_11
-            profile = dataclasses.replace(CPYTHON_3_11, memory=dataclasses.replace(
-                CPYTHON_3_11.memory, heap_limit=max_heap))
-        rt = Runtime([path] + list(argv), stdout=stdout, stderr=stderr, max_steps=max_steps,
-                     audit=audit, fast_paths=fast_paths,
-                     **({"profile": profile} if profile is not None else {}))
-        if timeout is not None:
-            rt.interp.set_timeout(timeout)
-        import os
-        return rt.run_source(text, os.path.abspath(path))
-    except Unsupported as exc:
-        where = (exc.filename, exc.lineno) if exc.filename else _guest_location(rt)
-        _flush(stdout)
-        stderr.write(f"heapsim: unsupported: {exc.what} ({where[0]}:{where[1]})\n")
-        return EXIT_UNSUPPORTED
-    except LimitExceeded as exc:
-        where = _guest_location(rt)
-        _flush(stdout)
-        flag = {"instruction": "--max-steps", "time": "--timeout"}.get(exc.what, "--max-heap")
-        stderr.write(f"heapsim: {exc} ({where[0]}:{where[1]}); raise it with {flag}\n")
-        return EXIT_UNSUPPORTED
-    except OutOfMemory as exc:
-        where = _guest_location(rt)
-        _flush(stdout)
-        stderr.write(f"heapsim: {exc} ({where[0]}:{where[1]}); raise it with --max-heap\n")
-        return EXIT_UNSUPPORTED
-    except Exception as exc:  # a simulator bug
-        where = _guest_location(rt)
-        _flush(stdout)
-        stderr.write(f"heapsim: internal error: {type(exc).__name__}: {exc} "
-                     f"({where[0]}:{where[1]})\n")
-        if os_environ_debug():
-            import traceback
-            traceback.print_exc()
-        return EXIT_INTERNAL
-
-
-def os_environ_debug():
-    import os
-    return bool(os.environ.get("HEAPSIM_DEBUG"))
-
-
-def _flush(stream):
-    try:
-        stream.flush()
-    except Exception:
-        pass
-
-
 def cmd_run(args):
     return run_program(args.prog, args.args, max_steps=args.max_steps, max_heap=args.max_heap,
                        timeout=args.timeout, audit=args.audit, fast_paths=args.fast_paths)
+
+
+def limits_of(args):
+    """The run limits given on the command line, as ``run_program``'s keywords."""
+    return {"max_steps": args.max_steps, "max_heap": args.max_heap, "timeout": args.timeout}
+
+
+def cmd_trace(args):
+    """``heapsim trace``: the program's output passes through; the record goes to a file."""
+    import json
+    import os
+    out = args.output or os.path.splitext(args.prog)[0] + ".trace.json"
+    rec, code = record_program(args.prog, args.args, stdout=sys.stdout, stderr=sys.stderr,
+                               keyframe_every=args.keyframe_every, **limits_of(args))
+    if rec.record.get("steps") or os.path.exists(args.prog):
+        with open(out, "w", encoding="utf-8") as fh:
+            json.dump(rec.record, fh, separators=(",", ":"))
+        sys.stderr.write(f"heapsim: record of {len(rec.record['steps'])} steps written to "
+                         f"{out}\n")
+    return code
 
 
 def run_both(prog, argv=(), max_steps=DEFAULT_MAX_STEPS):
@@ -323,6 +206,8 @@ def main(argv=None):
         return cmd_run(args)
     if args.command == "check":
         return cmd_check(args)
+    if args.command == "trace":
+        return cmd_trace(args)
     parser.error(f"unknown command {args.command!r}")
     return 2
 

@@ -65,6 +65,10 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
         self.import_hook = None         # the importer's (runtime.py installs both)
         self.import_from_error = None
         self.error_location = None
+        # An attached recorder's line hook (record/recorder.py): ``wrap(dc, handlers)``
+        # returns the handlers with line-start instructions reporting first.  Only
+        # ``attach_line_hook`` sets it; without one, nothing in the loop looks at it.
+        self.line_hook = None
 
     # --- exceptions ----------------------------------------------------------------------
 
@@ -185,8 +189,20 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
             h = getattr(cls, ins.opname, None)
             hs.append(h if h is not None else cls._unsupported_op)
         ops, args = quicken(instrs, self.fast_paths)
+        if self.line_hook is not None:
+            hs = self.line_hook.wrap(dc, hs)
         tabs = dc.handlers = (key, hs, ops, args, instrs)
         return tabs
+
+    def attach_line_hook(self, hook):
+        """Report line starts to ``hook`` (a recorder): from now on every instruction runs
+        through its generic handler (the specialisations make the same heap effects, but
+        never call a handler, so they could not report), and each code's tables are built
+        again with ``hook.wrap`` applied to them."""
+        self.line_hook = hook
+        self.fast_paths = False
+        self.tables_key = (type(self), "line-hook", id(hook))
+        self.loop_consts = None
 
     def handlers_for(self, dc):
         """Bound handlers for every instruction of dc (kept for tools and tests)."""

@@ -1,0 +1,115 @@
+"""Rebuilding the visible state at any step of a record (docs/trace-format.md, "Replay").
+
+``Replay(record).state(i)`` starts from the nearest keyframe at or before step ``i`` and
+applies the steps' deltas after it; the pool map starts from the nearest keyframe that holds
+one and applies the allocations and frees after it.  So a seek costs at most
+``keyframe_every`` deltas and ``pools_every`` steps' allocator events, wherever the step is.
+"""
+
+import bisect
+
+
+class Replay:
+    def __init__(self, record):
+        self.record = record
+        self.steps = record["steps"]
+        self.keyframes = record["keyframes"]
+        self.kf_steps = [k["step"] for k in self.keyframes]
+        self.pool_kfs = [k for k in self.keyframes if "pools" in k]
+        self.pool_kf_steps = [k["step"] for k in self.pool_kfs]
+
+    def __len__(self):
+        return len(self.steps)
+
+    def state(self, i):
+        """{"frames": [...], "objects": {id: entry}, "pools": {pool address: set of used
+        block addresses}, "raw": number of raw blocks} after step ``i``."""
+        k = bisect.bisect_right(self.kf_steps, i) - 1
+        kf = self.keyframes[k]
+        objects = {e["id"]: e for e in kf["objects"]}
+        frames = kf["frames"]
+        for step in self.steps[kf["step"] + 1:i + 1]:
+            d = step["delta"]
+            if "frames" in d:
+                frames = d["frames"]
+            for e in d.get("objects", ()):
+                objects[e["id"]] = e
+            for rid in d.get("gone", ()):
+                objects.pop(rid, None)
+        pools, pool_info = self.pools(i)
+        return {"frames": frames, "objects": objects, "pools": pools, "pool_info": pool_info}
+
+    def pools(self, i):
+        k = bisect.bisect_right(self.pool_kf_steps, i) - 1
+        kf = self.pool_kfs[k]
+        pools = {}
+        info = {}
+        for p in kf["pools"]:
+            bits = int(p["used"], 16)
+            first, size = p["first"], p["size"]
+            used = set()
+            n = 0
+            while bits:
+                if bits & 1:
+                    used.add(first + n * size)
+                bits >>= 1
+                n += 1
+            pools[p["addr"]] = used
+            info[p["addr"]] = p
+        for step in self.steps[kf["step"] + 1:i + 1]:
+            for e in step["events"]:
+                k = e["k"]
+                if k == "alloc" and e["p"] is not None:
+                    pools.setdefault(e["p"], set()).add(e["a"])
+                    info.setdefault(e["p"], {"addr": e["p"], "c": e["c"], "size": e["b"]})
+                elif k == "free":
+                    p = self._pool_of(e["a"], pools)
+                    if p is not None:
+                        pools[p].discard(e["a"])
+        return pools, info
+
+    def _pool_of(self, address, pools):
+        base = address & ~(self.record["pool_size"] - 1)
+        return base if base in pools else None
+
+    def block_counts(self, i):
+        """Used blocks per size class after step i (as ``snapshot.block_counts``'s
+        "classes")."""
+        pools, info = self.pools(i)
+        counts = {}
+        for p, used in pools.items():
+            if used:
+                c = info[p]["c"]
+                counts[c] = counts.get(c, 0) + len(used)
+        return counts
+
+
+def unreachable(state):
+    """Program objects alive but unreachable from every frame and from every reference held
+    outside the program's objects (what a refcount larger than the references the record
+    shows means): the cyclic garbage waiting for the collector."""
+    objects = state["objects"]
+    inbound = {}
+    for e in objects.values():
+        for r in e.get("refs", ()):
+            if not r.get("weak"):
+                inbound[r["to"]] = inbound.get(r["to"], 0) + 1
+    roots = []
+    for f in state["frames"]:
+        roots.extend(n["to"] for n in f["names"])
+        roots.extend(f["stack"])
+        for t in [n["to"] for n in f["names"]] + f["stack"]:
+            inbound[t] = inbound.get(t, 0) + 1
+    for rid, e in objects.items():
+        if e["rc"] > inbound.get(rid, 0):
+            roots.append(rid)
+    seen = set()
+    while roots:
+        rid = roots.pop()
+        if rid in seen:
+            continue
+        seen.add(rid)
+        e = objects.get(rid)
+        if e is not None:
+            roots.extend(r["to"] for r in e.get("refs", ()) if not r.get("weak"))
+    return sorted(rid for rid, e in objects.items() if not e["shared"] and rid not in seen)
