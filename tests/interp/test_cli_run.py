@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from heapsim.tools.cli import run_program
 
 
@@ -70,10 +72,25 @@ def test_unsupported_import(tmp_path):
     assert err.rstrip().endswith("prog.py:2)")
 
 
-def test_max_steps_ends_endless_loop(tmp_path):
-    code, out, err = _run(tmp_path, "while True:\n    pass\n", max_steps=10000)
+@pytest.mark.parametrize("fast_paths", [True, False], ids=["fast", "reference"])
+@pytest.mark.parametrize("loop", ["while True:\n    pass\n",
+                                  "i = 0\nwhile True:\n    i += 1\n",
+                                  "i = 0\nwhile i >= 0:\n    i += 1\n"],
+                         ids=["pass", "jump-backward", "pop-jump-backward"])
+def test_max_steps_ends_endless_loop(tmp_path, loop, fast_paths):
+    """In both modes of the eval loop: a loop in one frame meets the limit at its backward
+    jump (the eval breaker), whichever jump closes it."""
+    code, out, err = _run(tmp_path, loop, max_steps=10000, fast_paths=fast_paths)
     assert code == 3
     assert "instruction limit of 10000 reached" in err
+
+
+@pytest.mark.parametrize("fast_paths", [True, False], ids=["fast", "reference"])
+def test_timeout_ends_endless_loop(tmp_path, fast_paths):
+    code, out, err = _run(tmp_path, "i = 0\nwhile True:\n    i += 1\n", timeout=0.5,
+                          fast_paths=fast_paths)
+    assert code == 3
+    assert "time limit of 0.5 seconds reached" in err
 
 
 def test_guest_recursion_is_a_recursion_error(tmp_path):

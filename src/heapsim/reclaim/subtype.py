@@ -25,6 +25,7 @@ Steps 6, 7 and the memory release are ``instanceobject``'s functions (``instance
 the order lives in one place.
 """
 
+from heapsim.base.events import FinalizerCall
 from heapsim.objects.core import FINALIZED, TPFLAGS_HEAPTYPE, TPFLAGS_MANAGED_DICT, UNTRACKED
 from heapsim.objects.instanceobject import (
     instance_clear_slots, instance_free_dict_or_values, instance_free_memory,
@@ -42,6 +43,8 @@ def call_finalizer_from_dealloc(heap, obj):
     tp = obj.ob_type
     finalize = tp.tp_finalize
     if finalize is not None and not (tp.is_gc and obj.gc_flags & FINALIZED):
+        if heap.tracer is not None:
+            heap.tracer.event(FinalizerCall(obj.addr, "__del__"))
         finalize(heap, obj)
         if tp.is_gc:
             obj.gc_flags |= FINALIZED

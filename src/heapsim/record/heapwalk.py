@@ -2,7 +2,8 @@
 tests' live snapshots).
 
 It is the heap audit's search: the static objects, the collector's generation lists, the
-runtime's own roots and the running frames, closed under ``reclaim.audit.references``.  An
+runtime's own roots and its root providers (the running frames, the subclass lists' keys, the
+argument parsers' caches), closed under ``reclaim.audit.references``.  An
 object held only by a host local of a C function in progress is not found, so a complete
 answer needs a safe point (the main module's frame running, between instructions).
 """
@@ -25,8 +26,12 @@ def live_objects(runtime, functions):
         reach(obj)
     for obj in heap.reclaim.runtime_roots():
         reach(obj)
-    for obj in runtime.audit_roots():
-        reach(obj)
+    providers = list(heap.reclaim.root_providers)
+    if runtime.audit_roots not in providers:
+        providers.append(runtime.audit_roots)
+    for provider in providers:
+        for obj in provider():
+            reach(obj)
     for lst in heap.gc.lists:
         for obj in lst:
             reach(obj)

@@ -35,14 +35,15 @@ import itertools
 
 from heapsim.base.events import Alloc, FinalizerCall, Free, GCPhase
 from heapsim.objects.cellobject import CellObject
-from heapsim.objects.instanceobject import InstanceObject
 from heapsim.objects.core import PyObject, TypeObject
 from heapsim.objects.dict_table import DictObject
 from heapsim.objects.dictobject import dict_items
-from heapsim.objects.moduleobject import ModuleObject
 from heapsim.objects.unicodeobject import StrObject
 from heapsim.objects.weakrefobject import WeakrefObject
-from heapsim.reclaim.audit import reference_functions
+from heapsim.objects.listobject import ListObject
+from heapsim.objects.setobject import SetObject
+from heapsim.objects.tupleobject import TupleObject
+from heapsim.reclaim.audit import reference_functions, references
 from heapsim.record.describe import labelled_references, summary
 from heapsim.record.heapwalk import live_objects
 from heapsim.record.snapshot import live_state
@@ -50,9 +51,8 @@ from heapsim.record.snapshot import live_state
 FORMAT_NAME = "heapsim-trace"
 FORMAT_VERSION = 1
 
-# Fields holding an object's own namespace dict, which changes when the owner is touched
-# (``obj.x = 1`` loads obj, not its ``__dict__``): re-read together with the owner.
-OWNED_DICTS = {ModuleObject: "md_dict", TypeObject: "dict", InstanceObject: "dict"}
+# Containers whose items are not changed through them (a list's items are their own objects).
+PLAIN_CONTAINERS = (ListObject, TupleObject, DictObject, SetObject)
 
 # The slot descriptor of ob_refcnt, which the recorder's property wraps while attached.
 _REFCNT_SLOT = PyObject.__dict__["ob_refcnt"]
@@ -113,7 +113,8 @@ class Recorder:
     ``finish(exit_code)`` after it (also on errors); ``record`` is then the JSON-ready dict.
 
     ``snapshot_steps``: step numbers at whose end a live snapshot (``live_state``) is kept in
-    ``snapshots``, for tests that compare the record with the heap."""
+    ``snapshots``, for tests that compare the record with the heap; a step that does not end
+    at a safe point (the main module's frame running) defers its snapshot to the next one."""
 
     attached = False
 
@@ -142,10 +143,14 @@ class Recorder:
         self.counters = {}
         self.next_id = itertools.count(1)
         self.live = {}             # id(obj) -> obj: program objects alive
+        self.weakrefs = {}         # the live program objects that are weakrefs
+        self.dicts = {}            # ... and dicts
         self.pending_births = {}
         self.pending_deaths = {}
         self.dirty = {}
         self.entries = {}          # record id -> the entry shown now (program + shared)
+        self.fingerprints = {}     # record id -> what its entry was made from
+        self.item_cache = {}       # record id -> (ids of a list's items, their ref entries)
         self.blocks = {}           # pool address -> set of used block addresses
         self.pool_class = {}       # pool address -> size class index
         self.raw_blocks = set()
@@ -315,6 +320,11 @@ class Recorder:
                 continue
             self.live[key] = obj
             self.dirty[key] = obj
+            self.births_in_step = True
+            if isinstance(obj, WeakrefObject):
+                self.weakrefs[key] = obj
+            elif isinstance(obj, DictObject):
+                self.dicts[key] = obj
             rid = self._name(obj, "program")
             self.step_events.append({"k": "birth", "o": rid, "t": tp.name, "a": addr,
                                      "blk": addr - tp.preheader, "n": _size(obj),
@@ -329,6 +339,8 @@ class Recorder:
             rid = self.ids.get(key)
             if key in self.live:
                 del self.live[key]
+                self.weakrefs.pop(key, None)
+                self.dicts.pop(key, None)
             elif key in self.shared:
                 del self.shared[key]
             else:
@@ -339,6 +351,8 @@ class Recorder:
                 self.step_events.append({"k": "death", "o": rid,
                                          "blk": obj.addr - obj.ob_type.preheader})
                 self.entries.pop(rid, None)
+                self.fingerprints.pop(rid, None)
+                self.item_cache.pop(rid, None)
                 self.gone.append(rid)
 
     def _gc_phase(self, ev):
@@ -415,14 +429,52 @@ class Recorder:
             if pool is not None:
                 e["pool"] = pool.address
         if self.kinds[rid] == "program":
-            refs = []
-            for r in labelled_references(obj, self.functions):
-                t = {"label": r.label, "to": ref_id(r.target)}
-                if r.weak:
-                    t["weak"] = True
-                refs.append(t)
-            e["refs"] = refs
+            if isinstance(obj, (ListObject, TupleObject)):
+                e["refs"] = self._item_refs(obj, rid, ref_id)
+            else:
+                refs = []
+                for r in labelled_references(obj, self.functions):
+                    t = {"label": r.label, "to": ref_id(r.target)}
+                    if r.weak:
+                        t["weak"] = True
+                    refs.append(t)
+                e["refs"] = refs
         return e
+
+    def _item_refs(self, obj, rid, ref_id):
+        """A list's or tuple's references, reusing the entries of the unchanged prefix (a
+        list appended to in a loop costs its new items, not its length, per step)."""
+        items = obj.items
+        ids = tuple(map(id, items))
+        cached = self.item_cache.get(rid) if ref_id == self._ref_id else None
+        k = 0
+        if cached is not None:
+            k = common_prefix(cached[0], ids)
+            refs = cached[1][:k]
+        else:
+            refs = []
+        for i in range(k, len(items)):
+            o = items[i]
+            if o is not None:
+                refs.append({"label": f"[{i}]", "to": ref_id(o)})
+        if ref_id == self._ref_id:
+            self.item_cache[rid] = (ids, refs)
+        return list(refs)
+
+    def fingerprint(self, obj, rid):
+        """What an entry depends on, cheaply: refcount, generation, size and the identity of
+        every reference (None for shared objects' references, which are not shown)."""
+        tp = obj.ob_type
+        gen = getattr(obj, "gc_gen", None) if tp.is_gc else None
+        if self.kinds[rid] != "program":
+            return (obj.ob_refcnt, gen)
+        if isinstance(obj, (ListObject, TupleObject)):
+            targets = tuple(map(id, obj.items))
+        else:
+            targets = tuple(map(id, references(obj, self.functions)))
+            if isinstance(obj, WeakrefObject):
+                targets += (id(obj.wr_object),)
+        return (obj.ob_refcnt, gen, obj.addr, tp, _size(obj), targets)
 
     def frames(self):
         """The running frames, outermost first, with their names' targets."""
@@ -441,15 +493,28 @@ class Recorder:
             keep[id(f)] = fid
             out.append(self._frame_entry(f, fid[0]))
         self.frame_ids = keep
+        if not out and self.frames_now and self.frames_now[0]["func"] == "<module>":
+            # the program has finished: its module's namespace still holds what it made
+            main = self.rt.modules.get("__main__")
+            if main is not None:
+                first = self.frames_now[0]
+                out = [{"id": first["id"], "func": "<module>", "file": first["file"],
+                        "line": first["line"], "names": self._namespace(main.md_dict),
+                        "stack": [], "finished": True}]
         return out
+
+    def _namespace(self, d):
+        names = []
+        for k, v in dict_items(d):
+            if isinstance(k, StrObject) and k.value not in HIDDEN_GLOBALS:
+                names.append({"name": k.value, "to": self._ref_id(v)})
+        return names
 
     def _frame_entry(self, f, fid):
         dc = f.dc
         names = []
         if f.locals is not None and isinstance(f.locals, DictObject):
-            for k, v in dict_items(f.locals):
-                if isinstance(k, StrObject) and k.value not in HIDDEN_GLOBALS:
-                    names.append({"name": k.value, "to": self._ref_id(v)})
+            names = self._namespace(f.locals)
         else:
             for name, v in zip(dc.localsplus_names, f.localsplus):
                 if v is not None:
@@ -467,6 +532,7 @@ class Recorder:
         self.step_events = []
         self.gone = []
         self.full_rescan = False
+        self.births_in_step = False
         self.cur = {"i": len(self.steps), "file": filename, "line": line, "func": func,
                     "depth": depth}
 
@@ -507,23 +573,33 @@ class Recorder:
         self.steps.append(step)
         if i % self.keyframe_every == 0:
             kf = {"step": i, "frames": self.frames_now,
-                  "objects": [dict(e) for e in self.entries.values()]}
+                  "objects": list(self.entries.values())}
             if i % self.pools_every == 0:
                 kf["pools"] = self.pools()
             self.keyframes.append(kf)
         if i in self.snapshot_steps:
-            self.snapshots[i] = live_state(self)
+            f = self.interp.frame
+            if f is None or f.back is None:
+                self.snapshots[i] = live_state(self)
+            else:       # not a safe point: C code may hold references no root declares
+                self.snapshot_steps.add(i + 1)
 
     def _refresh(self):
         """Re-read the entries of the touched and watched objects; return those that
         changed."""
         todo = dict(self.dirty)
         self.dirty = {}
-        if self.full_rescan:
-            todo.update(self.live)
+        if self.full_rescan:        # a collection moved, untracked or cleared them
+            for key, obj in self.live.items():
+                if obj.ob_type.is_gc:
+                    todo[key] = obj
+            for key, obj in self.shared.items():
+                if key in self.ids and obj.ob_type.is_gc:
+                    todo[key] = obj
         live = self.live
-        # what changes without being touched: the running frames' namespaces and cells,
-        # the generators running, weakrefs whose referent died, owned namespace dicts
+        # what changes without being touched: the running frames' namespaces, cells and
+        # value stacks, the generators running, weakrefs whose referent died, owned
+        # namespace dicts
         f = self.interp.frame
         while f is not None:
             for d in (f.globals, f.locals, f.gen):
@@ -532,24 +608,35 @@ class Recorder:
             for v in f.localsplus:
                 if isinstance(v, CellObject) and id(v) in live:
                     todo[id(v)] = v
+            for v in f.stack:      # LIST_APPEND, MAP_ADD, ... fill what they never load
+                if v is not None and id(v) in live:
+                    todo[id(v)] = v
             f = f.back
         if self.gone:
-            for key, obj in live.items():
-                if isinstance(obj, WeakrefObject):
-                    todo[key] = obj
+            todo.update(self.weakrefs)
+        # an object's parts change through the object: its namespace dict, its type's
+        # shared keys and subclass list, an exception's notes; re-read the non-container
+        # objects' direct referents along with them
+        functions = self.functions
         for obj in list(todo.values()):
-            field = OWNED_DICTS.get(type(obj))
-            if field is None:
-                for cls, name in OWNED_DICTS.items():
-                    if isinstance(obj, cls):
-                        field = name
-                        break
-            if field is not None:
-                d = getattr(obj, field, None)
-                if d is not None and id(d) in live:
-                    todo[id(d)] = d
+            if isinstance(obj, PLAIN_CONTAINERS):
+                continue
+            for r in references(obj, functions):
+                if id(r) in live:
+                    todo[id(r)] = r
+        if self.births_in_step:
+            for provider in self.heap.reclaim.root_providers:
+                for obj in provider():  # held by the runtime: subclass lists, caches
+                    if id(obj) in live:
+                        todo[id(obj)] = obj
+        for fr in self.frames_now:
+            for n in fr["names"]:
+                target = self.objs.get(n["to"])
+                if target is not None and id(target) in live:
+                    todo[id(target)] = target
         changed = []
         seen = set()
+        done = set()
         while todo:
             key, obj = todo.popitem()
             if key in seen:
@@ -563,10 +650,30 @@ class Recorder:
                     rid = self._name(obj, "program")
                 else:
                     continue
+            fp = self.fingerprint(obj, rid)
+            if self.fingerprints.get(rid) == fp:
+                continue
+            self.fingerprints[rid] = fp
             e = self.entry(obj, rid)
-            if self.entries.get(rid) != e:
+            old = self.entries.get(rid)
+            if old != e:
                 self.entries[rid] = e
-                changed.append(e)
+                d, kept = _patch(old, e)
+                changed.append(d)
+                # an object newly referenced may have changed unseen (filled by C code that
+                # held it, then handed over without a refcount write)
+                for r in e.get("refs", ())[kept:]:
+                    t = r["to"]
+                    if t not in done:
+                        done.add(t)
+                        target = self.objs.get(t)
+                        if target is not None:
+                            todo.setdefault(id(target), target)
+                if isinstance(obj, TypeObject):
+                    # its shared keys size its instances' split dicts
+                    for k2, o2 in self.dicts.items():
+                        if o2.ma_values is not None:
+                            todo.setdefault(k2, o2)
             # newly named shared targets need an entry too
             for t in self.dirty.items():
                 todo.setdefault(*t)
@@ -631,6 +738,50 @@ class Recorder:
 
     def snapshot_now(self):
         return live_state(self)
+
+
+def common_prefix(a, b):
+    """The length of the longest common prefix of two tuples."""
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return n
+    lo, hi = 0, n          # a[:lo] == b[:lo], a[:hi] != b[:hi]
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+# An entry whose references keep a prefix this long or longer is stored as a patch.
+PATCH_MIN = 8
+
+
+def _patch(old, new):
+    """(the delta form of ``new``, how many references it keeps from ``old``): the whole
+    entry, or, when its references keep a long prefix of ``old``'s, the entry with
+    ``refs_keep`` (how many of the old references stay) and only the references after them
+    (docs/trace-format.md, "Delta")."""
+    if old is None or "refs" not in new or "refs" not in old:
+        return new, 0
+    a, b = old["refs"], new["refs"]
+    n = min(len(a), len(b))
+    if n < PATCH_MIN:
+        return new, 0
+    k = 0
+    if a[n - 1] == b[n - 1] and a[:n] == b[:n]:
+        k = n
+    else:
+        while k < n and a[k] == b[k]:
+            k += 1
+    if k < PATCH_MIN:
+        return new, k
+    out = dict(new)
+    out["refs_keep"] = k
+    out["refs"] = b[k:]
+    return out, k
 
 
 def _reporting(handler, report):

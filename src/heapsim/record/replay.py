@@ -33,6 +33,11 @@ class Replay:
             if "frames" in d:
                 frames = d["frames"]
             for e in d.get("objects", ()):
+                keep = e.get("refs_keep")
+                if keep is not None:
+                    e = dict(e)
+                    e["refs"] = objects[e["id"]]["refs"][:keep] + e["refs"]
+                    del e["refs_keep"]
                 objects[e["id"]] = e
             for rid in d.get("gone", ()):
                 objects.pop(rid, None)

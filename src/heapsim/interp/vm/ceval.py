@@ -702,6 +702,11 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                         o.ob_refcnt += 1
                                         lp[off + j] = o
                                     continue
+                                elif op == 141:                 # EVAL_BREAKER (fast paths off)
+                                    self.steps += steps
+                                    steps = 0
+                                    if self.steps > self.check_at:
+                                        self.check_limits()
                             f.i = i
                             r = hs[i - 1](self, f, instrs[i - 1])
                             if r is not None:

@@ -16,7 +16,10 @@ every program both ways to hold it to that (tests/test_programs.py).
 
 The switch: ``Interpreter(fast_paths=False)`` (``heapsim run --no-fast-paths``, or
 ``HEAPSIM_FAST_PATHS=0`` in the environment) gives every instruction the loop code 0, so
-only the generic handlers run.
+only the generic handlers run, except that backward jumps get ``EVAL_BREAKER``: not a
+specialisation but the loop's own check of the run limits where CPython checks its eval
+breaker, after which the generic handler makes the jump (without it, an endless loop in one
+frame would never meet a limit).
 """
 
 import operator
@@ -139,11 +142,18 @@ COMPARE_FNS = tuple({"<": operator.lt, "<=": operator.le, "==": operator.eq,
                     for s in CMP_OPS)
 
 
+# The loop code of a backward jump when the fast paths are off (see the module doc).
+EVAL_BREAKER = 141
+_BACKWARD_JUMPS = frozenset(("JUMP_BACKWARD", "POP_JUMP_BACKWARD_IF_FALSE",
+                             "POP_JUMP_BACKWARD_IF_TRUE", "POP_JUMP_BACKWARD_IF_NONE",
+                             "POP_JUMP_BACKWARD_IF_NOT_NONE"))
+
+
 def quicken(instrs, fast_paths=True):
     """(loop codes, operands) of a decoded code's instructions.
 
-    The loop code is the instruction's specialisation (0: the generic handler; every
-    instruction gets 0 when ``fast_paths`` is off).  The operand of a jump is its target
+    The loop code is the instruction's specialisation (0: the generic handler; with
+    ``fast_paths`` off every instruction gets 0, backward jumps ``EVAL_BREAKER``).  The operand of a jump is its target
     index, of ``BINARY_OP``/``COMPARE_OP`` the host function of the operator; other operands
     are the raw oparg."""
     ops = []
@@ -151,7 +161,10 @@ def quicken(instrs, fast_paths=True):
     n = len(instrs)
     for k, ins in enumerate(instrs):
         name = ins.opname
-        code = _LOOP_CODE.get(name, 0) if fast_paths else 0
+        if fast_paths:
+            code = _LOOP_CODE.get(name, 0)
+        else:
+            code = EVAL_BREAKER if name in _BACKWARD_JUMPS else 0
         if name == "BINARY_OP":
             fn = BINARY_FNS[ins.arg] if ins.arg < len(BINARY_FNS) else None
             args.append(fn)
