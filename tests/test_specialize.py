@@ -30,8 +30,14 @@ def _instructions():
 
 
 def test_switch_off_leaves_only_generic_handlers():
-    ops, _ = specialize.quicken(_instructions(), fast_paths=False)
-    assert ops and not any(ops)
+    """Off, every instruction runs its generic handler; backward jumps only add the loop's
+    limit check (EVAL_BREAKER) before it."""
+    instrs = _instructions()
+    ops, _ = specialize.quicken(instrs, fast_paths=False)
+    assert ops and set(ops) <= {0, specialize.EVAL_BREAKER}
+    for ins, op in zip(instrs, ops):
+        assert (op == specialize.EVAL_BREAKER) == ("BACKWARD" in ins.opname), ins
+    assert specialize.EVAL_BREAKER not in {s.code for s in specialize.SPECIALIZATIONS}
 
 
 def test_switch_on_uses_only_named_codes():
