@@ -51,6 +51,18 @@ def build_parser():
                        help="a full state every N line steps (default 100)")
     _limit_options(trace, audit=False)
     _prog_arguments(trace)
+    explain = sub.add_parser(
+        "explain", help="run PROG.py and tell, line by line, what happened to memory")
+    explain.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
+    _limit_options(explain, audit=False)
+    explain.add_argument("--all", dest="show_all", action="store_true",
+                         help="show every visit of every line (default: a loop's later "
+                              "rounds are summed up)")
+    explain.add_argument("--json", dest="as_json", action="store_true",
+                         help="print the same facts as JSON (docs/explain.md)")
+    explain.add_argument("--color", action=argparse.BooleanOptionalAction, default=None,
+                         help="colour (default: when stdout is a terminal)")
+    _prog_arguments(explain)
     check = sub.add_parser("check", help="run PROG.py under python3 and heapsim and show "
                                          "the differences")
     check.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
@@ -208,6 +220,10 @@ def main(argv=None):
         return cmd_check(args)
     if args.command == "trace":
         return cmd_trace(args)
+    if args.command == "explain":
+        from heapsim.tools.explain import explain
+        return explain(args.prog, args.args, show_all=args.show_all, as_json=args.as_json,
+                       color=args.color, **limits_of(args))
     parser.error(f"unknown command {args.command!r}")
     return 2
 
