@@ -619,12 +619,25 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                     st.append(o)
                                     continue
                                 elif op == 114 or op == 115:
-                                    # POP_JUMP_IF_FALSE_BOOL, POP_JUMP_IF_TRUE_BOOL
+                                    # POP_JUMP_IF_FALSE_BOOL, POP_JUMP_IF_TRUE_BOOL,
+                                    # POP_JUMP_IF_FALSE_INT, POP_JUMP_IF_TRUE_INT
                                     cond = st[-1]
                                     if cond is true or cond is false:
                                         st.pop()
                                         cond.ob_refcnt -= 1
-                                        if (cond is false) is (op == 114):
+                                        falsy = cond is false
+                                    elif cond.ob_type is int_type:
+                                        # false when zero (the handler's space.truth)
+                                        st.pop()
+                                        falsy = not cond.value
+                                        rc = cond.ob_refcnt - 1
+                                        cond.ob_refcnt = rc
+                                        if not rc:
+                                            int_dealloc(heap, cond)
+                                    else:
+                                        falsy = None
+                                    if falsy is not None:
+                                        if falsy is (op == 114):
                                             if arg < i:
                                                 self.steps += steps
                                                 steps = 0
