@@ -625,19 +625,19 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                     if cond is true or cond is false:
                                         st.pop()
                                         cond.ob_refcnt -= 1
-                                        falsy = cond is false
+                                        r = cond is false
                                     elif cond.ob_type is int_type:
                                         # false when zero (the handler's space.truth)
                                         st.pop()
-                                        falsy = not cond.value
+                                        r = not cond.value
                                         rc = cond.ob_refcnt - 1
                                         cond.ob_refcnt = rc
                                         if not rc:
                                             int_dealloc(heap, cond)
                                     else:
-                                        falsy = None
-                                    if falsy is not None:
-                                        if falsy is (op == 114):
+                                        r = None
+                                    if r is not None:       # r: the condition is false
+                                        if r is (op == 114):
                                             if arg < i:
                                                 self.steps += steps
                                                 steps = 0
