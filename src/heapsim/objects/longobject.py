@@ -18,6 +18,7 @@ from heapsim.objects.core import (
 DIGIT_BITS = 30
 DIGIT_BYTES = 4
 LONG_HEADER = 24      # offsetof(PyLongObject, ob_digit)
+ONE_DIGIT_SIZE = LONG_HEADER + DIGIT_BYTES
 
 
 class IntObject(PyObject):
@@ -84,12 +85,15 @@ def new_int(heap, value, alloc_digits=None):
         obj.ob_refcnt += 1
         return obj
     if alloc_digits is None:
-        n = (abs(value).bit_length() + 29) // 30
+        if -1073741824 < value < 1073741824:       # |value| < 2**30: one digit
+            size = ONE_DIGIT_SIZE
+        else:
+            size = LONG_HEADER + DIGIT_BYTES * ((abs(value).bit_length() + 29) // 30)
     else:
-        n = alloc_digits
+        size = LONG_HEADER + DIGIT_BYTES * (alloc_digits if alloc_digits > 1 else 1)
     obj = IntObject.__new__(IntObject)
     obj.ob_refcnt = 1
     obj.ob_type = heap.int_type
     obj.value = value
-    obj.addr = heap.malloc(LONG_HEADER + DIGIT_BYTES * (n if n > 1 else 1))
+    obj.addr = heap.malloc(size)
     return obj

@@ -66,9 +66,10 @@ def _guest_location(rt):
     if rt is not None and rt.interp.error_location is not None:
         return rt.interp.error_location
     f = rt.interp.frame if rt is not None else None
-    if f is None or f.ins is None:
+    ins = getattr(f, "ins", None)       # a new frame has none until an error sets it
+    if ins is None:
         return "?", 0
-    return f.dc.filename, f.dc.line_of(f.ins.index)
+    return f.dc.filename, f.dc.line_of(ins.index)
 
 
 def decode_source(raw, path, stderr):

@@ -22,12 +22,17 @@ class Frame:
     """``_PyInterpreterFrame``: the running state of one Python frame (not a heap object).
 
     ``localsplus`` and ``stack`` hold counted references (host None is NULL); ``i`` is the
-    next instruction's index; ``back`` the calling Frame while it runs; ``suspend`` is set
-    when it stops at a yield; ``gen`` its generator, ``fobj`` its frame object if any.
-    Built only by ``new_frame``."""
+    next instruction's index; ``back`` the calling Frame while it runs (set by
+    ``run_frame`` on entry); ``ins`` the instruction an error was raised at (set only
+    then); ``suspend`` is set when it stops at a yield; ``gen`` its generator, ``fobj`` its
+    frame object if any.  Built only by ``new_frame``."""
 
     __slots__ = ("code", "dc", "func", "localsplus", "stack", "globals", "builtins",
                  "locals", "i", "kwnames", "ins", "back", "suspend", "gen", "fobj")
+
+
+# NULL paddings for localsplus, by length (a tuple to extend from: no list to build per call)
+_NULLS = tuple((None,) * n for n in range(64))
 
 
 def new_frame(func, args, locals=None):
@@ -37,13 +42,15 @@ def new_frame(func, args, locals=None):
     The frame takes the reference to func and the references in ``args`` (a host list that
     becomes ``localsplus``: the arguments already placed, padded here with NULLs to the
     code's ``nlocalsplus``), and takes a new reference to the code.  ``locals`` (borrowed)
-    is the namespace of ``*_NAME`` opcodes for class bodies and module code, else None."""
+    is the namespace of ``*_NAME`` opcodes for class bodies and module code, else None.
+    ``back`` and ``ins`` are left unset (``run_frame`` sets ``back`` before anything reads
+    it; ``ins`` is read as ``getattr(f, "ins", None)``)."""
     co = func.func_code
     co.ob_refcnt += 1
     dc = co.decoded
     extra = dc.nlocalsplus - len(args)
     if extra:
-        args.extend([None] * extra)
+        args.extend(_NULLS[extra] if extra < 64 else (None,) * extra)
     f = Frame()
     f.code = co
     f.dc = dc
@@ -55,8 +62,6 @@ def new_frame(func, args, locals=None):
     f.stack = []
     f.i = 0
     f.kwnames = None
-    f.ins = None
-    f.back = None
     f.suspend = False
     f.gen = None
     f.fobj = None

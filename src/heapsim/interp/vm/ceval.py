@@ -284,78 +284,150 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                             arg = args[i]
                             i += 1
                             steps += 1
-                            if op == 124:                   # LOAD_FAST_CHECKED
-                                o = lp[arg]
-                                if o is not None:
-                                    o.ob_refcnt += 1
-                                    st.append(o)
-                                    continue
-                            elif not op:                    # the generic handler
-                                pass
-                            elif op > 300:
-                                # superinstructions: this instruction and the next one
-                                nxt = args[i]
-                                if op == 301:                   # LOAD_FAST__LOAD_FAST
-                                    o = lp[arg]
-                                    o2 = lp[nxt]
-                                    if o is not None and o2 is not None:
-                                        o.ob_refcnt += 1
-                                        o2.ob_refcnt += 1
-                                        st.append(o)
-                                        st.append(o2)
-                                        i += 1
-                                        steps += 1
-                                        continue
-                                elif op == 302:                 # LOAD_FAST__LOAD_CONST
-                                    o = lp[arg]
-                                    if o is not None:
-                                        o2 = consts[nxt]
-                                        o.ob_refcnt += 1
-                                        o2.ob_refcnt += 1
-                                        st.append(o)
-                                        st.append(o2)
-                                        i += 1
-                                        steps += 1
-                                        continue
-                                elif op == 304:                 # LOAD_CONST__LOAD_FAST
-                                    o2 = lp[nxt]
+                            # a decision tree on the loop code, the most frequent codes
+                            # tested first: op < 107 (the generic handler and the low
+                            # codes), the hot ones, op > 150 (the call codes), the rest
+                            if op < 107:
+                                if op < 86:
+                                    if op < 25:
+                                        if not op:                      # the generic handler
+                                            pass
+                                        elif op == 1:                   # POP_TOP_INLINE
+                                            o = st.pop()
+                                            if o is not None:
+                                                rc = o.ob_refcnt - 1
+                                                o.ob_refcnt = rc
+                                                if not rc:
+                                                    dealloc(o)
+                                            continue
+                                        elif op == 2:                   # PUSH_NULL_INLINE
+                                            st.append(None)
+                                            continue
+                                    elif op == 83:                  # RETURN_VALUE_FRAME
+                                        f.i = i
+                                        r = st.pop()
+                                        if not f.suspend:
+                                            self.clear_frame(f)
+                                        return r
+                                    elif op == 25:                  # BINARY_SUBSCR_LIST_TUPLE_INT
+                                        sub = st[-1]
+                                        container = st[-2]
+                                        tp = container.ob_type
+                                        if (tp is list_type or tp is tuple_type) \
+                                                and sub.ob_type is int_type:
+                                            items = container.items
+                                            index = sub.value
+                                            if index < 0:
+                                                index += len(items)
+                                            if 0 <= index < len(items):
+                                                o = items[index]
+                                                o.ob_refcnt += 1
+                                                st.pop()
+                                                st[-1] = o
+                                                rc = container.ob_refcnt - 1
+                                                container.ob_refcnt = rc
+                                                if not rc:
+                                                    dealloc(container)
+                                                rc = sub.ob_refcnt - 1
+                                                sub.ob_refcnt = rc
+                                                if not rc:
+                                                    dealloc(sub)
+                                                continue
+                                    elif op == 60:                  # STORE_SUBSCR_LIST_INT
+                                        sub = st[-1]
+                                        container = st[-2]
+                                        if container.ob_type is list_type \
+                                                and sub.ob_type is int_type:
+                                            items = container.items
+                                            index = sub.value
+                                            if index < 0:
+                                                index += len(items)
+                                            if 0 <= index < len(items):
+                                                v = st[-3]
+                                                del st[-3:]
+                                                v.ob_refcnt += 1
+                                                old = items[index]
+                                                items[index] = v
+                                                rc = old.ob_refcnt - 1
+                                                old.ob_refcnt = rc
+                                                if not rc:
+                                                    tp = old.ob_type
+                                                    if tp is float_type:
+                                                        float_dealloc(heap, old)
+                                                    elif tp is int_type:
+                                                        int_dealloc(heap, old)
+                                                    else:
+                                                        dealloc(old)
+                                                v.ob_refcnt -= 1
+                                                rc = container.ob_refcnt - 1
+                                                container.ob_refcnt = rc
+                                                if not rc:
+                                                    dealloc(container)
+                                                rc = sub.ob_refcnt - 1
+                                                sub.ob_refcnt = rc
+                                                if not rc:
+                                                    dealloc(sub)
+                                                continue
+                                elif op == 100:                 # LOAD_CONST_INLINE
                                     o = consts[arg]
                                     o.ob_refcnt += 1
                                     st.append(o)
-                                    if o2 is not None:
-                                        o2.ob_refcnt += 1
-                                        st.append(o2)
-                                        i += 1
-                                        steps += 1
                                     continue
-                            elif op == 100:                 # LOAD_CONST_INLINE
-                                o = consts[arg]
-                                o.ob_refcnt += 1
-                                st.append(o)
-                                continue
-                            elif op == 125 or op == 299:
-                                # STORE_FAST_SCALAR, STORE_FAST__LOAD_FAST
-                                old = lp[arg]
-                                lp[arg] = st.pop()
-                                if old is not None:
-                                    rc = old.ob_refcnt - 1
-                                    old.ob_refcnt = rc
-                                    if not rc:
-                                        tp = old.ob_type
-                                        if tp is float_type:
-                                            float_dealloc(heap, old)
-                                        elif tp is int_type:
-                                            int_dealloc(heap, old)
-                                        else:
-                                            dealloc(old)
-                                if op == 299:
-                                    o = lp[args[i]]
-                                    if o is not None:
-                                        o.ob_refcnt += 1
+                                elif op == 93:                  # FOR_ITER_*
+                                    it = st[-1]
+                                    tp = it.ob_type
+                                    if tp is range_iter_type:       # FOR_ITER_RANGE
+                                        o = rangeiter_next(heap, it)
+                                    elif tp is list_iter_type or tp is tuple_iter_type:
+                                        o = seqiter_next(heap, it)  # FOR_ITER_LIST, _TUPLE
+                                    elif tp is gen_type:            # FOR_ITER_GEN
+                                        f.i = i
+                                        o = self.gen_next(it)
+                                    else:
+                                        o = False
+                                    if o is None:
+                                        st.pop()
+                                        rc = it.ob_refcnt - 1
+                                        it.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(it)
+                                        i = arg
+                                        continue
+                                    if o is not False:
                                         st.append(o)
-                                        i += 1
-                                        steps += 1
-                                continue
+                                        continue
+                                elif op == 99:                  # SWAP_INLINE
+                                    st[-1], st[-arg] = st[-arg], st[-1]
+                                    continue
+                                elif op == 86:                  # YIELD_VALUE_INLINE
+                                    f.i = i
+                                    f.suspend = True
+                                    return st.pop()
+                                elif op == 92:                  # UNPACK_SEQUENCE_LIST_TUPLE
+                                    seq = st[-1]
+                                    tp = seq.ob_type
+                                    if tp is tuple_type or tp is list_type:
+                                        items = seq.items
+                                        if len(items) == arg:
+                                            for o in items:
+                                                o.ob_refcnt += 1
+                                            st.pop()
+                                            st.extend(items[::-1])
+                                            rc = seq.ob_refcnt - 1
+                                            seq.ob_refcnt = rc
+                                            if not rc:
+                                                dealloc(seq)
+                                            continue
+                                elif op == 102:                 # BUILD_TUPLE_INLINE
+                                    if arg:
+                                        items = st[-arg:]
+                                        del st[-arg:]
+                                        o = tuple_new(heap, arg)
+                                        o.items[:] = items
+                                    else:
+                                        o = tuple_new(heap, 0)
+                                    st.append(o)
+                                    continue
                             elif op == 122:                 # BINARY_OP_INT_FLOAT
                                 rhs = st[-1]
                                 lhs = st[-2]
@@ -396,7 +468,72 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                             else:
                                                 float_dealloc(heap, rhs)
                                         continue
-                            elif op == 107 or op == 300:
+                            elif op > 300:
+                                # superinstructions: this instruction and the next one
+                                nxt = args[i]
+                                if op == 302:                   # LOAD_FAST__LOAD_CONST
+                                    o = lp[arg]
+                                    if o is not None:
+                                        o2 = consts[nxt]
+                                        o.ob_refcnt += 1
+                                        o2.ob_refcnt += 1
+                                        st.append(o)
+                                        st.append(o2)
+                                        i += 1
+                                        steps += 1
+                                        continue
+                                elif op == 301:                 # LOAD_FAST__LOAD_FAST
+                                    o = lp[arg]
+                                    o2 = lp[nxt]
+                                    if o is not None and o2 is not None:
+                                        o.ob_refcnt += 1
+                                        o2.ob_refcnt += 1
+                                        st.append(o)
+                                        st.append(o2)
+                                        i += 1
+                                        steps += 1
+                                        continue
+                                elif op == 304:                 # LOAD_CONST__LOAD_FAST
+                                    o2 = lp[nxt]
+                                    o = consts[arg]
+                                    o.ob_refcnt += 1
+                                    st.append(o)
+                                    if o2 is not None:
+                                        o2.ob_refcnt += 1
+                                        st.append(o2)
+                                        i += 1
+                                        steps += 1
+                                    continue
+                            elif op == 299 or op == 125:
+                                # STORE_FAST_SCALAR, STORE_FAST__LOAD_FAST
+                                old = lp[arg]
+                                lp[arg] = st.pop()
+                                if old is not None:
+                                    rc = old.ob_refcnt - 1
+                                    old.ob_refcnt = rc
+                                    if not rc:
+                                        tp = old.ob_type
+                                        if tp is float_type:
+                                            float_dealloc(heap, old)
+                                        elif tp is int_type:
+                                            int_dealloc(heap, old)
+                                        else:
+                                            dealloc(old)
+                                if op == 299:
+                                    o = lp[args[i]]
+                                    if o is not None:
+                                        o.ob_refcnt += 1
+                                        st.append(o)
+                                        i += 1
+                                        steps += 1
+                                continue
+                            elif op == 124:                 # LOAD_FAST_CHECKED
+                                o = lp[arg]
+                                if o is not None:
+                                    o.ob_refcnt += 1
+                                    st.append(o)
+                                    continue
+                            elif op == 300 or op == 107:
                                 # COMPARE_OP_NUM_STR, COMPARE_OP_NUM_STR_JUMP
                                 right = st[-1]
                                 left = st[-2]
@@ -433,197 +570,117 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                     res.ob_refcnt += 1
                                     st.append(res)
                                     continue
-                            elif op == 114 or op == 115:
-                                # POP_JUMP_IF_FALSE_BOOL, POP_JUMP_IF_TRUE_BOOL
-                                cond = st[-1]
-                                if cond is true or cond is false:
-                                    st.pop()
-                                    cond.ob_refcnt -= 1
-                                    if (cond is false) is (op == 114):
-                                        if arg < i:
-                                            self.steps += steps
-                                            steps = 0
-                                            if self.steps > self.check_at:
-                                                self.check_limits()
-                                        i = arg
+                            elif op > 150:
+                                if op == 166:                   # PRECALL_NO_METHOD
+                                    if st[-arg - 2] is not None \
+                                            or not isinstance(st[-arg - 1], MethodObject):
+                                        continue
+                                elif op == 171:
+                                    # CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS
+                                    if f.kwnames is None:
+                                        fn = st[-arg - 2]
+                                        if fn is None:
+                                            fn = st[-arg - 1]
+                                            nargs = arg
+                                        else:
+                                            nargs = arg + 1
+                                        if fn.__class__ is FunctionObject:
+                                            fco = fn.func_code
+                                            fdc = fco.decoded
+                                            missing = fdc.argcount - nargs
+                                            if not fdc.flags & 0x0C and not fdc.kwonlyargcount \
+                                                    and (not missing or (
+                                                        missing > 0
+                                                        and fn.func_defaults is not None and
+                                                        len(fn.func_defaults.items) >= missing)):
+                                                if nargs:
+                                                    a = st[-nargs:]
+                                                else:
+                                                    a = []
+                                                del st[-arg - 2:]
+                                                f.i = i
+                                                # initialize_locals of positional arguments
+                                                # (the missing ones from the defaults)
+                                                if missing:
+                                                    d = fn.func_defaults.items
+                                                    for o in d[len(d) - missing:]:
+                                                        o.ob_refcnt += 1
+                                                        a.append(o)
+                                                st.append(self.run_frame(new_frame(fn, a)))
+                                                continue
+                                elif op == 151:                 # RESUME_INLINE
                                     continue
-                            elif op == 116:                 # LOAD_GLOBAL_BOUND
-                                key = co_names[arg >> 1]
-                                o = dict_getitem(heap, f.globals, key)
-                                if o is None:
-                                    o = dict_getitem(heap, f.builtins, key)
-                                if o is not None:
-                                    if arg & 1:
-                                        st.append(None)
+                            else:
+                                if op == 140:                   # JUMP_BACKWARD_INLINE
+                                    self.steps += steps
+                                    steps = 0
+                                    if self.steps > self.check_at:
+                                        self.check_limits()
+                                    i = arg
+                                    continue
+                                elif op == 116:                 # LOAD_GLOBAL_BOUND
+                                    key = co_names[arg >> 1]
+                                    o = dict_getitem(heap, f.globals, key)
+                                    if o is None:
+                                        o = dict_getitem(heap, f.builtins, key)
+                                    if o is not None:
+                                        if arg & 1:
+                                            st.append(None)
+                                        o.ob_refcnt += 1
+                                        st.append(o)
+                                        continue
+                                elif op == 120:                 # COPY_INLINE
+                                    o = st[-arg]
                                     o.ob_refcnt += 1
                                     st.append(o)
                                     continue
-                            elif op == 166:                 # PRECALL_NO_METHOD
-                                if st[-arg - 2] is not None \
-                                        or not isinstance(st[-arg - 1], MethodObject):
-                                    continue
-                            elif op == 171:     # CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS
-                                if f.kwnames is None:
-                                    fn = st[-arg - 2]
-                                    if fn is None:
-                                        fn = st[-arg - 1]
-                                        nargs = arg
+                                elif op == 114 or op == 115:
+                                    # POP_JUMP_IF_FALSE_BOOL, POP_JUMP_IF_TRUE_BOOL,
+                                    # POP_JUMP_IF_FALSE_INT, POP_JUMP_IF_TRUE_INT
+                                    cond = st[-1]
+                                    if cond is true or cond is false:
+                                        st.pop()
+                                        cond.ob_refcnt -= 1
+                                        r = cond is false
+                                    elif cond.ob_type is int_type:
+                                        # false when zero (the handler's space.truth)
+                                        st.pop()
+                                        r = not cond.value
+                                        rc = cond.ob_refcnt - 1
+                                        cond.ob_refcnt = rc
+                                        if not rc:
+                                            int_dealloc(heap, cond)
                                     else:
-                                        nargs = arg + 1
-                                    if fn.__class__ is FunctionObject:
-                                        fco = fn.func_code
-                                        fdc = fco.decoded
-                                        missing = fdc.argcount - nargs
-                                        if not fdc.flags & 0x0C and not fdc.kwonlyargcount \
-                                                and (not missing or (
-                                                    missing > 0
-                                                    and fn.func_defaults is not None and
-                                                    len(fn.func_defaults.items) >= missing)):
-                                            if nargs:
-                                                a = st[-nargs:]
-                                            else:
-                                                a = []
-                                            del st[-arg - 2:]
-                                            f.i = i
-                                            # initialize_locals of positional arguments
-                                            # (the missing ones from the defaults)
-                                            if missing:
-                                                d = fn.func_defaults.items
-                                                for o in d[len(d) - missing:]:
-                                                    o.ob_refcnt += 1
-                                                    a.append(o)
-                                            st.append(self.run_frame(new_frame(fn, a)))
-                                            continue
-                            elif op == 83:                  # RETURN_VALUE_FRAME
-                                f.i = i
-                                r = st.pop()
-                                if not f.suspend:
-                                    self.clear_frame(f)
-                                return r
-                            elif op == 1:                   # POP_TOP_INLINE
-                                o = st.pop()
-                                if o is not None:
-                                    rc = o.ob_refcnt - 1
-                                    o.ob_refcnt = rc
-                                    if not rc:
-                                        dealloc(o)
-                                continue
-                            elif op == 140:                 # JUMP_BACKWARD_INLINE
-                                self.steps += steps
-                                steps = 0
-                                if self.steps > self.check_at:
-                                    self.check_limits()
-                                i = arg
-                                continue
-                            elif op == 93:                  # FOR_ITER_*
-                                it = st[-1]
-                                tp = it.ob_type
-                                if tp is range_iter_type:       # FOR_ITER_RANGE
-                                    o = rangeiter_next(heap, it)
-                                elif tp is list_iter_type or tp is tuple_iter_type:
-                                    o = seqiter_next(heap, it)  # FOR_ITER_LIST, _TUPLE
-                                elif tp is gen_type:            # FOR_ITER_GEN
-                                    f.i = i
-                                    o = self.gen_next(it)
-                                else:
-                                    o = False
-                                if o is None:
-                                    st.pop()
-                                    rc = it.ob_refcnt - 1
-                                    it.ob_refcnt = rc
-                                    if not rc:
-                                        dealloc(it)
+                                        r = None
+                                    if r is not None:       # r: the condition is false
+                                        if r is (op == 114):
+                                            if arg < i:
+                                                self.steps += steps
+                                                steps = 0
+                                                if self.steps > self.check_at:
+                                                    self.check_limits()
+                                            i = arg
+                                        continue
+                                elif op == 137:                 # LOAD_DEREF_BOUND
+                                    o = lp[arg].ob_ref
+                                    if o is not None:
+                                        o.ob_refcnt += 1
+                                        st.append(o)
+                                        continue
+                                elif op == 110:                 # JUMP_FORWARD_INLINE
                                     i = arg
                                     continue
-                                if o is not False:
-                                    st.append(o)
+                                elif op == 149:                 # COPY_FREE_VARS_INLINE
+                                    closure = f.func.func_closure.items
+                                    off = len(lp) - arg
+                                    for j in range(arg):
+                                        o = closure[j]
+                                        o.ob_refcnt += 1
+                                        lp[off + j] = o
                                     continue
-                            elif op < 100:
-                                if op == 25:                    # BINARY_SUBSCR_LIST_TUPLE_INT
-                                    sub = st[-1]
-                                    container = st[-2]
-                                    tp = container.ob_type
-                                    if (tp is list_type or tp is tuple_type) \
-                                            and sub.ob_type is int_type:
-                                        items = container.items
-                                        index = sub.value
-                                        if index < 0:
-                                            index += len(items)
-                                        if 0 <= index < len(items):
-                                            o = items[index]
-                                            o.ob_refcnt += 1
-                                            st.pop()
-                                            st[-1] = o
-                                            rc = container.ob_refcnt - 1
-                                            container.ob_refcnt = rc
-                                            if not rc:
-                                                dealloc(container)
-                                            rc = sub.ob_refcnt - 1
-                                            sub.ob_refcnt = rc
-                                            if not rc:
-                                                dealloc(sub)
-                                            continue
-                                elif op == 60:                  # STORE_SUBSCR_LIST_INT
-                                    sub = st[-1]
-                                    container = st[-2]
-                                    if container.ob_type is list_type and sub.ob_type is int_type:
-                                        items = container.items
-                                        index = sub.value
-                                        if index < 0:
-                                            index += len(items)
-                                        if 0 <= index < len(items):
-                                            v = st[-3]
-                                            del st[-3:]
-                                            v.ob_refcnt += 1
-                                            old = items[index]
-                                            items[index] = v
-                                            rc = old.ob_refcnt - 1
-                                            old.ob_refcnt = rc
-                                            if not rc:
-                                                tp = old.ob_type
-                                                if tp is float_type:
-                                                    float_dealloc(heap, old)
-                                                elif tp is int_type:
-                                                    int_dealloc(heap, old)
-                                                else:
-                                                    dealloc(old)
-                                            v.ob_refcnt -= 1
-                                            rc = container.ob_refcnt - 1
-                                            container.ob_refcnt = rc
-                                            if not rc:
-                                                dealloc(container)
-                                            rc = sub.ob_refcnt - 1
-                                            sub.ob_refcnt = rc
-                                            if not rc:
-                                                dealloc(sub)
-                                            continue
-                                elif op == 92:                  # UNPACK_SEQUENCE_LIST_TUPLE
-                                    seq = st[-1]
-                                    tp = seq.ob_type
-                                    if tp is tuple_type or tp is list_type:
-                                        items = seq.items
-                                        if len(items) == arg:
-                                            for o in items:
-                                                o.ob_refcnt += 1
-                                            st.pop()
-                                            st.extend(items[::-1])
-                                            rc = seq.ob_refcnt - 1
-                                            seq.ob_refcnt = rc
-                                            if not rc:
-                                                dealloc(seq)
-                                            continue
-                                elif op == 2:                   # PUSH_NULL_INLINE
-                                    st.append(None)
-                                    continue
-                                elif op == 99:                  # SWAP_INLINE
-                                    st[-1], st[-arg] = st[-arg], st[-1]
-                                    continue
-                                elif op == 86:                  # YIELD_VALUE_INLINE
-                                    f.i = i
-                                    f.suspend = True
-                                    return st.pop()
-                            else:
-                                if op == 151:                   # RESUME_INLINE
+                                elif op == 145:                 # LIST_APPEND_INLINE
+                                    o = st.pop()
+                                    list_append_steal(heap, st[-arg], o)
                                     continue
                                 elif op == 129 or op == 128:
                                     # POP_JUMP_IF_NONE_INLINE, POP_JUMP_IF_NOT_NONE_INLINE
@@ -641,6 +698,16 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                                 self.check_limits()
                                         i = arg
                                     continue
+                                elif op == 138:                 # STORE_DEREF_INLINE
+                                    cell = lp[arg]
+                                    old = cell.ob_ref
+                                    cell.ob_ref = st.pop()
+                                    if old is not None:
+                                        rc = old.ob_refcnt - 1
+                                        old.ob_refcnt = rc
+                                        if not rc:
+                                            dealloc(old)
+                                    continue
                                 elif op == 117:                 # IS_OP_INLINE
                                     right = st.pop()
                                     left = st[-1]
@@ -655,52 +722,6 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
                                     right.ob_refcnt = rc
                                     if not rc:
                                         dealloc(right)
-                                    continue
-                                elif op == 137:                 # LOAD_DEREF_BOUND
-                                    o = lp[arg].ob_ref
-                                    if o is not None:
-                                        o.ob_refcnt += 1
-                                        st.append(o)
-                                        continue
-                                elif op == 138:                 # STORE_DEREF_INLINE
-                                    cell = lp[arg]
-                                    old = cell.ob_ref
-                                    cell.ob_ref = st.pop()
-                                    if old is not None:
-                                        rc = old.ob_refcnt - 1
-                                        old.ob_refcnt = rc
-                                        if not rc:
-                                            dealloc(old)
-                                    continue
-                                elif op == 102:                 # BUILD_TUPLE_INLINE
-                                    if arg:
-                                        items = st[-arg:]
-                                        del st[-arg:]
-                                        o = tuple_new(heap, arg)
-                                        o.items[:] = items
-                                    else:
-                                        o = tuple_new(heap, 0)
-                                    st.append(o)
-                                    continue
-                                elif op == 145:                 # LIST_APPEND_INLINE
-                                    o = st.pop()
-                                    list_append_steal(heap, st[-arg], o)
-                                    continue
-                                elif op == 120:                 # COPY_INLINE
-                                    o = st[-arg]
-                                    o.ob_refcnt += 1
-                                    st.append(o)
-                                    continue
-                                elif op == 110:                 # JUMP_FORWARD_INLINE
-                                    i = arg
-                                    continue
-                                elif op == 149:                 # COPY_FREE_VARS_INLINE
-                                    closure = f.func.func_closure.items
-                                    off = len(lp) - arg
-                                    for j in range(arg):
-                                        o = closure[j]
-                                        o.ob_refcnt += 1
-                                        lp[off + j] = o
                                     continue
                                 elif op == 141:                 # EVAL_BREAKER (fast paths off)
                                     self.steps += steps
