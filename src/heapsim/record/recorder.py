@@ -551,16 +551,23 @@ class Recorder:
         frames = self.frames()
         delta = {}
         if frames != self.frames_now:
-            old_ids = [f["id"] for f in self.frames_now]
-            new_ids = [f["id"] for f in frames]
-            for fid in old_ids:
-                if fid not in new_ids:
-                    self.step_events.append({"k": "pop", "frame": fid})
+            old = self.frames_now
+            old_ids = {f["id"] for f in old}
+            new_ids = {f["id"] for f in frames}
+            for f in reversed(old):
+                if f["id"] not in new_ids:
+                    self.step_events.append({"k": "pop", "frame": f["id"]})
             for fr in frames:
                 if fr["id"] not in old_ids:
                     self.step_events.append({"k": "push", "frame": fr["id"],
                                              "func": fr["func"]})
-            delta["frames"] = frames
+            keep = 0
+            n = min(len(old), len(frames))
+            while keep < n and old[keep] == frames[keep]:
+                keep += 1
+            if keep:            # a deep stack re-sends only the frames that changed
+                delta["frames_keep"] = keep
+            delta["frames"] = frames[keep:]
             self.frames_now = frames
         changed = self._refresh()
         if changed:

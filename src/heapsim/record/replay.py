@@ -31,7 +31,7 @@ class Replay:
         for step in self.steps[kf["step"] + 1:i + 1]:
             d = step["delta"]
             if "frames" in d:
-                frames = d["frames"]
+                frames = apply_frames(frames, d)
             for e in d.get("objects", ()):
                 keep = e.get("refs_keep")
                 if keep is not None:
@@ -87,6 +87,11 @@ class Replay:
                 c = info[p]["c"]
                 counts[c] = counts.get(c, 0) + len(used)
         return counts
+
+
+def apply_frames(frames, delta):
+    """The frame list after a step whose delta has ``frames`` (and maybe ``frames_keep``)."""
+    return frames[:delta.get("frames_keep", 0)] + delta["frames"]
 
 
 def unreachable(state):

@@ -16,6 +16,8 @@ was made from.  Kinds: ``birth``, ``death``, ``temporaries``, ``gc``, ``gc-done`
 ``finalizer``, ``call``, ``return``, ``bind``, ``unbind``, ``refcount``, ``blocks``.
 """
 
+from heapsim.record.replay import apply_frames
+
 # Instructions whose refcount changes only move a reference through the value stack: the
 # cause of a line's net change is looked for among the others first.
 STACK_OPS = frozenset(("LOAD_NAME", "LOAD_FAST", "LOAD_GLOBAL", "LOAD_DEREF", "LOAD_CONST",
@@ -283,7 +285,7 @@ class StoryWalker:
         before = self.frames
         delta = step["delta"]
         if "frames" in delta:
-            self.frames = delta["frames"]
+            self.frames = apply_frames(self.frames, delta)
         for e in delta.get("objects", ()):
             self._set_entry(e)
         for e in events:
