@@ -51,6 +51,14 @@ def build_parser():
                        help="a full state every N line steps (default 100)")
     _limit_options(trace, audit=False)
     _prog_arguments(trace)
+    show = sub.add_parser(
+        "show", help="run PROG.py and write a self-contained HTML page that replays it")
+    show.add_argument("-o", "--output", metavar="FILE.html", default=None,
+                      help="where to write the page (default: PROG.html)")
+    show.add_argument("--open", action="store_true", help="open the page in a web browser")
+    show.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
+    _limit_options(show, audit=False)
+    _prog_arguments(show)
     check = sub.add_parser("check", help="run PROG.py under python3 and heapsim and show "
                                          "the differences")
     check.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
@@ -208,6 +216,9 @@ def main(argv=None):
         return cmd_check(args)
     if args.command == "trace":
         return cmd_trace(args)
+    if args.command == "show":
+        from heapsim.tools.show.command import cmd_show
+        return cmd_show(args, limits_of(args))
     parser.error(f"unknown command {args.command!r}")
     return 2
 
