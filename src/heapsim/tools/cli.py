@@ -63,6 +63,14 @@ def build_parser():
     explain.add_argument("--color", action=argparse.BooleanOptionalAction, default=None,
                          help="colour (default: when stdout is a terminal)")
     _prog_arguments(explain)
+    show = sub.add_parser(
+        "show", help="run PROG.py and write a self-contained HTML page that replays it")
+    show.add_argument("-o", "--output", metavar="FILE.html", default=None,
+                      help="where to write the page (default: PROG.html)")
+    show.add_argument("--open", action="store_true", help="open the page in a web browser")
+    show.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
+    _limit_options(show, audit=False)
+    _prog_arguments(show)
     check = sub.add_parser("check", help="run PROG.py under python3 and heapsim and show "
                                          "the differences")
     check.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
@@ -224,6 +232,9 @@ def main(argv=None):
         from heapsim.tools.explain import explain
         return explain(args.prog, args.args, show_all=args.show_all, as_json=args.as_json,
                        color=args.color, **limits_of(args))
+    if args.command == "show":
+        from heapsim.tools.show.command import cmd_show
+        return cmd_show(args, limits_of(args))
     parser.error(f"unknown command {args.command!r}")
     return 2
 
