@@ -89,6 +89,37 @@ class Replay:
         return counts
 
 
+def expanded_steps(record):
+    """The record's steps with every delta in its full form, for readers that walk the run
+    from the start: each delta entry complete (``refs_keep`` applied) and ``frames`` the
+    whole list.  The steps are shallow copies; the record is not changed."""
+    objects = {}
+    frames = []
+    for step in record["steps"]:
+        d = step["delta"]
+        full = dict(d)
+        if "objects" in d:
+            entries = []
+            for e in d["objects"]:
+                keep = e.get("refs_keep")
+                if keep is not None:
+                    e = dict(e)
+                    e["refs"] = objects[e["id"]]["refs"][:keep] + e["refs"]
+                    del e["refs_keep"]
+                objects[e["id"]] = e
+                entries.append(e)
+            full["objects"] = entries
+        for rid in d.get("gone", ()):
+            objects.pop(rid, None)
+        if "frames" in d:
+            frames = apply_frames(frames, d)
+            full["frames"] = frames
+            full.pop("frames_keep", None)
+        out = dict(step)
+        out["delta"] = full
+        yield out
+
+
 def apply_frames(frames, delta):
     """The frame list after a step whose delta has ``frames`` (and maybe ``frames_keep``)."""
     return frames[:delta.get("frames_keep", 0)] + delta["frames"]

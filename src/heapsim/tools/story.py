@@ -16,7 +16,7 @@ was made from.  Kinds: ``birth``, ``death``, ``temporaries``, ``gc``, ``gc-done`
 ``finalizer``, ``call``, ``return``, ``bind``, ``unbind``, ``refcount``, ``blocks``.
 """
 
-from heapsim.record.replay import apply_frames
+from heapsim.record.replay import expanded_steps
 
 # Instructions whose refcount changes only move a reference through the value stack: the
 # cause of a line's net change is looked for among the others first.
@@ -245,6 +245,7 @@ class StoryWalker:
                     bits >>= 1
                     n += 1
         steps = record["steps"]
+        self.expanded = list(expanded_steps(record))     # deltas in full, walked in order
         if steps:
             for ev in steps[0]["events"]:
                 if ev["k"] == "birth":
@@ -280,12 +281,12 @@ class StoryWalker:
     def facts(self, i):
         """The pieces of line step ``i`` in order: ``("fact", fact)`` and ``("out", stream,
         text)``.  Steps must be walked in order."""
-        step = self.record["steps"][i]
+        step = self.expanded[i]
         events = step["events"]
         before = self.frames
         delta = step["delta"]
         if "frames" in delta:
-            self.frames = apply_frames(self.frames, delta)
+            self.frames = delta["frames"]
         for e in delta.get("objects", ()):
             self._set_entry(e)
         for e in events:

@@ -26,6 +26,7 @@ JavaScript reads quickly and that keeps a long run's page small.
 * ``layout`` (tools/show/layout.py): where each object's box stands, step by step.
 """
 
+from heapsim.record.replay import expanded_steps
 from heapsim.tools.show.layout import TRACKED, Layout
 
 GEN_CODES = {0: 0, 1: 1, 2: 2, 3: 3, "untracked": 4, "static": 5}
@@ -204,7 +205,7 @@ def pack(record):
     frames = []
     packed_steps = []
     gc_steps = []
-    for step in steps:
+    for step in expanded_steps(record):
         i = step["i"]
         d = step.get("delta", {})
         kf = kf_by_step.get(i)
