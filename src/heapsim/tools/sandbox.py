@@ -116,6 +116,9 @@ def record_source(source, name="program.py", limits=None, directory=None):
                   "sources": {}, "stdout": out.getvalue(), "stderr": err.getvalue(),
                   "exit_code": code, "error": err.getvalue().strip() or None,
                   "steps": [], "keyframes": []}
+    if record.get("program") is None:
+        # work-around: a run that stops at a syntax error has no program in its record
+        record["program"] = os.path.abspath(path)
     cap_output(record, limits.max_output)
     return record, code
 
