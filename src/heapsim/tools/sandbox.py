@@ -38,12 +38,14 @@ class Limits:
 
 
 class _Deadline:
-    """A line hook chained after the recorder's that looks at the clock where a loop goes back.
+    """A line hook chained after the recorder's that looks at the clock at each line start,
+    at each backward jump's target and at each code's first instruction.
 
     Work-around: the interpreter checks its time and step limits on the fast paths' backward
-    jumps only, and a recorded run has the fast paths off, so without this an endless loop
-    would never meet ``--timeout``.  At each backward jump's target (an instruction boundary)
-    it raises the interpreter's own ``LimitExceeded``, so the run ends with the usual
+    jumps and at frame entry (with the steps of the frames that returned), and a recorded
+    run has the fast paths off, so without this an endless loop, or a deep recursion whose
+    recording is slow, would never meet ``--timeout``.  At those instruction boundaries it
+    raises the interpreter's own ``LimitExceeded``, so the run ends with the usual
     ``heapsim: time limit ...`` message."""
 
     def __init__(self, inner, seconds):
@@ -54,8 +56,14 @@ class _Deadline:
     def wrap(self, dc, handlers):
         out = self.inner.wrap(dc, handlers)
         instrs = dc.instructions
-        heads = {ins.target for ins in instrs
-                 if ins.target is not None and 0 <= ins.target <= ins.index}
+        heads = {0}
+        prev = None
+        for ins in instrs:
+            if ins.lineno and ins.lineno != prev:
+                heads.add(ins.index)
+                prev = ins.lineno
+            if ins.target is not None and 0 <= ins.target <= ins.index:
+                heads.add(ins.target)
         for i in heads:
             if i < len(out):
                 out[i] = self._guarded(out[i])
