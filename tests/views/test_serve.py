@@ -203,6 +203,11 @@ def test_only_requests_for_this_host_are_answered(server):
         status, _, _ = request(server, "GET", "/", headers={"Host": host})
         assert status == 421
     assert request(server, "GET", "/", headers={"Host": f"localhost:{port}"})[0] == 200
+    body = json.dumps({"source": "print(1)\n"})
+    for origin, expected in (("http://evil.example", 403), (server.url.rstrip("/"), 200)):
+        status, _, _ = request(server, "POST", "/run", body,
+                               {"Content-Type": "application/json", "Origin": origin})
+        assert status == expected
 
 
 def connects(host, port):

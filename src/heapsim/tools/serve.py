@@ -31,6 +31,7 @@ PAGE_FILES = ("index.html", "editor.css", "editor.js")
 DEFAULT_MAX_SOURCE = 256 << 10
 DEFAULT_MAX_RUNS = 2
 DEFAULT_MAX_PAGE = 64 << 20
+DRAIN_LIMIT = 16 << 20     # a too large request body up to this size is read, then refused
 KILL_GRACE = 30.0           # seconds the worker gets beyond the run's timeout (start, page)
 
 
@@ -192,6 +193,7 @@ class PlaygroundHandler(http.server.BaseHTTPRequestHandler):
 
     server_version = "heapsim-serve"
     protocol_version = "HTTP/1.1"
+    timeout = 60                # seconds a connection may stay idle or half-sent
 
     def log_message(self, fmt, *args):      # one short line per request, on stderr
         sys.stderr.write(f"heapsim serve: {self.address_string()} {fmt % args}\n")
@@ -201,6 +203,14 @@ class PlaygroundHandler(http.server.BaseHTTPRequestHandler):
         resolves its own name to 127.0.0.1 cannot drive the server)."""
         allowed = self.server.allowed_hosts
         return allowed is None or self.headers.get("Host", "") in allowed
+
+    def _same_origin(self):
+        """A browser's request names its page's origin: it must be this server's."""
+        origin = self.headers.get("Origin")
+        if origin is None:
+            return True
+        scheme, _, host = origin.partition("://")
+        return scheme == "http" and host.rstrip("/") == self.headers.get("Host", "")
 
     def do_GET(self):
         if not self._host_ok():
@@ -212,6 +222,8 @@ class PlaygroundHandler(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         if not self._host_ok():
             return self._send(421, "text/plain", b"unknown host\n")
+        if not self._same_origin():
+            return self._error(403, "requests from other sites are refused")
         if self.path != "/run":
             return self._send(404, "text/plain", b"not found\n")
         config = self.server.config
@@ -220,7 +232,8 @@ class PlaygroundHandler(http.server.BaseHTTPRequestHandler):
             return self._error(411, "a Content-Length is required")
         length = int(length)
         if length > config.max_source * 6 + 1024:       # JSON escapes: 6 bytes a character
-            self.close_connection = True
+            if length <= DRAIN_LIMIT:       # read it, so that the client reads the answer
+                self.rfile.read(length)
             return self._error(413, f"the program is too large (at most "
                                     f"{config.max_source:,} bytes)")
         body = self.rfile.read(length)
@@ -255,6 +268,9 @@ class PlaygroundHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
+        if status >= 400:       # the request's body may be unread: no second request on it
+            self.send_header("Connection", "close")
+            self.close_connection = True
         if ctype.startswith("text/html"):
             self.send_header("Content-Security-Policy", CSP)
         self.end_headers()
