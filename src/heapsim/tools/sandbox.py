@@ -172,7 +172,7 @@ def worker_main(directory):
     limits = Limits(**request["limits"])
     _limit_process(limits)
     record, code = record_source(request["source"], request.get("name", "program.py"),
-                                 limits, directory=os.path.join(directory, "run"))
+                                 limits, directory=directory)
     from heapsim.tools.show import render_html
     page = render_html(record, request.get("title"))
     with open(os.path.join(directory, "page.html"), "w", encoding="utf-8") as fh:

@@ -75,7 +75,7 @@ def run_in_worker(source, config):
     """Run ``source`` in a worker process under ``config``'s limits; a ``RunResult``."""
     workdir = tempfile.mkdtemp(prefix="heapsim-serve-")
     try:
-        request = {"source": source, "name": "program.py", "title": "heapsim serve",
+        request = {"source": source, "name": "program.py", "title": None,
                    "limits": vars(config.limits)}
         with open(os.path.join(workdir, "request.json"), "w", encoding="utf-8") as fh:
             json.dump(request, fh)
