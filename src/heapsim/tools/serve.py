@@ -32,7 +32,7 @@ DEFAULT_MAX_SOURCE = 256 << 10
 DEFAULT_MAX_RUNS = 2
 DEFAULT_MAX_PAGE = 64 << 20
 DRAIN_LIMIT = 16 << 20     # a too large request body up to this size is read, then refused
-KILL_GRACE = 30.0           # seconds the worker gets beyond the run's timeout (start, page)
+KILL_GRACE = 60.0           # seconds the worker gets beyond the run's timeout (start, page)
 
 
 class ServeConfig:
