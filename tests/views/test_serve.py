@@ -171,6 +171,18 @@ def test_a_worker_that_overstays_is_killed():
                                "wall-clock limit)")
 
 
+def test_closing_the_server_kills_the_runs_in_progress():
+    with running(limits=Limits(timeout=None), kill_after=600) as server:
+        t = threading.Thread(target=post_run, args=(server, ENDLESS), daemon=True)
+        t.start()
+        deadline = time.monotonic() + 30
+        while not server.workers and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (proc,) = server.workers
+        assert proc.poll() is None
+    assert proc.wait(timeout=10) == -9
+
+
 def test_runs_at_once_are_capped():
     with running(max_runs=1) as server:
         t = threading.Thread(target=post_run, args=(server, ENDLESS))

@@ -71,8 +71,10 @@ class RunResult:
                 "program": self.program}
 
 
-def run_in_worker(source, config):
-    """Run ``source`` in a worker process under ``config``'s limits; a ``RunResult``."""
+def run_in_worker(source, config, workers=None):
+    """Run ``source`` in a worker process under ``config``'s limits; a ``RunResult``.
+    ``workers`` (a set) holds the process while it runs."""
+    workers = workers if workers is not None else set()
     workdir = tempfile.mkdtemp(prefix="heapsim-serve-")
     try:
         request = {"source": source, "name": "program.py", "title": None,
@@ -86,25 +88,28 @@ def run_in_worker(source, config):
             proc = subprocess.Popen([sys.executable, "-m", "heapsim.tools.sandbox", workdir],
                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                     stderr=err, env=env, cwd=workdir, start_new_session=True)
+            workers.add(proc)
             try:
                 code = proc.wait(timeout=config.kill_after)
             except subprocess.TimeoutExpired:
-                _kill(proc)
+                kill_worker(proc)
                 return RunResult(error=f"heapsim: the run was stopped after "
                                        f"{config.kill_after:g} seconds (the server's "
                                        "wall-clock limit)")
+            finally:
+                workers.discard(proc)
         return _collect(workdir, code, config)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _package_parent():
-    import heapsim.tools
-    return os.path.dirname(os.path.dirname(os.path.dirname(
-        os.path.abspath(heapsim.tools.__file__))))
+    """The directory heapsim is imported from (``src`` in a checkout)."""
+    return os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def _kill(proc):
+def kill_worker(proc):
+    """Kill a worker and whatever it started (its own process group)."""
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except ProcessLookupError:
@@ -169,10 +174,17 @@ class PlaygroundServer(http.server.ThreadingHTTPServer):
         super().__init__(address, PlaygroundHandler)
         self.config = config or ServeConfig()
         self.runs = threading.BoundedSemaphore(self.config.max_runs)
+        self.workers = set()
         self.page = editor_page(self.config).encode("utf-8")
         host, port = self.server_address[:2]
         self.allowed_hosts = {f"{host}:{port}", f"localhost:{port}", f"127.0.0.1:{port}",
                               f"[::1]:{port}"} if _is_loopback(host) else None
+
+    def server_close(self):
+        """Stop listening, and kill the runs still in progress."""
+        super().server_close()
+        for proc in list(self.workers):
+            kill_worker(proc)
 
     @property
     def url(self):
@@ -252,7 +264,7 @@ class PlaygroundHandler(http.server.BaseHTTPRequestHandler):
             return self._error(503, f"{config.max_runs} runs are in progress already; "
                                     "try again in a moment")
         try:
-            result = run_in_worker(source, config)
+            result = run_in_worker(source, config, self.server.workers)
         finally:
             self.server.runs.release()
         self._send(200, "application/json",
