@@ -114,7 +114,8 @@ function sentence(run, ev) {
       return `collector: ${ph}.`;
     }
     case K.call: return `${S[ev[1]] === "__del__" ? "__del__ of " + nm(ev[2]) : "weakref callback for " + nm(ev[2])} runs.`;
-    case K.push: return `frame of ${S[ev[2]]} pushed.`;
+    case K.push: return S[ev[2]].endsWith(".__del__") ? `finalizer ${S[ev[2]]} runs: its frame is pushed.`
+      : `frame of ${S[ev[2]]} pushed.`;
     case K.pop: return `frame popped.`;
     case K.stdout: return `prints ${JSON.stringify(ev[1])}.`;
     case K.stderr: return `writes to stderr.`;

@@ -1,0 +1,3 @@
+data = {"a": 1}
+print("before")
+print(data["missing"])

@@ -1,0 +1,3 @@
+chunks = []
+while True:
+    chunks.append([0] * 10000)
