@@ -182,15 +182,10 @@ def test_bad_options_are_a_usage_error(shell):
     assert not [o for o in cap.outputs if "text/html" in o.data]
 
 
-def test_the_displayed_html_replays_in_chromium(shell, tmp_path):
-    """The display's HTML as a notebook frontend inserts it (into a page of its own): the
-    replay runs in its sandboxed frame and steps to the program's end."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:      # a failure, never a skip (the tests need playwright)
-        pytest.fail(f"playwright is needed for the browser test: {exc}")
-    if not os.path.exists("/usr/bin/chromium"):
-        pytest.fail("Debian's chromium (/usr/bin/chromium) is needed for the browser test")
+def test_the_displayed_html_replays_in_chromium(shell, tmp_path, page, screenshot_dir):
+    """The display's HTML as a notebook frontend inserts it (into a page of its own), in
+    Chromium (conftest's ``page``): the replay runs in its sandboxed frame and steps to the
+    program's end, fetching nothing."""
     code = "s = 'quotes \" and <tags> & ampersands'\nt = [s, s]\nprint(len(t))\n"
     result, cap = run(shell, "%%heapsim --record rec\n" + code)
     record = shell.user_ns["rec"]
@@ -198,23 +193,14 @@ def test_the_displayed_html_replays_in_chromium(shell, tmp_path):
     notebook = tmp_path / "notebook.html"
     notebook.write_text("<!DOCTYPE html><html><body><div class='output'>"
                         + htmls[0] + "</div></body></html>", encoding="utf-8")
-    errors, requests = [], []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium")
-        try:
-            page = browser.new_page()
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(notebook.as_uri())
-            frame = page.frame_locator("iframe.heapsim-replay")
-            frame.locator("#code").get_by_text("print(len(t))").wait_for(timeout=30_000)
-            frame.locator("#last").click()
-            last = len(record["steps"]) - 1
-            assert frame.locator("#stepno").inner_text() == f"step {last} of {last}"
-            assert frame.locator("#stdout").text_content() == cap.stdout
-            assert frame.locator("#code").get_by_text(code.splitlines()[0]).count() == 1
-        finally:
-            browser.close()
-    assert not errors, errors
-    assert requests == [notebook.as_uri()]      # nothing fetched besides the page itself
+    page.goto(notebook.as_uri())
+    frame = page.frame_locator("iframe.heapsim-replay")
+    frame.locator("#code").get_by_text("print(len(t))").wait_for(timeout=30_000)
+    frame.locator("#last").click()
+    last = len(record["steps"]) - 1
+    assert frame.locator("#stepno").inner_text() == f"step {last} of {last}"
+    assert frame.locator("#stdout").text_content() == cap.stdout
+    assert frame.locator("#code").get_by_text(code.splitlines()[0]).count() == 1
+    page.screenshot(path=str(screenshot_dir / "notebook-cell.png"))
+    assert not page.errors, page.errors
+    assert not page.requests, page.requests

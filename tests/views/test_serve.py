@@ -258,47 +258,46 @@ def test_the_command_binds_loopback_by_default_and_prints_its_url(tmp_path):
 
 # ------------------------------------------------------------------ in a real browser
 
-def test_in_chromium_type_run_and_the_replay_appears(server):
+def test_in_chromium_type_run_and_the_replay_appears(server, browser, screenshot_dir):
+    """The editor page in Chromium (conftest's ``browser``): typed into, Run pressed, the
+    replay appears in its frame and steps to the program's end."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    errors, elsewhere = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("request", lambda r: None if r.url.startswith((server.url, "data:", "blob:",
+                                                            "about:"))
+            else elsewhere.append(r.url))
     try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:      # a failure, never a skip (the tests need playwright)
-        pytest.fail(f"playwright is needed for the browser test: {exc}")
-    if not os.path.exists("/usr/bin/chromium"):
-        pytest.fail("Debian's chromium (/usr/bin/chromium) is needed for the browser test")
-    errors = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium")
-        try:
-            page = browser.new_page()
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-            page.goto(server.url)
-            editor = page.locator("#source")
-            editor.fill("")
-            editor.click()
-            # typed as a person types: Enter keeps the indentation and adds a level
-            # after ':', Backspace takes a level off, Tab puts one on
-            page.keyboard.type("def f():\nx = [1, 2]\nreturn x\n")
-            page.keyboard.press("Backspace")
-            page.keyboard.type("y = f()\nif y:\n")
-            page.keyboard.press("Backspace")
-            page.keyboard.press("Tab")
-            page.keyboard.type("print(len(y))")
-            assert editor.input_value() == ("def f():\n    x = [1, 2]\n    return x\n"
-                                            "y = f()\nif y:\n    print(len(y))")
-            page.click("#run")
-            page.wait_for_selector("#out:not([hidden])", timeout=60_000)
-            assert page.locator("#out").text_content() == "2\n"
-            frame = page.frame_locator("#replay")
-            stepno = frame.locator("#stepno")
-            stepno.wait_for(timeout=30_000)
-            frame.locator("#code").get_by_text("print(len(y))").wait_for(timeout=30_000)
-            status = page.locator("#status").inner_text()
-            steps = int(re.search(r"finished after (\d+) line steps", status).group(1))
-            assert re.fullmatch(rf"step \d+ of {steps - 1}", stepno.inner_text())
-            frame.locator("#last").click()
-            assert stepno.inner_text() == f"step {steps - 1} of {steps - 1}"
-            assert frame.locator("#stdout").text_content() == "2\n"
-        finally:
-            browser.close()
+        page.goto(server.url)
+        editor = page.locator("#source")
+        editor.fill("")
+        editor.click()
+        # typed as a person types: Enter keeps the indentation and adds a level after ':',
+        # Backspace takes a level off, Tab puts one on
+        page.keyboard.type("def f():\nx = [1, 2]\nreturn x\n")
+        page.keyboard.press("Backspace")
+        page.keyboard.type("y = f()\nif y:\n")
+        page.keyboard.press("Backspace")
+        page.keyboard.press("Tab")
+        page.keyboard.type("print(len(y))")
+        assert editor.input_value() == ("def f():\n    x = [1, 2]\n    return x\n"
+                                        "y = f()\nif y:\n    print(len(y))")
+        page.click("#run")
+        page.wait_for_selector("#out:not([hidden])", timeout=60_000)
+        assert page.locator("#out").text_content() == "2\n"
+        frame = page.frame_locator("#replay")
+        stepno = frame.locator("#stepno")
+        frame.locator("#code").get_by_text("print(len(y))").wait_for(timeout=30_000)
+        status = page.locator("#status").inner_text()
+        steps = int(re.search(r"finished after (\d+) line steps", status).group(1))
+        assert re.fullmatch(rf"step \d+ of {steps - 1}", stepno.inner_text())
+        frame.locator("#last").click()
+        assert stepno.inner_text() == f"step {steps - 1} of {steps - 1}"
+        assert frame.locator("#stdout").text_content() == "2\n"
+        page.screenshot(path=str(screenshot_dir / "serve-run.png"))
+    finally:
+        context.close()
     assert not errors, errors
+    assert not elsewhere, elsewhere
