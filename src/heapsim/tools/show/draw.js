@@ -78,6 +78,10 @@ function drawMemory(run, v) {
     let d;
     if (from === to) {
       d = `M${sx},${sy} C${sx + 40},${sy - 30} ${tx + 40},${ty0 - 30} ${tx + G.boxW - 20},${ty0}`;
+    } else if (kind !== "slot" && Math.abs(tx + G.boxW - sx) < 4) {
+      // Same column: around the right-hand side.
+      const tr = tx + G.boxW, ry = ty0 + G.boxH / 2 + 6;
+      d = `M${sx},${sy} C${sx + 45},${sy} ${tr + 45},${ry} ${tr},${ry}`;
     } else if (tx > sx) {
       const c = Math.max(30, (tx - sx) / 2);
       d = `M${sx},${sy} C${sx + c},${sy} ${tx - c},${ty} ${tx},${ty}`;

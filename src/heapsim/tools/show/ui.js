@@ -171,9 +171,17 @@ function renderCode(run, i) {
 }
 
 function renderOutput(run, i, j) {
-  const end = !run.n || i === run.n - 1;
+  const end = !run.n || (i === run.n - 1 && j < 0);
   let out = run.n ? run.outText.slice(0, run.outAt[i]) : run.D.stdout;
   let err = run.n ? run.errText.slice(0, run.errAt[i]) : "";
+  if (j >= 0) {
+    // During step i: what was written before it, then its events up to j.
+    out = i > 0 ? run.outText.slice(0, run.outAt[i - 1]) : "";
+    err = i > 0 ? run.errText.slice(0, run.errAt[i - 1]) : "";
+    run.steps[i][4].slice(0, j + 1).forEach(ev => {
+      if (ev[0] === run.K.stdout) out += ev[1]; else if (ev[0] === run.K.stderr) err += ev[1];
+    });
+  }
   if (end) { out = run.D.stdout || out; err = run.D.stderr || err; }
   $("stdout").textContent = out;
   $("stderr").textContent = err;
