@@ -18,7 +18,7 @@ import shlex
 import sys
 
 from heapsim.tools.recording import record_program
-from heapsim.tools.sandbox import Limits, record_source
+from heapsim.tools.snippet import Limits, record_source
 from heapsim.tools.show import render_html
 
 DEFAULT_LIMITS = Limits(timeout=30.0)

@@ -15,7 +15,7 @@ import time
 import pytest
 
 from heapsim.tools.recording import record_program
-from heapsim.tools.sandbox import Limits
+from heapsim.tools.snippet import Limits
 from heapsim.tools.serve import PlaygroundServer, ServeConfig, limits_text
 from heapsim.tools.show import render_html
 

@@ -2,7 +2,7 @@
 
 The server is the standard library's ``ThreadingHTTPServer``: every request has its own
 thread, so a run in progress never holds up another request.  Each run happens in a
-separate process (``python -m heapsim.tools.sandbox DIR``) under the run limits (steps,
+separate process (``python -m heapsim.tools.snippet DIR``) under the run limits (steps,
 simulated heap, wall time), with the process's own kernel limits and a hard wall-clock kill
 behind them; its stdout and stderr are capped in the worker, so a program that prints
 100 MB sends back a bounded answer.  The page is served from package data
@@ -25,7 +25,7 @@ import tempfile
 import threading
 from importlib import resources
 
-from heapsim.tools.sandbox import Limits
+from heapsim.tools.snippet import Limits
 
 PAGE_FILES = ("index.html", "editor.css", "editor.js")
 DEFAULT_MAX_SOURCE = 256 << 10
@@ -85,7 +85,7 @@ def run_in_worker(source, config, workers=None):
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (_package_parent(), env.get("PYTHONPATH")) if p)
         with open(os.path.join(workdir, "worker.err"), "wb") as err:
-            proc = subprocess.Popen([sys.executable, "-m", "heapsim.tools.sandbox", workdir],
+            proc = subprocess.Popen([sys.executable, "-m", "heapsim.tools.snippet", workdir],
                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                     stderr=err, env=env, cwd=workdir, start_new_session=True)
             workers.add(proc)

@@ -2,7 +2,7 @@
 cell and ``heapsim serve``): the source saved as a program file, run recorded under the run
 limits, its output capped, ready for ``render_html``.
 
-``python -m heapsim.tools.sandbox DIR`` is the worker process ``heapsim serve`` starts for
+``python -m heapsim.tools.snippet DIR`` is the worker process ``heapsim serve`` starts for
 each run: it reads ``DIR/request.json``, writes ``DIR/page.html`` (the replay) and
 ``DIR/result.json`` (what the editor page shows besides it), and nothing else.
 """
