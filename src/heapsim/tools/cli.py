@@ -71,6 +71,25 @@ def build_parser():
     show.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
     _limit_options(show, audit=False)
     _prog_arguments(show)
+    serve = sub.add_parser(
+        "serve", help="a local page with an editor: Run shows the program's replay "
+                      "(docs/serve-and-notebooks.md)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=8000,
+                       help="port (default 8000; 0 picks a free one)")
+    serve.add_argument("--max-steps", type=int, default=2_000_000,
+                       help="instructions per run (default 2000000)")
+    serve.add_argument("--max-heap", type=_size, default=256 << 20, metavar="BYTES",
+                       help="simulated heap per run (default 256M)")
+    serve.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                       help="wall time per run (default 10)")
+    serve.add_argument("--max-output", type=_size, default=1 << 20, metavar="CHARS",
+                       help="stdout (and stderr) kept per run (default 1M)")
+    serve.add_argument("--max-source", type=_size, default=256 << 10, metavar="BYTES",
+                       help="largest program accepted (default 256K)")
+    serve.add_argument("--max-runs", type=int, default=2,
+                       help="runs at the same time (default 2)")
     check = sub.add_parser("check", help="run PROG.py under python3 and heapsim and show "
                                          "the differences")
     check.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
@@ -235,6 +254,9 @@ def main(argv=None):
     if args.command == "show":
         from heapsim.tools.show.command import cmd_show
         return cmd_show(args, limits_of(args))
+    if args.command == "serve":
+        from heapsim.tools.serve import cmd_serve
+        return cmd_serve(args)
     parser.error(f"unknown command {args.command!r}")
     return 2
 
