@@ -136,6 +136,8 @@ class Recorder:
         self.shared = live_objects(runtime, self.functions)
         self.static_base = heap.profile.memory.static_base
         self.sources = dict(sources or {})
+        # the main script (known before it compiles: a syntax error leaves rt.filename None)
+        self.program = next(iter(self.sources), None)
         self.ids = {}              # id(obj) -> record id, for every object ever named
         self.objs = {}             # record id -> the object (alive, or the last one named)
         self.kinds = {}            # record id -> "program" or "shared"
@@ -730,7 +732,7 @@ class Recorder:
             self.detach()
         self.record = {
             "format": FORMAT_NAME, "version": FORMAT_VERSION,
-            "program": self.rt.filename, "sources": self.sources,
+            "program": self.rt.filename or self.program, "sources": self.sources,
             "stdout": self.stdout.getvalue(), "stderr": self.stderr.getvalue(),
             "exit_code": exit_code, "error": error,
             "keyframe_every": self.keyframe_every, "pools_every": self.pools_every,

@@ -13,9 +13,7 @@ import json
 import os
 import sys
 import tempfile
-import time
 
-from heapsim.base.errors import LimitExceeded
 from heapsim.record import FORMAT_NAME, FORMAT_VERSION, Recorder
 from heapsim.tools.runner import run_program
 
@@ -37,66 +35,6 @@ class Limits:
                 "timeout": self.timeout}
 
 
-class _Deadline:
-    """A line hook chained after the recorder's that looks at the clock at each line start,
-    at each backward jump's target and at each code's first instruction.
-
-    Work-around: the interpreter checks its time and step limits on the fast paths' backward
-    jumps and at frame entry (with the steps of the frames that returned), and a recorded
-    run has the fast paths off, so without this an endless loop, or a deep recursion whose
-    recording is slow, would never meet ``--timeout``.  At those instruction boundaries it
-    raises the interpreter's own ``LimitExceeded``, so the run ends with the usual
-    ``heapsim: time limit ...`` message."""
-
-    def __init__(self, inner, seconds):
-        self.inner = inner
-        self.seconds = seconds
-        self.deadline = time.monotonic() + seconds
-
-    def wrap(self, dc, handlers):
-        out = self.inner.wrap(dc, handlers)
-        instrs = dc.instructions
-        heads = {0}
-        prev = None
-        for ins in instrs:
-            if ins.lineno and ins.lineno != prev:
-                heads.add(ins.index)
-                prev = ins.lineno
-            if ins.target is not None and 0 <= ins.target <= ins.index:
-                heads.add(ins.target)
-        for i in heads:
-            if i < len(out):
-                out[i] = self._guarded(out[i])
-        return out
-
-    def _guarded(self, handler):
-        def deadline_handler(interp, f, ins):
-            if time.monotonic() > self.deadline:
-                raise LimitExceeded("time", f"{self.seconds} seconds")
-            return handler(interp, f, ins)
-        return deadline_handler
-
-
-class _Observer:
-    """The recorder as ``run_program``'s observer, with the deadline hook added on attach."""
-
-    def __init__(self, recorder, timeout):
-        self.recorder = recorder
-        self.timeout = timeout
-
-    @property
-    def attached(self):
-        return getattr(self.recorder, "attached", False)
-
-    def attach(self, rt, sources):
-        self.recorder.attach(rt, sources)
-        if self.timeout is not None:
-            rt.interp.attach_line_hook(_Deadline(self.recorder, self.timeout))
-
-    def finish(self, exit_code, error=None):
-        return self.recorder.finish(exit_code, error)
-
-
 def record_source(source, name="program.py", limits=None, directory=None):
     """Run ``source`` as the program file ``name`` (in ``directory``, default a fresh
     temporary one, removed afterwards) recorded under ``limits``; return (record, exit code).
@@ -112,8 +50,8 @@ def record_source(source, name="program.py", limits=None, directory=None):
     out, err = io.StringIO(), io.StringIO()
     rec = Recorder(keyframe_every=100)
     try:
-        code = run_program(path, [], stdout=out, stderr=err,
-                           observer=_Observer(rec, limits.timeout), **limits.run_limits())
+        code = run_program(path, [], stdout=out, stderr=err, observer=rec,
+                           **limits.run_limits())
     finally:
         os.remove(path)
         if own_dir:
@@ -124,9 +62,6 @@ def record_source(source, name="program.py", limits=None, directory=None):
                   "sources": {}, "stdout": out.getvalue(), "stderr": err.getvalue(),
                   "exit_code": code, "error": err.getvalue().strip() or None,
                   "steps": [], "keyframes": []}
-    if record.get("program") is None:
-        # work-around: a run that stops at a syntax error has no program in its record
-        record["program"] = os.path.abspath(path)
     cap_output(record, limits.max_output)
     return record, code
 
