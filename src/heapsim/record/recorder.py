@@ -769,27 +769,35 @@ PATCH_MIN = 8
 
 
 def _patch(old, new):
-    """(the delta form of ``new``, how many references it keeps from ``old``): the whole
-    entry, or, when its references keep a long prefix of ``old``'s, the entry with
-    ``refs_keep`` (how many of the old references stay) and only the references after them
-    (docs/trace-format.md, "Delta")."""
+    """(the delta form of ``new``, how many references it keeps from the start of ``old``'s):
+    the whole entry, or, when its references keep long runs of ``old``'s at the start and
+    the end, the entry with ``refs_keep`` (how many of the old references stay at the start),
+    ``refs_keep_end`` (at the end) and only the references between them as ``refs``
+    (docs/trace-format.md, "Delta"): a dict whose one value changed, or a list appended to,
+    costs the change, not the container."""
     if old is None or "refs" not in new or "refs" not in old:
         return new, 0
     a, b = old["refs"], new["refs"]
     n = min(len(a), len(b))
-    if n < PATCH_MIN:
+    if len(a) < PATCH_MIN:
         return new, 0
     k = 0
-    if a[n - 1] == b[n - 1] and a[:n] == b[:n]:
+    if n and a[n - 1] == b[n - 1] and a[:n] == b[:n]:
         k = n
     else:
         while k < n and a[k] == b[k]:
             k += 1
-    if k < PATCH_MIN:
+    m = 0
+    la, lb = len(a), len(b)
+    while m < n - k and a[la - 1 - m] == b[lb - 1 - m]:
+        m += 1
+    if k + m < PATCH_MIN:
         return new, k
     out = dict(new)
     out["refs_keep"] = k
-    out["refs"] = b[k:]
+    if m:
+        out["refs_keep_end"] = m
+    out["refs"] = b[k:lb - m]
     return out, k
 
 

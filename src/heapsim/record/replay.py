@@ -33,11 +33,8 @@ class Replay:
             if "frames" in d:
                 frames = apply_frames(frames, d)
             for e in d.get("objects", ()):
-                keep = e.get("refs_keep")
-                if keep is not None:
-                    e = dict(e)
-                    e["refs"] = objects[e["id"]]["refs"][:keep] + e["refs"]
-                    del e["refs_keep"]
+                if "refs_keep" in e:
+                    e = unpatch(objects[e["id"]], e)
                 objects[e["id"]] = e
             for rid in d.get("gone", ()):
                 objects.pop(rid, None)
@@ -89,6 +86,17 @@ class Replay:
         return counts
 
 
+def unpatch(old, e):
+    """The whole entry of a delta entry stored as a patch of ``old`` (``refs_keep``,
+    ``refs_keep_end``)."""
+    full = dict(e)
+    refs = old["refs"]
+    end = full.pop("refs_keep_end", 0)
+    full["refs"] = refs[:full.pop("refs_keep")] + e["refs"] + (refs[len(refs) - end:]
+                                                                  if end else [])
+    return full
+
+
 def expanded_steps(record):
     """The record's steps with every delta in its full form, for readers that walk the run
     from the start: each delta entry complete (``refs_keep`` applied) and ``frames`` the
@@ -101,11 +109,8 @@ def expanded_steps(record):
         if "objects" in d:
             entries = []
             for e in d["objects"]:
-                keep = e.get("refs_keep")
-                if keep is not None:
-                    e = dict(e)
-                    e["refs"] = objects[e["id"]]["refs"][:keep] + e["refs"]
-                    del e["refs_keep"]
+                if "refs_keep" in e:
+                    e = unpatch(objects[e["id"]], e)
                 objects[e["id"]] = e
                 entries.append(e)
             full["objects"] = entries
