@@ -26,13 +26,16 @@ block, and the allocator's pools) is kept up to date at each step's end for the 
 step touched (refcount writes, births) plus the kinds that change without being touched:
 dicts (namespaces), cells, weakrefs, generators, modules and types; after a collection,
 every object.  Each step stores the entries that changed (``delta``); every
-``keyframe_every`` steps a keyframe stores the whole state, and every ``pools_every`` steps
-the pool map too, so a view rebuilds any step from the nearest keyframe.
+``keyframe_every`` steps a keyframe stores the whole state, once the deltas since the last one
+add up to half the state (so a large, slowly changing heap is not copied every hundred steps),
+and at least ``pools_every`` steps apart the pool map too: a view rebuilds any step from the
+nearest keyframe by applying at most about half a state's worth of deltas.
 """
 
 import io
 import itertools
 
+from heapsim.base.errors import LimitExceeded
 from heapsim.base.events import Alloc, FinalizerCall, Free, GCPhase
 from heapsim.objects.cellobject import CellObject
 from heapsim.objects.core import PyObject, TypeObject
@@ -112,14 +115,17 @@ class Recorder:
     """Records one run (see the module doc).  ``attach(runtime)`` before ``run_source``,
     ``finish(exit_code)`` after it (also on errors); ``record`` is then the JSON-ready dict.
 
-    ``snapshot_steps``: step numbers at whose end a live snapshot (``live_state``) is kept in
+    ``max_line_steps``: the record's size limit; the run ends there with a ``heapsim:`` message
+    (as the other limits end it).  ``snapshot_steps``: step numbers at whose end a live snapshot (``live_state``) is kept in
     ``snapshots``, for tests that compare the record with the heap; a step that does not end
     at a safe point (the main module's frame running) defers its snapshot to the next one."""
 
     attached = False
 
-    def __init__(self, keyframe_every=100, pools_every=1000, snapshot_steps=()):
+    def __init__(self, keyframe_every=100, pools_every=1000, snapshot_steps=(),
+                 max_line_steps=None):
         self.keyframe_every = keyframe_every
+        self.max_line_steps = max_line_steps
         self.pools_every = pools_every
         self.snapshot_steps = set(snapshot_steps)
         self.snapshots = {}
@@ -161,6 +167,8 @@ class Recorder:
         self.frame_counter = itertools.count(1)
         self.steps = []
         self.keyframes = []
+        self.last_keyframe = self.last_pools = 0
+        self.since_keyframe = 0        # delta entries since the last keyframe
         self.stdout = io.StringIO()
         self.stderr = io.StringIO()
         self.step_events = []
@@ -213,6 +221,8 @@ class Recorder:
             self.last_line = (f, line, ins.index)
             return
         self.last_line = (f, line, ins.index)
+        if self.max_line_steps is not None and len(self.steps) >= self.max_line_steps:
+            raise LimitExceeded("line step", self.max_line_steps)
         self._close_step()
         depth = 0
         g = f
@@ -580,12 +590,17 @@ class Recorder:
         step["events"] = self.step_events
         step["delta"] = delta
         self.steps.append(step)
-        if i % self.keyframe_every == 0:
+        self.since_keyframe += len(changed) + len(self.gone) + len(delta.get("frames", ()))
+        if i == 0 or (i - self.last_keyframe >= self.keyframe_every
+                      and 2 * self.since_keyframe >= len(self.entries)):
             kf = {"step": i, "frames": self.frames_now,
                   "objects": list(self.entries.values())}
-            if i % self.pools_every == 0:
+            if i == 0 or i - self.last_pools >= self.pools_every:
                 kf["pools"] = self.pools()
+                self.last_pools = i
             self.keyframes.append(kf)
+            self.last_keyframe = i
+            self.since_keyframe = 0
         if i in self.snapshot_steps:
             f = self.interp.frame
             if f is None or f.back is None:

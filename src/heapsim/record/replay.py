@@ -63,7 +63,9 @@ class Replay:
                 k = e["k"]
                 if k == "alloc" and e["p"] is not None:
                     pools.setdefault(e["p"], set()).add(e["a"])
-                    info.setdefault(e["p"], {"addr": e["p"], "c": e["c"], "size": e["b"]})
+                    old = info.get(e["p"])
+                    if old is None or old["c"] != e["c"]:     # a pool emptied and reused
+                        info[e["p"]] = {"addr": e["p"], "c": e["c"], "size": e["b"]}
                 elif k == "free":
                     p = self._pool_of(e["a"], pools)
                     if p is not None:

@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from heapsim import __version__
-from heapsim.tools.recording import record_program
+from heapsim.tools.recording import DEFAULT_MAX_LINE_STEPS, record_program
 
 from heapsim.tools.runner import (  # noqa: F401  (run_program and friends, re-exported)
     DEFAULT_MAX_STEPS, EXIT_INTERNAL, EXIT_UNSUPPORTED, decode_source, fast_paths_from_env,
@@ -50,11 +50,17 @@ def build_parser():
     trace.add_argument("--keyframe-every", type=int, default=100, metavar="N",
                        help="a full state every N line steps (default 100)")
     _limit_options(trace, audit=False)
+    trace.add_argument("--max-line-steps", type=int, default=DEFAULT_MAX_LINE_STEPS,
+                       metavar="N", help="stop recording after N line steps "
+                                         f"(default {DEFAULT_MAX_LINE_STEPS:,})")
     _prog_arguments(trace)
     explain = sub.add_parser(
         "explain", help="run PROG.py and tell, line by line, what happened to memory")
     explain.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
     _limit_options(explain, audit=False)
+    explain.add_argument("--max-line-steps", type=int, default=DEFAULT_MAX_LINE_STEPS,
+                         metavar="N", help="stop recording after N line steps "
+                                           f"(default {DEFAULT_MAX_LINE_STEPS:,})")
     explain.add_argument("--all", dest="show_all", action="store_true",
                          help="show every visit of every line (default: a loop's later "
                               "rounds are summed up)")
@@ -70,6 +76,9 @@ def build_parser():
     show.add_argument("--open", action="store_true", help="open the page in a web browser")
     show.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
     _limit_options(show, audit=False)
+    show.add_argument("--max-line-steps", type=int, default=DEFAULT_MAX_LINE_STEPS,
+                      metavar="N", help="stop recording after N line steps "
+                                        f"(default {DEFAULT_MAX_LINE_STEPS:,})")
     _prog_arguments(show)
     serve = sub.add_parser(
         "serve", help="a local page with an editor: Run shows the program's replay "
@@ -152,8 +161,12 @@ def cmd_run(args):
 
 
 def limits_of(args):
-    """The run limits given on the command line, as ``run_program``'s keywords."""
-    return {"max_steps": args.max_steps, "max_heap": args.max_heap, "timeout": args.timeout}
+    """The run limits given on the command line, as ``run_program``'s keywords (and
+    ``record_program``'s line-step limit for the commands that record)."""
+    out = {"max_steps": args.max_steps, "max_heap": args.max_heap, "timeout": args.timeout}
+    if getattr(args, "max_line_steps", None) is not None:
+        out["max_line_steps"] = args.max_line_steps
+    return out
 
 
 def cmd_trace(args):

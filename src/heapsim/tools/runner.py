@@ -174,7 +174,8 @@ def _run_checked(source, path, argv, stdout, stderr, max_steps, max_heap, timeou
     except LimitExceeded as exc:
         where = _guest_location(rt)
         _flush(stdout)
-        flag = {"instruction": "--max-steps", "time": "--timeout"}.get(exc.what, "--max-heap")
+        flag = {"instruction": "--max-steps", "time": "--timeout",
+                "line step": "--max-line-steps"}.get(exc.what, "--max-heap")
         stderr.write(f"heapsim: {exc} ({where[0]}:{where[1]}); raise it with {flag}\n")
         return EXIT_UNSUPPORTED
     except OutOfMemory as exc:
