@@ -434,7 +434,12 @@ class Recorder:
         if static:
             e["gen"] = "static"
         else:
-            e["gen"] = "untracked" if gen is None or gen < 0 else gen
+            if gen is None or gen < 0:
+                e["gen"] = "untracked"
+            elif gen <= 3:
+                e["gen"] = gen
+            else:           # on one of a collection's scratch lists (a finalizer is running)
+                e["gen"] = "collecting"
             e["block"] = block
             e["block_size"] = self.alloc.block_size(block)
             pool = self.alloc.pool_of(block)
