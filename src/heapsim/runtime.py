@@ -6,6 +6,7 @@ Nothing else constructs these pieces together; tests and tools call ``build_heap
 """
 
 import linecache
+import signal
 import sys as host_sys
 import traceback
 
@@ -21,7 +22,7 @@ from heapsim.interp.modules.weakrefmodule import run_atexit
 from heapsim.interp.objspace.space import ObjectSpace
 from heapsim.interp.types import genobject
 from heapsim.interp.types.codeobject import ConstantTable, compile_main, init_code_type
-from heapsim.interp.types.exceptions import init_exception_types
+from heapsim.interp.types.exceptions import init_exception_types, is_subtype
 from heapsim.interp.types.frameobject import init_frame_types
 from heapsim.interp.vm.ceval import Interpreter
 from heapsim.interp.vm.importer import Importer
@@ -142,8 +143,8 @@ class Runtime:
             if state.audit_pending:
                 interp.check_at = -1
 
-        def check_limits_audit():
-            check_limits()
+        def check_limits_audit(entry=False):
+            check_limits(entry)
             if state.audit_pending:
                 state.checkpoint()
                 if state.audit_pending:
@@ -269,24 +270,57 @@ class Runtime:
                 pass
 
     def handle_uncaught(self, exc):
+        """What ``python3`` does with an exception that ends the program; the exit status.
+
+        SystemExit (or a subclass): its ``code`` attribute, as ``_Py_HandleSystemExit`` reads
+        it: None is 0; an int is the C ``exit()`` status of its value (one that does not fit
+        a C long is -1, so 255); anything else is printed on stderr, status 1.  An uncaught
+        KeyboardInterrupt (that type exactly) prints its traceback, then the process ends by
+        SIGINT: the status is ``-SIGINT``, as ``subprocess`` reports such an end.  Anything
+        else prints its traceback, status 1."""
         sp = self.space
         heap = self.heap
-        if exc.ob_type is sp.exc_types["SystemExit"]:
-            code = exc.extra
-            if code is None or code is heap.none:
-                status = 0
-            elif code.ob_type in (heap.int_type, heap.bool_type):
-                status = code.value & 0xFF if code.value >= 0 else code.value & 0xFF
-            else:
-                self.flush()
-                self.interp.stderr.write(sp.str_host(code) + "\n")
-                status = 1
+        exc_types = sp.exc_types
+        if is_subtype(exc.ob_type, exc_types["SystemExit"]):
+            status = self._system_exit_status(exc)
             heap.decref(exc)
             return status
         self.flush()
         self.interp.stderr.write(self.format_exception(exc))
+        status = -signal.SIGINT if exc.ob_type is exc_types["KeyboardInterrupt"] else 1
         heap.decref(exc)
-        return 1
+        return status
+
+    def _system_exit_status(self, exc):
+        sp = self.space
+        heap = self.heap
+        try:
+            code = sp.getattr(exc, "code")
+        except (GuestError, GuestException) as err:   # CPython prints the exception then
+            self._drop(err)
+            code = exc
+            code.ob_refcnt += 1
+        try:
+            if code is heap.none:
+                return 0
+            if is_subtype(code.ob_type, heap.int_type):
+                value = code.value
+                return value & 0xFF if -(1 << 63) <= value < (1 << 63) else 0xFF
+            self.flush()
+            try:
+                text = sp.str_host(code)
+            except (GuestError, GuestException) as err:
+                self._drop(err)
+                return 1
+            self.interp.stderr.write(text + "\n")
+            return 1
+        finally:
+            heap.decref(code)
+
+    def _drop(self, err):
+        """Forget a guest error raised while the program ends (CPython clears it)."""
+        if isinstance(err, GuestException):
+            self.heap.decref(err.exc)
 
     def format_exception(self, exc):
         return format_exception(self.space, exc, self._source_line)

@@ -11,8 +11,8 @@ those are not modelled yet.
 
 from heapsim.base.errors import GuestError, GuestException
 from heapsim.objects.core import (
-    GCObject, TPFLAGS_BASE_EXC_SUBCLASS, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, UNTRACKED,
-    make_static_type,
+    GCObject, TPFLAGS_BASE_EXC_SUBCLASS, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HEAPTYPE,
+    UNTRACKED, make_static_type,
 )
 
 # name, base, basicsize (sizeof the C struct on 64-bit 3.11)
@@ -164,11 +164,19 @@ def new_exception(heap, tp, args_tuple):
     e.tb = []
     e.weaklist = None
     heap.gc.track(e)
-    if len(args_tuple.items) >= 1 and tp.name in ("SystemExit", "StopIteration"):
+    if len(args_tuple.items) >= 1 and _builtin_base(tp).name in ("SystemExit", "StopIteration"):
         v = args_tuple.items[0] if len(args_tuple.items) == 1 else args_tuple
         v.ob_refcnt += 1
         e.extra = v
     return e
+
+
+def _builtin_base(tp):
+    """The builtin exception type a class statement's exception type derives from (a
+    SystemExit subclass keeps its ``code`` as SystemExit does)."""
+    while tp.flags & TPFLAGS_HEAPTYPE:
+        tp = tp.base
+    return tp
 
 
 def is_subtype(tp, base):

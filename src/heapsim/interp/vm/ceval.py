@@ -107,9 +107,12 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
         self.deadline = time.monotonic() + seconds
         self.check_at = min(self.check_at, self.steps + _TIME_CHECK_EVERY)
 
-    def check_limits(self):
+    def check_limits(self, entry=False):
         """The step counter passed ``check_at``: the instruction limit, or time to look at
-        the clock (every ``_TIME_CHECK_EVERY`` instructions when a timeout is set)."""
+        the clock (every ``_TIME_CHECK_EVERY`` instructions when a timeout is set).  ``entry``:
+        the check at a resumed generator's entry, where a wrapper raising a guest exception
+        (a KeyboardInterrupt, tools/runner.py) waits for the next one; at a new frame's entry
+        such an exception is raised at the call."""
         if self.max_steps is not None and self.steps > self.max_steps:
             raise LimitExceeded("instruction", self.max_steps)
         if self.deadline is not None:
@@ -269,10 +272,13 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
         try:
             if self.steps > self.check_at:
                 try:
-                    self.check_limits()
+                    self.check_limits(f.i != 0)
                 except LimitExceeded:
                     if self.error_location is None:
                         self.error_location = (dc.filename, dc.line_of(i))
+                    raise
+                except GuestError:      # a new frame's (a KeyboardInterrupt, runner.py)
+                    self.clear_frame(f)
                     raise
             if exc is not None:
                 ins = instrs[i - 1]
