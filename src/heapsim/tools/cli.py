@@ -6,11 +6,13 @@ and python3 use it), 3 unsupported guest features, 70 simulator bugs.
 """
 
 import argparse
+import math
 import sys
 
 from heapsim import __version__
 from heapsim.tools.recording import DEFAULT_MAX_LINE_STEPS, record_program
 
+from heapsim.tools.check import compare_results, last_line  # noqa: F401  (re-exported)
 from heapsim.tools.runner import (  # noqa: F401  (run_program and friends, re-exported)
     DEFAULT_MAX_STEPS, EXIT_INTERNAL, EXIT_UNSUPPORTED, decode_source, fast_paths_from_env,
     run_program,
@@ -30,13 +32,10 @@ def build_parser():
     stats = sub.add_parser(
         "mallocstats",
         help="build a small demo heap and print its sys._debugmallocstats() report")
-    stats.add_argument("--lists", type=int, default=100,
+    stats.add_argument("--lists", type=_count(0), default=100,
                        help="number of 10-item lists to allocate first (default 100)")
     run = sub.add_parser("run", help="run PROG.py on the simulated heap, as python3 would")
-    run.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS,
-                     help="stop after this many bytecode instructions "
-                          f"(default {DEFAULT_MAX_STEPS})")
-    _limit_options(run)
+    limit_options(run)
     run.add_argument("--no-fast-paths", dest="fast_paths", action="store_false", default=None,
                      help="run every instruction through its generic handler, with none of "
                           "the eval loop's specialisations (also HEAPSIM_FAST_PATHS=0)")
@@ -46,21 +45,13 @@ def build_parser():
         "trace", help="run PROG.py and write its run record (docs/trace-format.md) as JSON")
     trace.add_argument("-o", "--output", metavar="FILE", default=None,
                        help="where to write the record (default: PROG.trace.json)")
-    trace.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
-    trace.add_argument("--keyframe-every", type=int, default=100, metavar="N",
+    trace.add_argument("--keyframe-every", type=_count(1), default=100, metavar="N",
                        help="a full state every N line steps (default 100)")
-    _limit_options(trace, audit=False)
-    trace.add_argument("--max-line-steps", type=int, default=DEFAULT_MAX_LINE_STEPS,
-                       metavar="N", help="stop recording after N line steps "
-                                         f"(default {DEFAULT_MAX_LINE_STEPS:,})")
+    limit_options(trace, audit=False, line_steps=True)
     _prog_arguments(trace)
     explain = sub.add_parser(
         "explain", help="run PROG.py and tell, line by line, what happened to memory")
-    explain.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
-    _limit_options(explain, audit=False)
-    explain.add_argument("--max-line-steps", type=int, default=DEFAULT_MAX_LINE_STEPS,
-                         metavar="N", help="stop recording after N line steps "
-                                           f"(default {DEFAULT_MAX_LINE_STEPS:,})")
+    limit_options(explain, audit=False, line_steps=True)
     explain.add_argument("--all", dest="show_all", action="store_true",
                          help="show every visit of every line (default: a loop's later "
                               "rounds are summed up)")
@@ -74,48 +65,115 @@ def build_parser():
     show.add_argument("-o", "--output", metavar="FILE.html", default=None,
                       help="where to write the page (default: PROG.html)")
     show.add_argument("--open", action="store_true", help="open the page in a web browser")
-    show.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
-    _limit_options(show, audit=False)
-    show.add_argument("--max-line-steps", type=int, default=DEFAULT_MAX_LINE_STEPS,
-                      metavar="N", help="stop recording after N line steps "
-                                        f"(default {DEFAULT_MAX_LINE_STEPS:,})")
+    limit_options(show, audit=False, line_steps=True)
     _prog_arguments(show)
     serve = sub.add_parser(
         "serve", help="a local page with an editor: Run shows the program's replay "
                       "(docs/serve-and-notebooks.md)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1: this machine only)")
-    serve.add_argument("--port", type=int, default=8000,
+    serve.add_argument("--port", type=_port, default=8000,
                        help="port (default 8000; 0 picks a free one)")
-    serve.add_argument("--max-steps", type=int, default=2_000_000,
-                       help="instructions per run (default 2000000)")
-    serve.add_argument("--max-heap", type=_size, default=256 << 20, metavar="BYTES",
-                       help="simulated heap per run (default 256M)")
-    serve.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
-                       help="wall time per run (default 10)")
+    limit_options(serve, audit=False, max_steps=2_000_000, max_heap=256 << 20, timeout=10.0,
+                  per="per run")
     serve.add_argument("--max-output", type=_size, default=1 << 20, metavar="CHARS",
                        help="stdout (and stderr) kept per run (default 1M)")
     serve.add_argument("--max-source", type=_size, default=256 << 10, metavar="BYTES",
                        help="largest program accepted (default 256K)")
-    serve.add_argument("--max-runs", type=int, default=2,
+    serve.add_argument("--max-runs", type=_count(1), default=2,
                        help="runs at the same time (default 2)")
     check = sub.add_parser("check", help="run PROG.py under python3 and heapsim and show "
                                          "the differences")
-    check.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
-    _limit_options(check)
+    limit_options(check, timeout=DEFAULT_CHECK_TIMEOUT, both_sides=True)
     check.add_argument("prog", metavar="PROG.py")
     check.add_argument("args", nargs=argparse.REMAINDER)
     return parser
 
 
+DEFAULT_CHECK_TIMEOUT = 60.0
+
+
+def limit_options(p, *, audit=True, line_steps=False, max_steps=DEFAULT_MAX_STEPS,
+                  max_heap=None, timeout=None, per="", both_sides=False):
+    """The run limits, declared once for every command that runs a program (their defaults
+    differ: ``heapsim serve`` has its own, ``check`` a timeout): ``--max-steps``,
+    ``--max-heap``, ``--timeout``, and ``--audit`` or ``--max-line-steps`` where the command
+    has them.  Each value is checked here: a limit is a positive, finite number."""
+    per = f" {per}" if per else ""
+    p.add_argument("--max-steps", type=_count(1), default=max_steps, metavar="N",
+                   help=f"stop after N bytecode instructions{per} (default {max_steps:,})")
+    p.add_argument("--max-heap", type=_size, default=max_heap, metavar="BYTES",
+                   help=f"simulated heap limit{per} (e.g. 64M); beyond it the guest gets "
+                        "MemoryError (default: " + (_show_size(max_heap) if max_heap
+                                                   else "none") + ")")
+    p.add_argument("--timeout", type=_seconds, default=timeout, metavar="SECONDS",
+                   help=f"stop the run after this much wall time{per} (exit 3"
+                        + ("; python3's run too" if both_sides else "") + "; default "
+                        + (f"{timeout:g}" if timeout else "none") + ")")
+    if audit:
+        p.add_argument("--audit", action="store_true",
+                       help="audit the heap after every collection and at the end of the run")
+    if line_steps:
+        p.add_argument("--max-line-steps", type=_count(1), default=DEFAULT_MAX_LINE_STEPS,
+                       metavar="N", help="stop recording after N line steps "
+                                         f"(default {DEFAULT_MAX_LINE_STEPS:,})")
+
+
+def _count(least):
+    """A whole number, at least ``least`` (an argparse type)."""
+    def count(text):
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < least:
+            raise argparse.ArgumentTypeError(
+                f"must be {'positive' if least == 1 else f'at least {least}'}: {text!r}")
+        return value
+    count.__name__ = "count"
+    return count
+
+
+def _port(text):
+    value = _count(0)(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (0 to 65535): {text!r}")
+    return value
+
+
 def _size(text):
-    """A byte count: 1000000, 64K, 256M, 2G."""
+    """A byte count: 1000000, 64K, 256M, 2G (positive, finite)."""
     t = text.strip().upper().rstrip("B")
     mult = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(t[-1:], 1)
     try:
-        return int(float(t[:-1] if mult > 1 else t) * mult)
+        value = float(t[:-1] if mult > 1 else t)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
+    if not math.isfinite(value) or value * mult < 1:
+        raise argparse.ArgumentTypeError(f"not a positive size: {text!r}")
+    return int(value * mult)
+
+
+def _show_size(n):
+    for unit, mult in (("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)):
+        if n % mult == 0:
+            return f"{n // mult}{unit}"
+    return str(n)
+
+
+def _seconds(text):
+    """A positive, finite number of seconds (at most the host's longest wait)."""
+    import threading
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
+    if value > threading.TIMEOUT_MAX:
+        raise argparse.ArgumentTypeError(f"too long (at most {threading.TIMEOUT_MAX:g} "
+                                         f"seconds): {text!r}")
+    return value
 
 
 def _prog_arguments(p):
@@ -124,17 +182,6 @@ def _prog_arguments(p):
     p.add_argument("prog", metavar="PROG.py")
     p.add_argument("args", nargs="*", metavar="ARG",
                    help="the program's arguments (put them after -- if they start with -)")
-
-
-def _limit_options(p, audit=True):
-    p.add_argument("--max-heap", type=_size, default=None, metavar="BYTES",
-                   help="simulated heap limit (e.g. 64M); beyond it the guest gets "
-                        "MemoryError (default: none)")
-    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
-                   help="stop the run after this much wall time (exit 3)")
-    if audit:
-        p.add_argument("--audit", action="store_true",
-                       help="audit the heap after every collection and at the end of the run")
 
 
 def cmd_mallocstats(args):
@@ -184,79 +231,42 @@ def cmd_trace(args):
     return code
 
 
-def run_both(prog, argv=(), max_steps=DEFAULT_MAX_STEPS):
-    """(python3's, heapsim's) results of running prog: (stdout, stderr, exit code) each."""
-    import io
-    import os
-    import subprocess
-
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    host = subprocess.run([sys.executable, prog, *argv], capture_output=True, text=True,
-                          env=env)
-    if os.environ.get("PYTHONHASHSEED") == "0":
-        out, err = io.StringIO(), io.StringIO()
-        code = run_program(prog, list(argv), stdout=out, stderr=err, max_steps=max_steps)
-        return (host.stdout, host.stderr, host.returncode), (out.getvalue(), err.getvalue(), code)
-    # str hashes come from the host's hash(): run heapsim under the oracle's seed too.
-    import heapsim
-    pkg_parent = os.path.dirname(os.path.dirname(os.path.abspath(heapsim.__file__)))
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (pkg_parent, env.get("PYTHONPATH")) if p)
-    sim = subprocess.run([sys.executable, "-m", "heapsim", "run", "--max-steps",
-                          str(max_steps), prog, *argv], capture_output=True, text=True, env=env)
-    return (host.stdout, host.stderr, host.returncode), (sim.stdout, sim.stderr,
-                                                         sim.returncode)
-
-
-def last_line(text):
-    lines = [line for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines else ""
-
-
-def compare_results(host, sim):
-    """A list of human-readable differences (empty when the runs agree)."""
-    import difflib
-
-    diffs = []
-    if host[0] != sim[0]:
-        diff = difflib.unified_diff(host[0].splitlines(), sim[0].splitlines(),
-                                    "python3 stdout", "heapsim stdout", lineterm="")
-        diffs.append("\n".join(diff))
-    if last_line(host[1]) != last_line(sim[1]):
-        diffs.append(f"last stderr line differs:\n  python3: {last_line(host[1])}\n"
-                     f"  heapsim: {last_line(sim[1])}")
-    if host[2] != sim[2]:
-        diffs.append(f"exit code differs: python3 {host[2]}, heapsim {sim[2]}")
-    return diffs
-
-
-def cmd_check(args):
-    import os
-    if not os.path.exists(args.prog):
-        return run_program(args.prog, args.args)
-    host, sim = run_both(args.prog, args.args, args.max_steps)
-    diffs = compare_results(host, sim)
-    if not diffs:
-        print(f"{args.prog}: identical to python3 (stdout, last stderr line, exit code "
-              f"{host[2]})")
-        return 0
-    print(f"{args.prog}: differs from python3")
-    for d in diffs:
-        print(d)
-    return 1
-
-
 def main(argv=None):
+    """The ``heapsim`` command; its exit status.
+
+    With no ``argv`` this is the process's own command line (the console script,
+    ``python -m heapsim``): a run with ``--timeout`` is watched from outside
+    (tools/supervise.py), and a run python3 would end by a signal (an uncaught
+    KeyboardInterrupt) ends this process by that signal.  Given ``argv`` (a program calling
+    it), the run stays in the calling process and such an end is returned as ``-SIGNAL``."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 0
+    own = argv is None
+    if own and args.command in SUPERVISED and args.timeout is not None:
+        from heapsim.tools.supervise import supervised
+        code = supervised(lambda: _command(parser, args), args.timeout, args.prog)
+    else:
+        code = _command(parser, args)
+    if own:
+        from heapsim.tools.supervise import exit_status
+        return exit_status(code)
+    return code
+
+
+# The commands whose run a timeout stops from outside.
+SUPERVISED = ("run", "trace", "explain", "show")
+
+
+def _command(parser, args):
     if args.command == "mallocstats":
         return cmd_mallocstats(args)
     if args.command == "run":
         return cmd_run(args)
     if args.command == "check":
+        from heapsim.tools.check import cmd_check
         return cmd_check(args)
     if args.command == "trace":
         return cmd_trace(args)
