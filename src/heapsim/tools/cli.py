@@ -226,8 +226,8 @@ def cmd_trace(args):
     if rec.record.get("steps") or os.path.exists(args.prog):
         with open(out, "w", encoding="utf-8") as fh:
             json.dump(rec.record, fh, separators=(",", ":"))
-        sys.stderr.write(f"heapsim: record of {len(rec.record['steps'])} steps written to "
-                         f"{out}\n")
+        from heapsim.tools.supervise import write_error
+        write_error(f"heapsim: record of {len(rec.record['steps'])} steps written to {out}\n")
     return code
 
 

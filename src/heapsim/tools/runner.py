@@ -107,8 +107,14 @@ class _Run:
     def __init__(self):
         self.rt = None
         self.interrupted = False
+        self.last_signal = None
 
     def interrupt(self, signum=None, frame=None):
+        import time
+        now = time.monotonic()
+        if self.last_signal is not None and now - self.last_signal < SAME_SIGNAL:
+            return
+        self.last_signal = now
         self.interrupted = True
         self.deliver()
 
@@ -116,6 +122,11 @@ class _Run:
         rt = self.rt
         if self.interrupted and rt is not None:
             rt.interp.check_at = -1
+
+
+# Seconds within which a second SIGINT is the same Ctrl-C: a terminal's reaches both the
+# watching process and its child, which passes its own on (tools/supervise.py).
+SAME_SIGNAL = 0.2
 
 
 class _interrupts_to:

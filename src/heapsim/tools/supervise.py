@@ -19,7 +19,7 @@ import signal
 import sys
 import time
 
-from heapsim.tools.runner import EXIT_UNSUPPORTED, set_run_watch
+from heapsim.tools.runner import EXIT_UNSUPPORTED, python_abspath, set_run_watch
 
 GRACE = 0.5             # seconds past the limit before the watcher stops the run itself
 
@@ -37,22 +37,36 @@ def supervised(command, timeout, prog):
         set_run_watch(lambda event: _tell(write_end, event))
         return command()
     os.close(write_end)
-    old_int = signal.signal(signal.SIGINT, signal.SIG_IGN)   # the terminal's Ctrl-C is the
-    try:                                                      # child's (same group)
+    old = {signum: signal.signal(signum, lambda signum, frame: _forward(pid, signum))
+           for signum in FORWARDED}
+    try:
         stopped = _watch(read_end, pid, timeout)
+        _, status = os.waitpid(pid, 0)
     finally:
         os.close(read_end)
+        for signum, handler in old.items():
+            signal.signal(signum, handler)
     if stopped:
-        _, _ = os.waitpid(pid, 0)
-        signal.signal(signal.SIGINT, old_int)
-        write_error(f"heapsim: time limit of {timeout} seconds reached ({prog}: stopped "
-                    "from outside, inside a long operation); raise it with --timeout\n")
+        write_error(f"heapsim: time limit of {timeout} seconds reached "
+                    f"({python_abspath(prog)}: stopped from outside, during one long "
+                    "operation); raise it with --timeout\n")
         return EXIT_UNSUPPORTED
-    _, status = os.waitpid(pid, 0)
-    signal.signal(signal.SIGINT, old_int)
     if os.WIFSIGNALED(status):
         return -os.WTERMSIG(status)
     return os.WEXITSTATUS(status)
+
+
+# The signals the watcher passes on to the child (and then ends as the child ends).  A
+# terminal's Ctrl-C reaches both processes of the group: the child takes the two SIGINTs
+# as one (runner.SAME_SIGNAL).
+FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
+
+
+def _forward(pid, signum):
+    try:
+        os.kill(pid, signum)
+    except ProcessLookupError:
+        pass
 
 
 def _tell(fd, event):
