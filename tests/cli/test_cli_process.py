@@ -152,55 +152,23 @@ def test_timeout_not_reached_leaves_the_run_alone(tmp_path):
 LOOP = "print('started', flush=True)\ni = 0\nwhile True:\n    i += 1\n"
 
 
-def _interrupted(cmd):
-    """Start cmd in its own process group, send the group SIGINT (as a terminal's Ctrl-C
-    does) once the program has started; (exit code, stderr)."""
+def _signalled(cmd, send, started=True):
+    """Start cmd in a process group of its own; once the program has said it started (or
+    after 3 s when it says nothing: ``started`` False), call ``send(process)``; then
+    (exit code, stdout, stderr, whether any process of the group was left)."""
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                          env=ENV, start_new_session=True, preexec_fn=_default_sigint)
     try:
-        assert p.stdout.readline() == "started\n"
-        time.sleep(0.2)
-        os.killpg(p.pid, signal.SIGINT)
-        _, err = p.communicate(timeout=60)
-    finally:
-        if p.poll() is None:
-            os.killpg(p.pid, signal.SIGKILL)
-    return p.returncode, err
-
-
-@pytest.mark.parametrize("options", [[], ["--timeout", "60"], ["--audit"]],
-                         ids=["plain", "supervised", "audit"])
-def test_ctrl_c_is_a_guest_keyboard_interrupt(tmp_path, options):
-    prog = _prog(tmp_path, LOOP)
-    host_code, host_err = _interrupted([sys.executable, prog])
-    code, err = _interrupted([sys.executable, "-m", "heapsim", "run", *options, prog])
-    assert host_code == -signal.SIGINT
-    assert code == host_code
-    assert err == host_err          # the same traceback, at the loop's line
-    assert "threading" not in err and "cli.py" not in err
-
-
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_signal_to_the_watcher_reaches_the_run(tmp_path, signum):
-    """With --timeout the command watches its run from another process: a signal sent to
-    the command alone (not its group) ends the run as it ends python3."""
-    prog = _prog(tmp_path, LOOP)
-    results = []
-    for cmd in ([sys.executable, prog],
-                [sys.executable, "-m", "heapsim", "run", "--timeout", "60", prog]):
-        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env=ENV, start_new_session=True, preexec_fn=_default_sigint)
-        try:
+        if started:
             assert p.stdout.readline() == "started\n"
             time.sleep(0.2)
-            p.send_signal(signum)
-            _, err = p.communicate(timeout=60)
-        finally:
-            left = _kill_group(p.pid)
-        assert not left             # the run's process ended with the command
-        results.append((p.returncode, err))
-    assert results[0][0] == -signum
-    assert results[1] == results[0]
+        else:
+            time.sleep(3)
+        send(p)
+        out, err = p.communicate(timeout=60)
+    finally:
+        left = _kill_group(p.pid)
+    return p.returncode, out, err, left
 
 
 def _kill_group(pgid):
@@ -212,29 +180,48 @@ def _kill_group(pgid):
     return True
 
 
+def _ctrl_c(p):
+    """A terminal's Ctrl-C: SIGINT to the whole foreground group."""
+    os.killpg(p.pid, signal.SIGINT)
+
+
+@pytest.mark.parametrize("options", [[], ["--timeout", "60"], ["--audit"]],
+                         ids=["plain", "supervised", "audit"])
+def test_ctrl_c_is_a_guest_keyboard_interrupt(tmp_path, options):
+    prog = _prog(tmp_path, LOOP)
+    host = _signalled([sys.executable, prog], _ctrl_c)
+    sim = _signalled([sys.executable, "-m", "heapsim", "run", *options, prog], _ctrl_c)
+    assert host[0] == -signal.SIGINT
+    assert sim == host              # the same traceback, at the loop's line
+    assert "threading" not in sim[2] and "cli.py" not in sim[2]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_signal_to_the_watcher_reaches_the_run(tmp_path, signum):
+    """With --timeout the command watches its run from another process: a signal sent to
+    the command alone (not its group) ends the run as it ends python3, and no process of
+    the run is left."""
+    prog = _prog(tmp_path, LOOP)
+    host = _signalled([sys.executable, prog], lambda p: p.send_signal(signum))
+    sim = _signalled([sys.executable, "-m", "heapsim", "run", "--timeout", "60", prog],
+                     lambda p: p.send_signal(signum))
+    assert host[0] == -signum and not host[3]
+    assert sim == host
+
+
 def test_ctrl_c_can_be_caught(tmp_path):
     src = ("print('started', flush=True)\ntry:\n    while True:\n        pass\n"
            "except KeyboardInterrupt:\n    print('caught')\n")
-    prog = _prog(tmp_path, src)
-    p = subprocess.Popen([sys.executable, "-m", "heapsim", "run", prog],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
-                         start_new_session=True, preexec_fn=_default_sigint)
-    assert p.stdout.readline() == "started\n"
-    os.killpg(p.pid, signal.SIGINT)
-    out, err = p.communicate(timeout=60)
-    assert (p.returncode, out, err) == (0, "caught\n", "")
+    sim = _signalled([sys.executable, "-m", "heapsim", "run", _prog(tmp_path, src)], _ctrl_c)
+    assert sim == (0, "caught\n", "", False)
 
 
 def test_ctrl_c_during_check(tmp_path):
     """check's own output is its report: it is stopped while both sides loop."""
     prog = _prog(tmp_path, LOOP)
-    p = subprocess.Popen([sys.executable, "-m", "heapsim", "check", prog],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
-                         start_new_session=True, preexec_fn=_default_sigint)
-    time.sleep(3)
-    os.killpg(p.pid, signal.SIGINT)
-    _, err = p.communicate(timeout=60)
-    assert p.returncode == -signal.SIGINT
+    code, _, err, _ = _signalled([sys.executable, "-m", "heapsim", "check", prog], _ctrl_c,
+                                 started=False)
+    assert code == -signal.SIGINT
     assert "Traceback" not in err.replace("Traceback (most recent call last):\n  File "
                                           f'"{prog}"', "")
 

@@ -7,6 +7,7 @@ and python3 use it), 3 unsupported guest features, 70 simulator bugs.
 
 import argparse
 import math
+import signal
 import sys
 
 from heapsim import __version__
@@ -245,11 +246,16 @@ def main(argv=None):
         parser.print_help()
         return 0
     own = argv is None
-    if own and args.command in SUPERVISED and args.timeout is not None:
-        from heapsim.tools.supervise import supervised
-        code = supervised(lambda: _command(parser, args), args.timeout, args.prog)
-    else:
-        code = _command(parser, args)
+    try:
+        if own and args.command in SUPERVISED and args.timeout is not None:
+            from heapsim.tools.supervise import supervised
+            code = supervised(lambda: _command(parser, args), args.timeout, args.prog)
+        else:
+            code = _command(parser, args)
+    except KeyboardInterrupt:       # Ctrl-C outside a run (start-up, writing a record)
+        if not own:
+            raise
+        code = -signal.SIGINT
     if own:
         from heapsim.tools.supervise import exit_status
         return exit_status(code)
