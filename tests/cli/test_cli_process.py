@@ -296,6 +296,18 @@ def test_broken_pipe(tmp_path):
     assert results[1] == results[0]
 
 
+def test_text_the_stream_cannot_encode(tmp_path):
+    """A lone surrogate printed (caught once, then uncaught): the stream's UnicodeEncodeError
+    as the guest's, with python3's message."""
+    src = ("print('a')\ntry:\n    print('x\\ud800')\nexcept UnicodeEncodeError as e:\n"
+           "    print('caught', e)\nprint('\\ud800')\n")
+    prog = _prog(tmp_path, src)
+    host, sim = python3(prog), heapsim("run", "--audit", prog)
+    assert "UnicodeEncodeError" in host.stderr
+    assert (sim.returncode, sim.stdout, sim.stderr) == (host.returncode, host.stdout,
+                                                         host.stderr)
+
+
 def _shell(redirect, cmd):
     """cmd run by the shell with the redirection (``>&-``, ``2>&-``, ``>/dev/full``)."""
     p = subprocess.run(["bash", "-c", f'"$@" {redirect}', "bash", *cmd], env=ENV,

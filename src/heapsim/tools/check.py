@@ -49,10 +49,13 @@ def cmd_check(args):
 def run_both(prog, argv=(), max_steps=None, max_heap=None, timeout=None, audit=False):
     """(python3's, heapsim's) results of running prog: (stdout, stderr, exit code) each, the
     texts decoded from UTF-8 with undecodable bytes kept as lone surrogates (equal texts are
-    equal bytes); None for a side that did not end within ``timeout`` seconds."""
+    equal bytes); None for a side that did not end within ``timeout`` seconds (heapsim's is
+    not run when python3's did not end)."""
     env = dict(os.environ, PYTHONHASHSEED="0")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     host = _run([sys.executable, prog, *argv], env, timeout)
+    if host is None:
+        return None, None
     import heapsim
     pkg_parent = os.path.dirname(os.path.dirname(os.path.abspath(heapsim.__file__)))
     env["PYTHONPATH"] = os.pathsep.join(p for p in (pkg_parent, env.get("PYTHONPATH")) if p)

@@ -175,7 +175,8 @@ def _install_interrupt_check(rt, run):
 class _GuestOutput:
     """The guest's stdout over the host stream: a failed write or flush is the guest's
     OSError (``BrokenPipeError: [Errno 32] Broken pipe``, ``OSError: [Errno 28] No space
-    left on device``) raised where the guest wrote, as python3's print raises it; a closed
+    left on device``) raised where the guest wrote, as python3's print raises it, and text
+    the stream cannot encode the guest's UnicodeEncodeError with its message; a closed
     stdout (None: python3's ``sys.stdout`` is None) takes the output and keeps nothing."""
 
     __slots__ = ("inner",)
@@ -191,6 +192,8 @@ class _GuestOutput:
             return inner.write(text)
         except OSError as exc:
             raise _guest_os_error(exc) from None
+        except UnicodeEncodeError as exc:   # a lone surrogate: the stream's own message
+            raise GuestError("UnicodeEncodeError", str(exc)) from None
 
     def flush(self):
         if self.inner is not None:
