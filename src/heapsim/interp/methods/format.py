@@ -1,20 +1,22 @@
-"""Formatting: ``format()``/``PyObject_Format``, ``__format__`` of the builtin scalars,
-``str.format``/``format_map`` and ``%``-formatting of str.
+"""Formatting: ``format()``/``PyObject_Format``, ``__format__`` of the builtin scalars and
+``%``-formatting of str and bytes.  ``str.format``/``format_map`` parse their fields on guest
+objects in strformat.py.
 
-The text is produced by the host's own formatting machinery (the host is CPython 3.11, so
-spec parsing, rounding and error messages are the oracle's), with guest objects standing in
-through ``GuestProxy`` objects whose host class bears the guest type's name (so host messages
-such as ``%d format: a real number is required, not list`` name the guest type) and whose
-``__format__``/``__str__``/``__repr__``/``__getattr__``/``__getitem__`` call back into the
-object space.
+The builtin scalars' text comes from the host's own formatting of their payloads (host ints,
+floats, complexes and strs: the host is CPython 3.11, so spec parsing, rounding and error
+messages are the oracle's).  ``%``-formatting hands the host's ``%`` operator ``GuestProxy``
+objects for the other guest objects: a proxy's host class bears the guest type's name (so host
+messages such as ``%d format: a real number is required, not list`` name the guest type), and
+it offers only the special methods ``%`` calls (``__str__``, ``__repr__``, ``__index__``,
+``__float__``, ``__getitem__`` for ``%(key)s``), each calling back into the object space.  No
+attribute of a proxy is reachable by a name the guest chooses: ``%`` looks up no attribute,
+and a proxy is never handed to guest code.
 
 The result object follows ``_PyUnicodeWriter``: when the whole output is one str object
-written whole (``"{}".format(s)``, ``"%s" % s``, a format string without fields), that object
-itself is returned; otherwise a new string (``unicode_result``: one-character results are the
-latin-1 singletons).
+written whole (``"%s" % s``, a format string without conversions), that object itself is
+returned; otherwise a new string (``unicode_result``: one-character results are the latin-1
+singletons).
 """
-
-import _string
 
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp.methods.args import as_index, fresh_str, incref
@@ -57,6 +59,33 @@ def format_object(sp, obj, spec):
                              "NoneType.__format__")
         return new_str(h, "None")
     return sp.format(obj, spec)
+
+
+def format_field_exact(sp, obj, spec):
+    """The formatters ``str.format`` calls directly for an exact str, int, float or complex
+    (``_PyUnicode_FormatAdvancedWriter`` and its siblings): obj itself (a new reference) when
+    it is written whole, else the host text; None for any other object."""
+    h = sp.heap
+    tp = obj.ob_type
+    if tp is h.str_type:
+        if not spec:
+            return incref(obj)
+        r = _host_text(obj.value, spec)
+        if r == obj.value:
+            return incref(obj)
+        return r
+    if tp is h.int_type or tp is h.float_type or tp is h.complex_type:
+        if not spec:
+            return str(obj.value)
+        return _host_text(obj.value, spec)
+    return None
+
+
+def _host_text(v, spec):
+    try:
+        return format(v, spec)
+    except (ValueError, TypeError, OverflowError) as e:
+        raise GuestError(type(e).__name__, str(e)) from None
 
 
 def _host_format(h, v, spec):
@@ -124,14 +153,6 @@ class GuestProxy:
         v = r.value
         sp.heap.decref(r)
         return v
-
-    def __getattr__(self, name):
-        if name.startswith("__") and name.endswith("__"):
-            raise AttributeError(name)
-        sp = self._sp
-        r = sp.getattr(self._obj, name)
-        self._keep.append(r)
-        return to_host(sp, r, self._keep)
 
     def __getitem__(self, key):
         sp = self._sp
@@ -224,76 +245,6 @@ def _host_error(e, sp=None):
     if name in ("ValueError", "TypeError", "IndexError", "OverflowError", "ZeroDivisionError",
                 "AttributeError"):
         return GuestError(name, str(e))
-    return None
-
-
-# --- str.format --------------------------------------------------------------------------------
-
-def _single_field(fmt):
-    """The field of a format string that is exactly one ``{...}`` field, else None."""
-    try:
-        parts = list(_string.formatter_parser(fmt))
-    except ValueError:
-        return None
-    if len(parts) != 1:
-        return None
-    literal, name, spec, conv = parts[0]
-    if literal or name is None:
-        return None
-    return name, spec, conv
-
-
-def str_format_impl(sp, s, args, kw, mapping=None):
-    h = sp.heap
-    fmt = s.value
-    if "{" not in fmt and "}" not in fmt:
-        if s.ob_type is h.str_type:
-            return incref(s)
-        return new_str(h, fmt)
-    keep = []
-    try:
-        hargs = [to_host(sp, a, keep) for a in args]
-        if mapping is not None:
-            hkw = _Mapping(sp, mapping, keep)
-        else:
-            hkw = {k: to_host(sp, v, keep) for k, v in (kw or {}).items()}
-        single = _single_field(fmt)
-        if single is not None:
-            name, spec, conv = single
-            if "{" not in spec and (conv is None or conv == "s"):
-                obj = _lookup_simple(sp, name, args, kw, mapping)
-                if obj is not None and obj.ob_type is h.str_type:
-                    r = format_object(sp, obj, spec)
-                    if r is obj:
-                        return r
-                    h.decref(r)
-        try:
-            if mapping is not None:
-                text = fmt.format_map(hkw)
-            else:
-                text = fmt.format(*hargs, **hkw)
-        except GuestError:
-            raise
-        except Exception as e:
-            err = _host_error(e, sp)
-            if err is None:
-                raise
-            raise err from None
-        return new_str(h, text)
-    finally:
-        for r in keep:
-            h.decref(r)
-
-
-def _lookup_simple(sp, name, args, kw, mapping):
-    """The object of a plain field name ('' , a digit string or an identifier)."""
-    if name == "":
-        return args[0] if args else None
-    if name.isdigit():
-        i = int(name)
-        return args[i] if i < len(args) else None
-    if name.isidentifier() and mapping is None and kw:
-        return kw.get(name)
     return None
 
 

@@ -11,7 +11,7 @@ one-character results are fresh objects.  ``split`` lists are preallocated as st
 from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError
 from heapsim.base.errors import Unsupported
-from heapsim.interp.methods import format as fmt
+from heapsim.interp.methods import strformat
 from heapsim.interp.methods.args import as_index, as_ssize, fresh_str, incref, opt_none
 from heapsim.interp.methods.clinic import (
     METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS, builtin, declare,
@@ -475,12 +475,12 @@ def str_count(sp, s, sub, start=None, end=None):
 
 @builtin("str.format_map($self, mapping, /)", METH_O)
 def str_format_map(sp, s, mapping):
-    return fmt.str_format_impl(sp, s, [], None, mapping=mapping)
+    return strformat.str_format_impl(sp, s, [], None, mapping=mapping)
 
 
 @builtin("str.format($self, /, *args, **kwargs)", METH_VARARGS | METH_KEYWORDS)
 def str_format(sp, s, args, kw):
-    return fmt.str_format_impl(sp, s, args, kw)
+    return strformat.str_format_impl(sp, s, args, kw)
 
 
 @builtin("str.__getnewargs__($self, /)", METH_NOARGS)
