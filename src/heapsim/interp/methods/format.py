@@ -18,10 +18,14 @@ returned; otherwise a new string (``unicode_result``: one-character results are 
 singletons).
 """
 
+import re
+
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp.methods.args import as_index, fresh_str, incref
 from heapsim.interp.methods.clinic import METH_FASTCALL, METH_O, builtin, declare
 from heapsim.objects.bytesobject import new_bytes
+from heapsim.objects.longobject import long_to_decimal
+from heapsim.objects.sizecheck import ensure_bytes, ensure_str
 from heapsim.objects.unicodeobject import new_str
 
 
@@ -34,31 +38,51 @@ def format_object(sp, obj, spec):
     """``PyObject_Format(obj, spec)`` with a host str spec: a new reference."""
     h = sp.heap
     tp = obj.ob_type
-    if tp is h.str_type:
-        if not spec:
-            return incref(obj)
-        try:
-            r = format(obj.value, spec)
-        except (ValueError, TypeError) as e:
-            raise GuestError(type(e).__name__, str(e)) from None
-        if r == obj.value:
-            return incref(obj)
+    if tp is h.str_type or tp is h.int_type or tp is h.float_type or tp is h.complex_type:
+        r = format_field_exact(sp, obj, spec)
+        if type(r) is not str:
+            return r
+        if tp is h.int_type and not spec:
+            return _fresh(h, r)                 # long_to_decimal_string
         return new_str(h, r)
-    if tp is h.int_type:
+    if tp is h.bool_type:
         if not spec:
-            return _fresh(h, str(obj.value))     # long_to_decimal_string
-        return _host_format(h, obj.value, spec)
-    if tp is h.float_type or tp is h.bool_type or tp is h.complex_type:
-        v = sp.unwrap(obj)
-        if not spec:
-            return new_str(h, str(v))
-        return _host_format(h, v, spec)
+            return new_str(h, str(obj is h.true))
+        ensure_spec_room(sp, spec)
+        return _host_format(h, obj is h.true, spec)
     if obj is h.none:
         if spec:
             raise GuestError("TypeError", "unsupported format string passed to "
                              "NoneType.__format__")
         return new_str(h, "None")
     return sp.format(obj, spec)
+
+
+# A format spec's width and precision: ``[[fill]align][sign][z][#][0][width][grouping][.precision]``.
+_SPEC_SIZES = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d+))?")
+_BIG_NUMBER = re.compile(r"\d{7,}")
+
+
+def ensure_spec_room(sp, spec, is_str=False):
+    """Before the host formats with ``spec``: a width (or, except for a str, a precision) of
+    millions of characters must fit under the heap limit (objects/sizecheck.py)."""
+    if len(spec) >= 7:
+        m = _SPEC_SIZES.match(spec)
+        n = int(m.group(1) or 0)
+        if not is_str and m.group(2):
+            n = max(n, int(m.group(2)))
+        ensure_str(sp.heap, n)
+
+
+def ensure_percent_room(sp, fmt, args, ensure=ensure_str):
+    """Before the host runs ``fmt % args``: the widths and precisions written in fmt, and the
+    ``*`` ones taken from the arguments, must fit under the heap limit."""
+    numbers = [int(x) for x in _BIG_NUMBER.findall(fmt)]
+    if "*" in fmt:
+        numbers += [x for x in (args if type(args) is tuple else (args,))
+                    if type(x) is int and x > 999999]
+    if numbers:
+        ensure(sp.heap, max(numbers))
 
 
 def format_field_exact(sp, obj, spec):
@@ -70,13 +94,20 @@ def format_field_exact(sp, obj, spec):
     if tp is h.str_type:
         if not spec:
             return incref(obj)
+        ensure_spec_room(sp, spec, True)
         r = _host_text(obj.value, spec)
         if r == obj.value:
             return incref(obj)
         return r
-    if tp is h.int_type or tp is h.float_type or tp is h.complex_type:
+    if tp is h.int_type:
+        if not spec:
+            return long_to_decimal(obj.value)
+        ensure_spec_room(sp, spec)
+        return _host_text(obj.value, spec)
+    if tp is h.float_type or tp is h.complex_type:
         if not spec:
             return str(obj.value)
+        ensure_spec_room(sp, spec)
         return _host_text(obj.value, spec)
     return None
 
@@ -113,7 +144,7 @@ def _scalar_format(sp, obj, spec):
                          f"{spec.ob_type.name}")
     h = sp.heap
     if obj.ob_type is h.int_type and not spec.value:
-        return _fresh(h, str(obj.value))
+        return _fresh(h, long_to_decimal(obj.value))
     return format_object(sp, obj, spec.value)
 
 
@@ -269,6 +300,7 @@ def str_mod(sp, fmt_obj, values):
             if fmt == "%s" and tp is h.str_type:
                 return incref(values)
             hv = to_host(sp, values, keep)
+        ensure_percent_room(sp, fmt, hv)
         try:
             text = fmt % hv
         except GuestError:
@@ -311,6 +343,7 @@ def bytes_mod(sp, fmt_obj, values):
     try:
         hv = tuple(hostv(x) for x in values.items) if values.ob_type is h.tuple_type \
             else hostv(values)
+        ensure_percent_room(sp, bytes(fmt_obj.value).decode("latin-1"), hv, ensure_bytes)
         return new_bytes(h, bytes(fmt_obj.value) % hv)
     except GuestError:
         raise

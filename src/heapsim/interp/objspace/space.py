@@ -15,7 +15,8 @@ from heapsim.interp.types import moduleobject
 from heapsim.interp.types.descrobject import super_repr
 from heapsim.interp.types.typeobject import MethodDescr, ext_builtin_base, heap_lookup, type_call
 from heapsim.objects.core import TypeObject, make_static_type, getsizeof, TPFLAGS_HEAPTYPE
-from heapsim.objects.longobject import new_int
+from heapsim.objects.longobject import long_to_decimal, new_int
+from heapsim.objects.sizecheck import check_host_binop
 from heapsim.objects.boolobject import new_bool
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.complexobject import new_complex
@@ -55,6 +56,7 @@ _BINOPS = {
 }
 _CMPOPS = {"<": operator.lt, "<=": operator.le, "==": operator.eq, "!=": operator.ne,
            ">": operator.gt, ">=": operator.ge}
+_SIZED = frozenset(("*", "<<", "**"))   # results whose size is checked before the host
 _SWAP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
 
@@ -387,7 +389,10 @@ class ObjectSpace(ProtoSpace):
             if base == "%" and ta is h.str_type:
                 return self.str_mod(self, a, b)
             try:
-                res = _BINOPS[base](self.unwrap(a), self.unwrap(b))
+                x, y = self.unwrap(a), self.unwrap(b)
+                if base in _SIZED:
+                    check_host_binop(h, base, x, y)
+                res = _BINOPS[base](x, y)
             except (ZeroDivisionError, TypeError, OverflowError, ValueError) as e:
                 msg = str(e).replace("+=", "+").replace(" for " + base + "=:", " for " + base + ":")
                 if inplace and isinstance(e, TypeError) and "unsupported operand" in msg:
@@ -688,6 +693,8 @@ class ObjectSpace(ProtoSpace):
         tp = obj.ob_type
         if tp is h.str_type:
             return repr(obj.value)
+        if tp is h.int_type:
+            return long_to_decimal(obj.value)
         if tp in self.scalar_types:
             return repr(self.unwrap(obj))
         if tp is h.ellipsis_type:
