@@ -70,3 +70,30 @@ def test_physical_memory_is_the_machines():
     with open("/proc/meminfo") as fh:
         total = next(int(ln.split()[1]) * 1024 for ln in fh if ln.startswith("MemTotal:"))
     assert abs(physical_memory() - total) < total // 10
+
+
+def _run_limited(tmp_path, source, **limits):
+    import io
+    from heapsim.tools.runner import run_program
+    prog = tmp_path / "loop.py"
+    prog.write_text(source)
+    out, err = io.StringIO(), io.StringIO()
+    status = run_program(str(prog), [], stdout=out, stderr=err, **limits)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_builtin_loops_charge_steps(tmp_path):
+    """``--max-steps`` holds inside a builtin's own loop over an iterator (space.next)."""
+    for src in ("print(sum(range(10 ** 12)))\n", "print(max(iter(int, 1)))\n",
+                "print(len(list(iter(int, 1))))\n", "print(any(iter(int, 1)))\n"):
+        status, out, err = _run_limited(tmp_path, src, max_steps=20000)
+        assert (status, out) == (3, ""), err
+        assert err.startswith("heapsim: instruction limit of 20000 reached"), err
+
+
+def test_builtin_loops_see_the_timeout(tmp_path):
+    import time
+    start = time.monotonic()
+    status, out, err = _run_limited(tmp_path, "print(max(iter(int, 1)))\n", timeout=1.0)
+    assert status == 3 and err.startswith("heapsim: time limit of 1.0 seconds reached"), err
+    assert time.monotonic() - start < 30

@@ -1023,7 +1023,17 @@ class ObjectSpace(ProtoSpace):
         return self._builtin_iter(obj)
 
     def next(self, it):
-        """``tp_iternext``: a new reference, or None when the iterator is exhausted."""
+        """``tp_iternext``: a new reference, or None when the iterator is exhausted.
+
+        Each call is one step of the run: the loops builtins run over an iterator (``sum``,
+        ``max``, ``list``, ``sorted``, ...) go through here, so ``--max-steps`` and
+        ``--timeout`` hold inside them too (the limit check is the interpreter's own, without
+        the audit's safe-point hook: a builtin holds references no root lists)."""
+        ip = self.interp
+        if ip is not None:
+            ip.steps += 1
+            if ip.steps > ip.check_at:
+                type(ip).check_limits(ip)
         fn = it.ob_type.tp_iternext
         if fn is not None:
             return fn(self, it)
