@@ -37,3 +37,10 @@ t('{0.__format__.__self__.x}', a)
 t('{0.__class__.__mro__}', a)
 t('{0.__dict__}', a)
 t('{0.__class__.__dict__[x]}', a)
+# !a in f-strings and str.format: the repr with non-ASCII characters escaped
+x = "\xe9\u20ac\U0001f600"
+print(f"{x!a}", f"{[x]!a:>30}", "{!a}".format(x), "{0!a:^20}".format([x, 1]), ascii(x))
+class R:
+    def __repr__(self):
+        return "r\xe9pr"
+print(f"{R()!a}", "{!a}".format(R()))

@@ -448,11 +448,6 @@ class ObjectSpace(ProtoSpace):
         raise GuestError("TypeError", f"unsupported operand type(s) for {op}: "
                          f"'{ta.name}' and '{tb.name}'")
 
-    def _fmt_arg(self, x):
-        if self.is_scalar(x):
-            return self.unwrap(x)
-        return _Reprable(self, x)
-
     def _incref(self, o):
         o.ob_refcnt += 1
         return o
@@ -1113,17 +1108,3 @@ class ObjectSpace(ProtoSpace):
 
 def T_lookup_any(sp, tp, names):
     return any(heap_lookup(sp, tp, n) is not None for n in names)
-
-
-class _Reprable:
-    """Stands in for a non-scalar guest object inside a host %-format."""
-
-    def __init__(self, sp, obj):
-        self.sp = sp
-        self.obj = obj
-
-    def __str__(self):
-        return self.sp.str_host(self.obj)
-
-    def __repr__(self):
-        return self.sp.repr_host(self.obj)
