@@ -44,3 +44,21 @@ class R:
     def __repr__(self):
         return "r\xe9pr"
 print(f"{R()!a}", "{!a}".format(R()))
+# which results are the argument itself (_PyUnicodeWriter's whole-string case), and no
+# block is left behind
+import sys
+s = "a longer string"
+print("{}".format(s) is s, "{0}".format(s) is s, "{:s}".format(s) is s, "{:<3}".format(s) is s,
+      "x{}".format(s) is s, "{}{}".format(s, "") is s, "{}{}".format("", s) is s,
+      "{!s}".format(s) is s, "{0[0]}".format([s]) is s, "{k}".format(k=s) is s,
+      "{k}".format_map({"k": s}) is s, s.format() is s, "{{}}".format() == "{}")
+def work():
+    for i in range(20):
+        "{0}-{1!r}-{2[0]}-{k.x:>5}".format(s, s, [s], k=a)
+        "{:{}}".format(s, 30)
+        "{k[0]}{k[1]!s:^9}".format(k={0: s, 1: a})
+work()
+rc = sys.getrefcount(s)
+before = sys.getallocatedblocks()
+work()
+print(sys.getallocatedblocks() - before, sys.getrefcount(s) - rc)
