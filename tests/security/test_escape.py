@@ -127,6 +127,13 @@ attempt("pct_map", lambda: "%(one)s %(two)r" % Mapping())
 attempt("pct_dict", lambda: "%(k)s" % {"k": p})
 attempt("pct_list_mapping", lambda: "%(k)s" % [p])
 attempt("pct_err", lambda: "%d" % (a,))
+def odd_names():
+    out = []
+    for name in ("a\\x00b", "\\udcff", "x" * 300, "<lambda>", "A.B"):
+        cls = type(name, (), {"__str__": lambda self: "S", "__index__": lambda self: 3})
+        out += ["%s %r %d" % (cls(), cls(), cls()), "%(k)s" % {"k": cls()}]
+    return out
+attempt("pct_odd_type_names", odd_names)
 ''',
     "function_globals_chains": '''
 def f():

@@ -225,7 +225,10 @@ def to_host(sp, obj, keep):
         return None
     cls = _PROXY_CLASSES.get(tp.name)
     if cls is None:
-        cls = type(tp.name, (GuestProxy,), {"__slots__": ()})
+        try:
+            cls = type(tp.name, (GuestProxy,), {"__slots__": ()})
+        except (ValueError, UnicodeError):      # a name python3 refuses for a class
+            cls = GuestProxy
         _PROXY_CLASSES[tp.name] = cls
     p = cls.__new__(cls)
     p._sp = sp
