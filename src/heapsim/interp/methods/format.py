@@ -155,6 +155,19 @@ int___format__, float___format__, complex___format__ = (
 
 # --- guest proxies -----------------------------------------------------------------------------
 
+def getitem_own_key(sp, obj, key):
+    """``PyObject_GetItem(obj, key)`` for a key the caller releases right after: a KeyError
+    that carries the key (``GuestError.key``, borrowed by the dict that raised it) takes its
+    own reference, as the exception object CPython sets at once would."""
+    try:
+        return sp.getitem(obj, key)
+    except GuestError as e:
+        if getattr(e, "key", None) is key and not getattr(e, "owned", False):
+            key.ob_refcnt += 1
+            e.owned = True
+        raise
+
+
 class GuestProxy:
     """A guest object inside a host formatting operation."""
 
@@ -189,7 +202,7 @@ class GuestProxy:
         sp = self._sp
         k = sp.wrap(key)
         try:
-            r = sp.getitem(self._obj, k)
+            r = getitem_own_key(sp, self._obj, k)
         finally:
             sp.heap.decref(k)
         self._keep.append(r)
@@ -257,7 +270,7 @@ class _Mapping:
             return to_host(sp, v, self.keep)
         k = sp.wrap(key)
         try:
-            r = sp.getitem(self.obj, k)
+            r = getitem_own_key(sp, self.obj, k)
         finally:
             sp.heap.decref(k)
         self.keep.append(r)

@@ -17,7 +17,7 @@ import unicodedata
 
 from heapsim.base.errors import GuestError
 from heapsim.interp.methods.args import incref
-from heapsim.interp.methods.format import format_object, format_field_exact
+from heapsim.interp.methods.format import format_field_exact, format_object, getitem_own_key
 from heapsim.objects.longobject import new_int
 from heapsim.objects.unicodeobject import new_str
 
@@ -332,7 +332,7 @@ def get_field_object(call, text, start, end):
                     raise GuestError("ValueError", "Empty attribute in format string")
                 key = new_int(h, item) if item != -1 else new_str(h, name)
                 try:
-                    nxt = sp.getitem(obj, key)
+                    nxt = getitem_own_key(sp, obj, key)
                 finally:
                     h.decref(key)
             else:
@@ -363,7 +363,7 @@ def _keyword_field(call, name):
     key = new_str(h, name)
     try:
         if call.mapping is not None:
-            return sp.getitem(call.mapping, key)
+            return getitem_own_key(sp, call.mapping, key)
         v = call.kw.get(name) if call.kw is not None else None
         if v is None:
             err = GuestError("KeyError")
