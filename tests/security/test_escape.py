@@ -477,7 +477,8 @@ ALONE = {
     'type_subclasses': 'attempt("type_subclasses", lambda: A.__subclasses__())\n',
     'import_os': 'attempt("import_os", lambda: __import__("os"))\n',
     'import_importlib': 'attempt("import_importlib", lambda: __import__("importlib"))\n',
-    'pct_bytes': 'class P:\n    def __index__(self):\n        keep(self)\n        return 1\np = P()\nattempt("pct_bytes", lambda: b"%s %d" % (b"x", p))\n',
+    'pct_bytes': ('class P:\n    def __index__(self):\n        keep(self)\n        return 1\n'
+                  'p = P()\nattempt("pct_bytes", lambda: b"%s %d" % (b"x", p))\n'),
 }
 
 

@@ -58,7 +58,8 @@ def format_object(sp, obj, spec):
     return sp.format(obj, spec)
 
 
-# A format spec's width and precision: ``[[fill]align][sign][z][#][0][width][grouping][.precision]``.
+# A format spec's width and precision:
+# ``[[fill]align][sign][z][#][0][width][grouping][.precision][type]``.
 _SPEC_SIZES = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d+))?")
 _BIG_NUMBER = re.compile(r"\d{7,}")
 
