@@ -26,6 +26,7 @@ pool-aligned loses one pool per arena exactly as CPython does.
 """
 
 from heapsim.base.errors import AuditFailure, OutOfMemory, SimulatorBug
+from heapsim.memory.limits import effective_limit
 from heapsim.base.events import Alloc, Free
 
 from .raw import RawAllocator
@@ -149,7 +150,7 @@ class Pymalloc:
         self._pool_size = pool_size
         self._pool_mask = ~(pool_size - 1)
         self._arena_size = config.arena_size
-        self._limit = config.heap_limit
+        self._limit = effective_limit(config.heap_limit)
         nclasses = config.num_size_classes
         self._class_capacity = [(pool_size - config.pool_overhead) // ((i + 1) << self._shift)
                                 for i in range(nclasses)]

@@ -23,6 +23,7 @@ a free neighbour).  glibc's ``mmap`` threshold for very large requests is not mo
 """
 
 from heapsim.base.errors import AuditFailure, OutOfMemory, SimulatorBug
+from heapsim.memory.limits import effective_limit
 
 
 class RawAllocator:
@@ -51,7 +52,7 @@ class RawAllocator:
         self._bins = {}
         self.live_bytes = 0
         self.reserved = 0
-        self.limit = config.heap_limit
+        self.limit = effective_limit(config.heap_limit)
 
     # -- sizes ---------------------------------------------------------------------------------
 

@@ -23,12 +23,13 @@ Growth is ``PyByteArray_Resize``'s rule, the one thing that decides sizes here:
   freed); otherwise the buffer is ``PyObject_Realloc``'d.
 """
 
-from heapsim.base.errors import GuestError
+from heapsim.base.errors import GuestError, OutOfMemory
 from heapsim.objects.core import (
     PyObject, TPFLAGS_BASETYPE, TPFLAGS_BYTES_SUBCLASS, TPFLAGS_MATCH_SELF, make_static_type,
     unhashable,
 )
 from heapsim.objects.floatobject import free_by_type
+from heapsim.objects.sizecheck import ensure_bytes
 
 BYTEARRAY_SIZE = 56     # sizeof(PyByteArrayObject)
 EXTEND_DEFAULT_HINT = 32    # bytearray.extend's PyObject_LengthHint default
@@ -111,12 +112,17 @@ def bytearray_new(heap, initial=b""):
         if initial < 0:
             heap.decref(obj)
             raise GuestError("ValueError", "negative count")
-        data = bytes(initial)
+        n = initial
     else:
-        data = initial
-    if data:
-        _resize_memory(heap, obj, 0, len(data))
-        obj.value[:] = data
+        n = len(initial)
+    if n:
+        try:
+            ensure_bytes(heap, n)
+            _resize_memory(heap, obj, 0, n)
+        except OutOfMemory:
+            heap.decref(obj)
+            raise
+        obj.value[:] = bytes(initial) if isinstance(initial, int) else initial
     return obj
 
 
@@ -145,8 +151,12 @@ def bytearray_from_string_and_size(heap, data):
     obj = _new_empty(heap)
     n = len(data)
     if n:
+        try:
+            obj.buffer = heap.malloc(n + 1)
+        except OutOfMemory:
+            heap.decref(obj)            # Py_DECREF(new), then PyErr_NoMemory
+            raise
         obj.alloc = n + 1
-        obj.buffer = heap.malloc(n + 1)
         obj.value[:] = data
     return obj
 

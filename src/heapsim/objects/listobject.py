@@ -28,7 +28,7 @@ How the compiler's building paths map onto this module: ``BUILD_LIST n`` is ``li
 (``list_append_steal``).  Slicing, copying and repetition are in ``list_slices``.
 """
 
-from heapsim.base.errors import GuestError, SimulatorBug
+from heapsim.base.errors import GuestError, OutOfMemory, SimulatorBug
 from heapsim.objects.abstract import objects_equal
 from heapsim.objects.core import (
     GCObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_LIST_SUBCLASS, TPFLAGS_MATCH_SELF,
@@ -135,7 +135,11 @@ def list_new_prealloc(heap, size):
     The list is returned with ``items`` empty; the caller appends the ``size`` items.
     """
     op = list_new(heap, 0)
-    op.buf = heap.malloc(POINTER * size)
+    try:
+        op.buf = heap.malloc(POINTER * size)
+    except OutOfMemory:
+        heap.decref(op)         # Py_DECREF(op), then PyErr_NoMemory
+        raise
     op.allocated = size
     return op
 

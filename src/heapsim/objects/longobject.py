@@ -11,6 +11,7 @@ for ``v``.  Every constructor goes through ``new_int``, which returns the cached
 small value, with a new reference.
 """
 
+from heapsim.base.errors import GuestError
 from heapsim.objects.core import (
     PyObject, TPFLAGS_BASETYPE, TPFLAGS_LONG_SUBCLASS, make_static_type,
 )
@@ -30,6 +31,16 @@ class IntObject(PyObject):
 def ndigits(value):
     """Number of 30-bit digits CPython stores for ``value`` (0 for zero)."""
     return (abs(value).bit_length() + DIGIT_BITS - 1) // DIGIT_BITS
+
+
+def long_to_decimal(value):
+    """``long_to_decimal_string``: the decimal text of host int ``value``, or CPython's
+    ValueError past the int max str digits limit (4300 digits; the host, also 3.11, applies
+    the same limit with the same message)."""
+    try:
+        return repr(value)
+    except ValueError as e:
+        raise GuestError("ValueError", str(e)) from None
 
 
 def int_sizeof(obj):

@@ -17,12 +17,14 @@ from heapsim.interp.methods.clinic import (
     METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS, builtin, classmethod_fn,
     declare,
 )
+from heapsim.interp.methods.format import ensure_percent_room
 from heapsim.interp.methods.str_methods import seq_fast
 from heapsim.objects import bytearrayobject as bao
 from heapsim.objects.bytesobject import BYTES_HEADER, BytesObject, bytes_from_size, new_bytes
 from heapsim.objects.listobject import list_append_steal, list_new, list_reverse
 from heapsim.objects.longobject import new_int
 from heapsim.objects.rangeobject import make_range_object
+from heapsim.objects.sizecheck import ensure_bytes, ensure_str
 from heapsim.objects.sliceobject import slice_indices
 from heapsim.objects.unicodeobject import new_str
 
@@ -122,6 +124,7 @@ def bytes_new(sp, tp, src=None, encoding=None, errors=None):
         n = src.value
         if n < 0:
             raise GuestError("ValueError", "negative count")
+        ensure_bytes(h, n)
         return bytes_from_size(h, bytes(n))
     if stp is h.float_type:
         raise GuestError("TypeError", "cannot convert 'float' object to bytes")
@@ -185,6 +188,7 @@ def bytes_decode(sp, b, encoding=None, errors=None):
 
 def bytes_hex(sp, b, sep=None, bps=None):
     data = bytes(b.value)
+    ensure_str(sp.heap, len(data) * (2 if sep is None else 3))
     try:
         if sep is None:
             text = data.hex()
@@ -261,6 +265,7 @@ def bytes_join(sp, b, iterable):
         if b.ob_type is heap.bytes_type and len(items) == 1 and \
                 items[0].ob_type is heap.bytes_type:
             return incref(items[0])
+        ensure_bytes(heap, sum(map(len, parts)) + len(b.value) * (len(parts) - 1))
         data = bytes(b.value).join(parts)
         if b.ob_type is heap.bytearray_type:
             return bao.bytearray_from_string_and_size(heap, data)
@@ -288,6 +293,10 @@ def bytes_replace(sp, b, old, new, count=None):
     data = bytes(b.value)
     if count == 0 or old not in data:
         return _result(sp, b, data)
+    if len(new) > len(old):
+        found = data.count(old) if old else len(data) + 1
+        ensure_bytes(sp.heap, len(data) + (len(new) - len(old)) * (
+            found if count < 0 else min(count, found)))
     r = data.replace(old, new, count)
     return _result(sp, b, r, unchanged_ok=False, fresh=True)
 
@@ -360,6 +369,7 @@ def _pad(name):
         data = bytes(b.value)
         if len(data) >= width:
             return _result(sp, b, data)
+        ensure_bytes(sp.heap, width)
         return _result(sp, b, getattr(data, name)(width, fill), False, True)
     return method
 
@@ -369,12 +379,18 @@ def bytes_zfill(sp, b, width):
     data = bytes(b.value)
     if len(data) >= width:
         return _result(sp, b, data)
+    ensure_bytes(sp.heap, width)
     return _result(sp, b, data.zfill(width), False, True)
 
 
 def bytes_expandtabs(sp, b, tabsize=None):
     data = bytes(b.value)
-    r = data.expandtabs(8 if tabsize is None else as_index(sp, tabsize))
+    ts = 8 if tabsize is None else as_index(sp, tabsize)
+    if not -(1 << 31) <= ts < (1 << 31):
+        raise GuestError("OverflowError", "Python int too large to convert to C int")
+    if ts > 1:
+        ensure_bytes(sp.heap, len(data) + data.count(b"\t") * (ts - 1))    # at most this long
+    r = data.expandtabs(ts)
     if r == data:
         return _result(sp, b, data)
     return _result(sp, b, r, False, True)
@@ -737,6 +753,7 @@ def bytes_binop(sp, op, a, b):
         else:
             n = b.value
         n = max(n, 0)
+        ensure_bytes(h, len(a.value) * n)
         if a.ob_type is h.bytearray_type:
             data = bytes(a.value) * n
             if inplace:
@@ -760,6 +777,7 @@ def bytes_binop(sp, op, a, b):
                 return bytes(v) if x.ob_type is h.bytearray_type else v
             raise Unsupported(f"bytes %-formatting of {x.ob_type.name}")
         args = tuple(host(x) for x in b.items) if b.ob_type is h.tuple_type else host(b)
+        ensure_percent_room(sp, bytes(a.value).decode("latin-1"), args, ensure_bytes)
         try:
             data = bytes(a.value) % args
         except (TypeError, ValueError, OverflowError) as e:

@@ -1,25 +1,31 @@
-"""Formatting: ``format()``/``PyObject_Format``, ``__format__`` of the builtin scalars,
-``str.format``/``format_map`` and ``%``-formatting of str.
+"""Formatting: ``format()``/``PyObject_Format``, ``__format__`` of the builtin scalars and
+``%``-formatting of str and bytes.  ``str.format``/``format_map`` parse their fields on guest
+objects in strformat.py.
 
-The text is produced by the host's own formatting machinery (the host is CPython 3.11, so
-spec parsing, rounding and error messages are the oracle's), with guest objects standing in
-through ``GuestProxy`` objects whose host class bears the guest type's name (so host messages
-such as ``%d format: a real number is required, not list`` name the guest type) and whose
-``__format__``/``__str__``/``__repr__``/``__getattr__``/``__getitem__`` call back into the
-object space.
+The builtin scalars' text comes from the host's own formatting of their payloads (host ints,
+floats, complexes and strs: the host is CPython 3.11, so spec parsing, rounding and error
+messages are the oracle's).  ``%``-formatting hands the host's ``%`` operator ``GuestProxy``
+objects for the other guest objects: a proxy's host class bears the guest type's name (so host
+messages such as ``%d format: a real number is required, not list`` name the guest type), and
+it offers only the special methods ``%`` calls (``__str__``, ``__repr__``, ``__index__``,
+``__float__``, ``__getitem__`` for ``%(key)s``), each calling back into the object space.  No
+attribute of a proxy is reachable by a name the guest chooses: ``%`` looks up no attribute,
+and a proxy is never handed to guest code.
 
 The result object follows ``_PyUnicodeWriter``: when the whole output is one str object
-written whole (``"{}".format(s)``, ``"%s" % s``, a format string without fields), that object
-itself is returned; otherwise a new string (``unicode_result``: one-character results are the
-latin-1 singletons).
+written whole (``"%s" % s``, a format string without conversions), that object itself is
+returned; otherwise a new string (``unicode_result``: one-character results are the latin-1
+singletons).
 """
 
-import _string
+import re
 
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp.methods.args import as_index, fresh_str, incref
 from heapsim.interp.methods.clinic import METH_FASTCALL, METH_O, builtin, declare
 from heapsim.objects.bytesobject import new_bytes
+from heapsim.objects.longobject import long_to_decimal
+from heapsim.objects.sizecheck import ensure_bytes, ensure_str
 from heapsim.objects.unicodeobject import new_str
 
 
@@ -32,31 +38,86 @@ def format_object(sp, obj, spec):
     """``PyObject_Format(obj, spec)`` with a host str spec: a new reference."""
     h = sp.heap
     tp = obj.ob_type
-    if tp is h.str_type:
-        if not spec:
-            return incref(obj)
-        try:
-            r = format(obj.value, spec)
-        except (ValueError, TypeError) as e:
-            raise GuestError(type(e).__name__, str(e)) from None
-        if r == obj.value:
-            return incref(obj)
+    if tp is h.str_type or tp is h.int_type or tp is h.float_type or tp is h.complex_type:
+        r = format_field_exact(sp, obj, spec)
+        if type(r) is not str:
+            return r
+        if tp is h.int_type and not spec:
+            return _fresh(h, r)                 # long_to_decimal_string
         return new_str(h, r)
-    if tp is h.int_type:
+    if tp is h.bool_type:
         if not spec:
-            return _fresh(h, str(obj.value))     # long_to_decimal_string
-        return _host_format(h, obj.value, spec)
-    if tp is h.float_type or tp is h.bool_type or tp is h.complex_type:
-        v = sp.unwrap(obj)
-        if not spec:
-            return new_str(h, str(v))
-        return _host_format(h, v, spec)
+            return new_str(h, str(obj is h.true))
+        ensure_spec_room(sp, spec)
+        return _host_format(h, obj is h.true, spec)
     if obj is h.none:
         if spec:
             raise GuestError("TypeError", "unsupported format string passed to "
                              "NoneType.__format__")
         return new_str(h, "None")
     return sp.format(obj, spec)
+
+
+# A format spec's width and precision:
+# ``[[fill]align][sign][z][#][0][width][grouping][.precision][type]``.
+_SPEC_SIZES = re.compile(r"(?:.?[<>=^])?[-+ ]?z?#?0?(\d*)[,_]?(?:\.(\d+))?")
+_BIG_NUMBER = re.compile(r"\d{7,}")
+
+
+def ensure_spec_room(sp, spec, is_str=False):
+    """Before the host formats with ``spec``: a width (or, except for a str, a precision) of
+    millions of characters must fit under the heap limit (objects/sizecheck.py)."""
+    if len(spec) >= 7:
+        m = _SPEC_SIZES.match(spec)
+        n = int(m.group(1) or 0)
+        if not is_str and m.group(2):
+            n = max(n, int(m.group(2)))
+        ensure_str(sp.heap, n)
+
+
+def ensure_percent_room(sp, fmt, args, ensure=ensure_str):
+    """Before the host runs ``fmt % args``: the widths and precisions written in fmt, and the
+    ``*`` ones taken from the arguments, must fit under the heap limit."""
+    numbers = [int(x) for x in _BIG_NUMBER.findall(fmt)]
+    if "*" in fmt:
+        numbers += [x for x in (args if type(args) is tuple else (args,))
+                    if type(x) is int and x > 999999]
+    if numbers:
+        ensure(sp.heap, max(numbers))
+
+
+def format_field_exact(sp, obj, spec):
+    """The formatters ``str.format`` calls directly for an exact str, int, float or complex
+    (``_PyUnicode_FormatAdvancedWriter`` and its siblings): obj itself (a new reference) when
+    it is written whole, else the host text; None for any other object."""
+    h = sp.heap
+    tp = obj.ob_type
+    if tp is h.str_type:
+        if not spec:
+            return incref(obj)
+        ensure_spec_room(sp, spec, True)
+        r = _host_text(obj.value, spec)
+        if r == obj.value:
+            return incref(obj)
+        return r
+    if tp is h.int_type:
+        if not spec:
+            return long_to_decimal(obj.value)
+        ensure_spec_room(sp, spec)
+        return _host_text(obj.value, spec)
+    if tp is h.float_type or tp is h.complex_type:
+        if not spec:
+            return str(obj.value)
+        ensure_spec_room(sp, spec)
+        return _host_text(obj.value, spec)
+    return None
+
+
+def _host_text(v, spec):
+    try:
+        return format(v, spec)
+    except (ValueError, TypeError, OverflowError) as e:
+        raise GuestError(type(e).__name__, str(e)) from None
 
 
 def _host_format(h, v, spec):
@@ -84,7 +145,7 @@ def _scalar_format(sp, obj, spec):
                          f"{spec.ob_type.name}")
     h = sp.heap
     if obj.ob_type is h.int_type and not spec.value:
-        return _fresh(h, str(obj.value))
+        return _fresh(h, long_to_decimal(obj.value))
     return format_object(sp, obj, spec.value)
 
 
@@ -94,6 +155,19 @@ int___format__, float___format__, complex___format__ = (
 
 
 # --- guest proxies -----------------------------------------------------------------------------
+
+def getitem_own_key(sp, obj, key):
+    """``PyObject_GetItem(obj, key)`` for a key the caller releases right after: a KeyError
+    that carries the key (``GuestError.key``, borrowed by the dict that raised it) takes its
+    own reference, as the exception object CPython sets at once would."""
+    try:
+        return sp.getitem(obj, key)
+    except GuestError as e:
+        if getattr(e, "key", None) is key and not getattr(e, "owned", False):
+            key.ob_refcnt += 1
+            e.owned = True
+        raise
+
 
 class GuestProxy:
     """A guest object inside a host formatting operation."""
@@ -125,19 +199,11 @@ class GuestProxy:
         sp.heap.decref(r)
         return v
 
-    def __getattr__(self, name):
-        if name.startswith("__") and name.endswith("__"):
-            raise AttributeError(name)
-        sp = self._sp
-        r = sp.getattr(self._obj, name)
-        self._keep.append(r)
-        return to_host(sp, r, self._keep)
-
     def __getitem__(self, key):
         sp = self._sp
         k = sp.wrap(key)
         try:
-            r = sp.getitem(self._obj, k)
+            r = getitem_own_key(sp, self._obj, k)
         finally:
             sp.heap.decref(k)
         self._keep.append(r)
@@ -173,7 +239,10 @@ def to_host(sp, obj, keep):
         return None
     cls = _PROXY_CLASSES.get(tp.name)
     if cls is None:
-        cls = type(tp.name, (GuestProxy,), {"__slots__": ()})
+        try:
+            cls = type(tp.name, (GuestProxy,), {"__slots__": ()})
+        except (ValueError, UnicodeError):      # a name python3 refuses for a class
+            cls = GuestProxy
         _PROXY_CLASSES[tp.name] = cls
     p = cls.__new__(cls)
     p._sp = sp
@@ -202,7 +271,7 @@ class _Mapping:
             return to_host(sp, v, self.keep)
         k = sp.wrap(key)
         try:
-            r = sp.getitem(self.obj, k)
+            r = getitem_own_key(sp, self.obj, k)
         finally:
             sp.heap.decref(k)
         self.keep.append(r)
@@ -227,76 +296,6 @@ def _host_error(e, sp=None):
     return None
 
 
-# --- str.format --------------------------------------------------------------------------------
-
-def _single_field(fmt):
-    """The field of a format string that is exactly one ``{...}`` field, else None."""
-    try:
-        parts = list(_string.formatter_parser(fmt))
-    except ValueError:
-        return None
-    if len(parts) != 1:
-        return None
-    literal, name, spec, conv = parts[0]
-    if literal or name is None:
-        return None
-    return name, spec, conv
-
-
-def str_format_impl(sp, s, args, kw, mapping=None):
-    h = sp.heap
-    fmt = s.value
-    if "{" not in fmt and "}" not in fmt:
-        if s.ob_type is h.str_type:
-            return incref(s)
-        return new_str(h, fmt)
-    keep = []
-    try:
-        hargs = [to_host(sp, a, keep) for a in args]
-        if mapping is not None:
-            hkw = _Mapping(sp, mapping, keep)
-        else:
-            hkw = {k: to_host(sp, v, keep) for k, v in (kw or {}).items()}
-        single = _single_field(fmt)
-        if single is not None:
-            name, spec, conv = single
-            if "{" not in spec and (conv is None or conv == "s"):
-                obj = _lookup_simple(sp, name, args, kw, mapping)
-                if obj is not None and obj.ob_type is h.str_type:
-                    r = format_object(sp, obj, spec)
-                    if r is obj:
-                        return r
-                    h.decref(r)
-        try:
-            if mapping is not None:
-                text = fmt.format_map(hkw)
-            else:
-                text = fmt.format(*hargs, **hkw)
-        except GuestError:
-            raise
-        except Exception as e:
-            err = _host_error(e, sp)
-            if err is None:
-                raise
-            raise err from None
-        return new_str(h, text)
-    finally:
-        for r in keep:
-            h.decref(r)
-
-
-def _lookup_simple(sp, name, args, kw, mapping):
-    """The object of a plain field name ('' , a digit string or an identifier)."""
-    if name == "":
-        return args[0] if args else None
-    if name.isdigit():
-        i = int(name)
-        return args[i] if i < len(args) else None
-    if name.isidentifier() and mapping is None and kw:
-        return kw.get(name)
-    return None
-
-
 # --- %-formatting --------------------------------------------------------------------------
 
 def str_mod(sp, fmt_obj, values):
@@ -318,6 +317,7 @@ def str_mod(sp, fmt_obj, values):
             if fmt == "%s" and tp is h.str_type:
                 return incref(values)
             hv = to_host(sp, values, keep)
+        ensure_percent_room(sp, fmt, hv)
         try:
             text = fmt % hv
         except GuestError:
@@ -360,6 +360,7 @@ def bytes_mod(sp, fmt_obj, values):
     try:
         hv = tuple(hostv(x) for x in values.items) if values.ob_type is h.tuple_type \
             else hostv(values)
+        ensure_percent_room(sp, bytes(fmt_obj.value).decode("latin-1"), hv, ensure_bytes)
         return new_bytes(h, bytes(fmt_obj.value) % hv)
     except GuestError:
         raise

@@ -11,13 +11,15 @@ one-character results are fresh objects.  ``split`` lists are preallocated as st
 from heapsim.objects.core import add_methods
 from heapsim.base.errors import GuestError
 from heapsim.base.errors import Unsupported
-from heapsim.interp.methods import format as fmt
+from heapsim.interp.methods import strformat
 from heapsim.interp.methods.args import as_index, as_ssize, fresh_str, incref, opt_none
 from heapsim.interp.methods.clinic import (
     METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS, builtin, declare,
     staticmethod_fn,
 )
 from heapsim.objects.bytesobject import new_bytes
+from heapsim.objects.longobject import long_to_decimal
+from heapsim.objects.sizecheck import ensure_str
 from heapsim.objects.dictobject import dict_items, dict_new, dict_setitem
 from heapsim.objects.listobject import (
     list_append_steal, list_extend_from_iterable, list_new, list_reverse,
@@ -223,6 +225,7 @@ def str_join(sp, s, iterable):
                 raise GuestError("TypeError", f"sequence item {i}: expected str instance, "
                                  f"{x.ob_type.name} found")
             parts.append(v)
+        ensure_str(heap, sum(map(len, parts)) + len(s.value) * (n - 1))
         return fresh_str(heap, s.value.join(parts))
     finally:
         heap.decref(holder)
@@ -256,6 +259,10 @@ def str_replace(sp, s, old, new, count=None):
     v = s.value
     if count == 0 or old not in v or (old == new and (len(old) > 0)):
         return _unchanged(sp, s)
+    if len(new) > len(old):
+        found = v.count(old) if old else len(v) + 1
+        ensure_str(sp.heap, len(v) + (len(new) - len(old)) * (
+            found if count < 0 else min(count, found)))
     r = v.replace(old, new, count)
     if r == v and old == "" and new == "":
         return _unchanged(sp, s)
@@ -276,6 +283,7 @@ def _pad(name):
         v = s.value
         if len(v) >= width:
             return _unchanged(sp, s)
+        ensure_str(sp.heap, width)
         return fresh_str(sp.heap, getattr(v, name)(width, fill))
     return declare(method, f"str.{name}($self, width, fillchar=' ', /)", METH_FASTCALL)
 
@@ -286,15 +294,20 @@ def str_zfill(sp, s, width):
     v = s.value
     if len(v) >= width:
         return _unchanged(sp, s)
+    ensure_str(sp.heap, width)
     return fresh_str(sp.heap, v.zfill(width))
 
 
 @builtin("str.expandtabs($self, /, tabsize=8)", METH_FASTCALL | METH_KEYWORDS)
 def str_expandtabs(sp, s, tabsize=None):
     ts = 8 if tabsize is None else as_index(sp, tabsize)
+    if not -(1 << 31) <= ts < (1 << 31):
+        raise GuestError("OverflowError", "Python int too large to convert to C int")
     v = s.value
     if "\t" not in v:
         return _unchanged(sp, s)
+    if ts > 1:
+        ensure_str(sp.heap, len(v) + v.count("\t") * (ts - 1))     # at most this long
     return new_str(sp.heap, v.expandtabs(ts))
 
 
@@ -475,12 +488,12 @@ def str_count(sp, s, sub, start=None, end=None):
 
 @builtin("str.format_map($self, mapping, /)", METH_O)
 def str_format_map(sp, s, mapping):
-    return fmt.str_format_impl(sp, s, [], None, mapping=mapping)
+    return strformat.str_format_impl(sp, s, [], None, mapping=mapping)
 
 
 @builtin("str.format($self, /, *args, **kwargs)", METH_VARARGS | METH_KEYWORDS)
 def str_format(sp, s, args, kw):
-    return fmt.str_format_impl(sp, s, args, kw)
+    return strformat.str_format_impl(sp, s, args, kw)
 
 
 @builtin("str.__getnewargs__($self, /)", METH_NOARGS)
@@ -543,7 +556,7 @@ def unicode_new(sp, tp, obj=None, encoding=None, errors=None):
             raise GuestError(type(e).__name__, str(e)) from None
     tp0 = obj.ob_type
     if tp0 is heap.int_type:
-        return fresh_str(heap, str(obj.value))       # long_to_decimal_string
+        return fresh_str(heap, long_to_decimal(obj.value))
     r = sp.str(obj)
     if tp is heap.str_type:
         return r

@@ -20,7 +20,7 @@ from heapsim.interp.modules.modsupport import add_functions, new_module, set_att
 from heapsim.interp.types.exceptions import ALIASES, is_subtype, new_exception
 from heapsim.objects.core import PyObject
 from heapsim.objects.floatobject import new_float
-from heapsim.objects.longobject import new_int
+from heapsim.objects.longobject import long_to_decimal, new_int
 from heapsim.objects.rangeobject import RANGEITER_SIZE, RangeIterObject, range_new
 from heapsim.objects.sliceobject import slice_indices
 from heapsim.objects.unicodeobject import new_str, str_char
@@ -128,7 +128,7 @@ def builtin_hash(sp, self, x):
 @builtin("repr(obj, /)", METH_O)
 def builtin_repr(sp, self, x):
     if x.ob_type is sp.heap.int_type:
-        return fresh_str(sp.heap, repr(x.value))
+        return fresh_str(sp.heap, long_to_decimal(x.value))
     return sp.repr(x)
 
 

@@ -15,7 +15,8 @@ from heapsim.interp.types import moduleobject
 from heapsim.interp.types.descrobject import super_repr
 from heapsim.interp.types.typeobject import MethodDescr, ext_builtin_base, heap_lookup, type_call
 from heapsim.objects.core import TypeObject, make_static_type, getsizeof, TPFLAGS_HEAPTYPE
-from heapsim.objects.longobject import new_int
+from heapsim.objects.longobject import long_to_decimal, new_int
+from heapsim.objects.sizecheck import check_host_binop
 from heapsim.objects.boolobject import new_bool
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.complexobject import new_complex
@@ -55,6 +56,7 @@ _BINOPS = {
 }
 _CMPOPS = {"<": operator.lt, "<=": operator.le, "==": operator.eq, "!=": operator.ne,
            ">": operator.gt, ">=": operator.ge}
+_SIZED = frozenset(("*", "<<", "**"))   # results whose size is checked before the host
 _SWAP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
 
@@ -387,7 +389,10 @@ class ObjectSpace(ProtoSpace):
             if base == "%" and ta is h.str_type:
                 return self.str_mod(self, a, b)
             try:
-                res = _BINOPS[base](self.unwrap(a), self.unwrap(b))
+                x, y = self.unwrap(a), self.unwrap(b)
+                if base in _SIZED:
+                    check_host_binop(h, base, x, y)
+                res = _BINOPS[base](x, y)
             except (ZeroDivisionError, TypeError, OverflowError, ValueError) as e:
                 msg = str(e).replace("+=", "+").replace(" for " + base + "=:", " for " + base + ":")
                 if inplace and isinstance(e, TypeError) and "unsupported operand" in msg:
@@ -442,11 +447,6 @@ class ObjectSpace(ProtoSpace):
                 return r
         raise GuestError("TypeError", f"unsupported operand type(s) for {op}: "
                          f"'{ta.name}' and '{tb.name}'")
-
-    def _fmt_arg(self, x):
-        if self.is_scalar(x):
-            return self.unwrap(x)
-        return _Reprable(self, x)
 
     def _incref(self, o):
         o.ob_refcnt += 1
@@ -688,6 +688,8 @@ class ObjectSpace(ProtoSpace):
         tp = obj.ob_type
         if tp is h.str_type:
             return repr(obj.value)
+        if tp is h.int_type:
+            return long_to_decimal(obj.value)
         if tp in self.scalar_types:
             return repr(self.unwrap(obj))
         if tp is h.ellipsis_type:
@@ -1016,7 +1018,17 @@ class ObjectSpace(ProtoSpace):
         return self._builtin_iter(obj)
 
     def next(self, it):
-        """``tp_iternext``: a new reference, or None when the iterator is exhausted."""
+        """``tp_iternext``: a new reference, or None when the iterator is exhausted.
+
+        Each call is one step of the run: the loops builtins run over an iterator (``sum``,
+        ``max``, ``list``, ``sorted``, ...) go through here, so ``--max-steps`` and
+        ``--timeout`` hold inside them too (the limit check is the interpreter's own, without
+        the audit's safe-point hook: a builtin holds references no root lists)."""
+        ip = self.interp
+        if ip is not None:
+            ip.steps += 1
+            if ip.steps > ip.check_at:
+                type(ip).check_limits(ip)
         fn = it.ob_type.tp_iternext
         if fn is not None:
             return fn(self, it)
@@ -1096,17 +1108,3 @@ class ObjectSpace(ProtoSpace):
 
 def T_lookup_any(sp, tp, names):
     return any(heap_lookup(sp, tp, n) is not None for n in names)
-
-
-class _Reprable:
-    """Stands in for a non-scalar guest object inside a host %-format."""
-
-    def __init__(self, sp, obj):
-        self.sp = sp
-        self.obj = obj
-
-    def __str__(self):
-        return self.sp.str_host(self.obj)
-
-    def __repr__(self):
-        return self.sp.repr_host(self.obj)

@@ -5,6 +5,7 @@ ceval.py's contract (``self`` the Interpreter, ``f`` the frame, ``ins`` the inst
 """
 
 from heapsim.base.errors import GuestError
+from heapsim.interp.methods.strformat import ascii_of
 from heapsim.interp.vm.call import function_str
 from heapsim.objects.dictobject import (
     dict_contains, dict_items, dict_merge, dict_new_presized, dict_setitem,
@@ -195,7 +196,7 @@ class BuildOpcodes:
             elif conv == 2:
                 nv = sp.repr(value)
             elif conv == 3:
-                nv = new_str(heap, ascii(sp.repr_host(value)))
+                nv = ascii_of(sp, value)
             else:
                 nv = value
                 nv.ob_refcnt += 1

@@ -135,9 +135,24 @@ _SUPER_CODE = {s.generic: s.code for s in SPECIALIZATIONS if s.code in _SUPERS}
 _POP_JUMP_IF_BOOL = ("POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE",
                      "POP_JUMP_BACKWARD_IF_FALSE", "POP_JUMP_BACKWARD_IF_TRUE")
 
+def _small_pow(x, y):
+    """``x ** y`` when the result is small; a large one raises, so that the fast path falls
+    back to the generic handler, which checks the size before the host computes it."""
+    if y > 64 and type(y) is int and type(x) is int and (x > 1 or x < -1):
+        raise OverflowError
+    return x ** y
+
+
+def _small_lshift(x, y):
+    """``x << y`` when the result is small (as ``_small_pow``)."""
+    if y > 4096:
+        raise OverflowError
+    return x << y
+
+
 _HOST_BINOPS = {
     "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
-    "//": operator.floordiv, "%": operator.mod, "**": operator.pow, "<<": operator.lshift,
+    "//": operator.floordiv, "%": operator.mod, "**": _small_pow, "<<": _small_lshift,
     ">>": operator.rshift, "&": operator.and_, "|": operator.or_, "^": operator.xor,
 }
 # The host function of each BINARY_OP / COMPARE_OP operand (None: no specialisation).
