@@ -15,6 +15,7 @@ from heapsim.interp.types import iterobject as itmod
 from heapsim.interp.types import typeobject as T
 from heapsim.interp.types import descrobject as D
 from heapsim.interp.types.exceptions import ExcObject
+from heapsim.interp.types.syntaxerr import is_syntax_error, syntax_error_str
 from heapsim.objects.methodobject import MethodObject
 from heapsim.objects.funcobject import PropertyObject, StaticMethodObject, ClassMethodObject
 
@@ -725,6 +726,8 @@ class ProtoSpace:
 
     def exc_str(self, obj):
         """``BaseException_str`` (KeyError's repr of a single argument)."""
+        if is_syntax_error(self, obj):
+            return syntax_error_str(self, obj)
         args = obj.args.items
         if len(args) == 0:
             return ""

@@ -671,14 +671,7 @@ class ObjectSpace(ProtoSpace):
         if tp is h.str_type:
             return obj.value
         if self.isinstance_tp(obj, self.exc_types["BaseException"]):
-            args = obj.args.items
-            if tp is self.exc_types["KeyError"] and len(args) == 1:
-                return self.repr_host(args[0])
-            if len(args) == 0:
-                return ""
-            if len(args) == 1:
-                return self.str_host(args[0])
-            return self.repr_host(obj.args)
+            return self.exc_str(obj)
         if tp in self.proxy_types:
             return self.str_host(self.proxy_referent(obj))
         return self.repr_host(obj)

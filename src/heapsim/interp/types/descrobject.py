@@ -22,6 +22,7 @@ from heapsim.objects.cellobject import CellObject
 from heapsim.objects.unicodeobject import intern_string, new_str
 from heapsim.interp.types import typeobject as T
 from heapsim.interp.types import type_new as TN
+from heapsim.interp.types.frameobject import frame_locals
 
 
 def _arity(name, args, lo, hi=None):
@@ -151,8 +152,7 @@ def b_delattr(sp, self, args, kw):
 def b_vars(sp, self, args, kw):
     heap = sp.heap
     if not args:
-        f = sp.interp.frame
-        loc = f.locals if f.locals is not None else f.globals
+        loc = frame_locals(heap, sp.interp.frame)
         loc.ob_refcnt += 1
         return loc
     _arity("vars", args, 0, 1)
@@ -170,8 +170,7 @@ def b_dir(sp, self, args, kw):
     heap = sp.heap
     names = set()
     if not args:
-        f = sp.interp.frame
-        loc = f.locals if f.locals is not None else f.globals
+        loc = frame_locals(heap, sp.interp.frame)
         names = {k.value for k, v in dict_items(loc)}
     else:
         obj = args[0]

@@ -4,6 +4,7 @@ BEFORE_WITH/WITH_EXCEPT_START with ``lookup_special``.
 """
 
 from heapsim.base.errors import GuestError, GuestException, Unsupported
+from heapsim.interp.modules.bltin_exec import display_value
 from heapsim.interp.types import typeobject
 from heapsim.interp.types.exceptions import ExcObject, is_subtype
 from heapsim.objects.core import TypeObject
@@ -125,6 +126,14 @@ class ExcOpcodes:
         r = self.exc_matches(left, right)
         self.heap.decref(right)
         st.append(self.sp.newbool(r))
+
+    def PRINT_EXPR(self, f, ins):
+        """An expression statement of ``single`` mode code: ``sys.displayhook(value)``."""
+        value = f.stack.pop()
+        try:
+            display_value(self.sp, value)
+        finally:
+            self.heap.decref(value)
 
     def CHECK_EG_MATCH(self, f, ins):
         raise Unsupported("except*")

@@ -12,6 +12,7 @@ import re
 import traceback as _host_tb
 
 from heapsim.interp.types.frameobject import TracebackObject, traceback_entries
+from heapsim.interp.types.syntaxerr import format_syntax_error_only, is_syntax_error
 from heapsim.objects.dictobject import dict_getitem, dict_keys
 from heapsim.objects.unicodeobject import intern_string
 
@@ -57,6 +58,9 @@ def format_exception(sp, exc, source_line, seen=None):
 
 
 def format_exception_only(sp, exc):
+    if is_syntax_error(sp, exc):
+        tp = exc.ob_type
+        return format_syntax_error_only(sp, exc, tp.name) + _notes_text(sp, exc)
     try:
         msg = sp.str_host(exc)
     except Exception:
