@@ -19,6 +19,8 @@ from heapsim.interp.methods.list_methods import builtin_sorted
 from heapsim.interp.modules import bltin_exec, bltin_site
 from heapsim.interp.modules.modsupport import add_functions, new_module, set_attr
 from heapsim.interp.types.exceptions import ALIASES, is_subtype, new_exception
+from heapsim.interp.types.genericaliasobject import init_generic_alias_type, install_generic_alias
+from heapsim.interp.types.unionobject import init_union_type, install_union
 from heapsim.objects.core import PyObject
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.longobject import new_int
@@ -725,6 +727,10 @@ def slice_indices_method(sp, s, length):
 def install(sp):
     add_methods(sp.heap.slice_type, {"indices": slice_indices_method})
     bltin_exec.install(sp)
+    init_generic_alias_type(sp.heap)
+    init_union_type(sp.heap)
+    install_generic_alias(sp)
+    install_union(sp)
     h = sp.heap
     sp.builtin_binary["divmod"] = builtin_divmod
     h.range_type.tp_vectorcall = range_vectorcall

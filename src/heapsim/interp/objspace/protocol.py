@@ -15,6 +15,7 @@ from heapsim.interp.types import iterobject as itmod
 from heapsim.interp.types import typeobject as T
 from heapsim.interp.types import descrobject as D
 from heapsim.interp.types.exceptions import ExcObject
+from heapsim.interp.types.genericaliasobject import generic_alias_new
 from heapsim.interp.types.syntaxerr import is_syntax_error, syntax_error_str
 from heapsim.objects.methodobject import MethodObject
 from heapsim.objects.funcobject import PropertyObject, StaticMethodObject, ClassMethodObject
@@ -612,6 +613,8 @@ class ProtoSpace:
                 mg = T.heap_lookup(self, meta, "__getitem__")
                 if mg is not None:
                     return T.call_descr_method(self, mg, obj, [key])
+            if obj is heap.type_type:
+                return generic_alias_new(heap, obj, key)
             m = T.lookup(self, obj, "__class_getitem__")
             if m is not None:
                 g = T.descr_get(self, m, None, obj)

@@ -985,9 +985,6 @@ class ObjectSpace(ProtoSpace):
         if container.ob_type is self.mappingproxy_type:
             container = container.mapping
         if container.ob_type.flags & HEAP or isinstance(container, TypeObject):
-            if isinstance(container, TypeObject) and not container.flags & HEAP and \
-                    container.ob_type is self.heap.type_type:
-                raise GuestError("TypeError", f"type '{container.name}' is not subscriptable")
             return self.user_getitem(container, key)
         return self._builtin_getitem(container, key)
 

@@ -23,6 +23,7 @@ from heapsim.objects.unicodeobject import intern_string, new_str
 from heapsim.interp.types import typeobject as T
 from heapsim.interp.types import type_new as TN
 from heapsim.interp.types.frameobject import frame_locals
+from heapsim.interp.types.unionobject import union_members
 
 
 def _arity(name, args, lo, hi=None):
@@ -68,10 +69,31 @@ def object_isinstance(sp, obj, cls):
                 finally:
                     heap.decref(r)
         return T.is_subtype(obj.ob_type, cls)
+    cls = union_members(cls) or cls
     if cls.ob_type is heap.tuple_type:
         return any(object_isinstance(sp, obj, c) for c in list(cls.items))
+    r = _call_checker(sp, cls, "__instancecheck__", obj)
+    if r is not None:
+        return r
     raise GuestError("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a "
                      "union")
+
+
+def _call_checker(sp, cls, name, arg):
+    """``__instancecheck__``/``__subclasscheck__`` of an object that is not a class (looked up
+    on its type, as ``_PyObject_LookupSpecial`` does): a host bool, or None without one."""
+    m = sp.special_method(cls, name)
+    if m is None:
+        return None
+    heap = sp.heap
+    try:
+        r = sp.call(m, [arg], None)
+    finally:
+        heap.decref(m)
+    try:
+        return sp.truth(r)
+    finally:
+        heap.decref(r)
 
 
 def object_issubclass(sp, derived, cls):
@@ -89,8 +111,12 @@ def object_issubclass(sp, derived, cls):
         if not isinstance(derived, TypeObject):
             raise GuestError("TypeError", "issubclass() arg 1 must be a class")
         return T.is_subtype(derived, cls)
+    cls = union_members(cls) or cls
     if cls.ob_type is heap.tuple_type:
         return any(object_issubclass(sp, derived, c) for c in list(cls.items))
+    r = _call_checker(sp, cls, "__subclasscheck__", derived)
+    if r is not None:
+        return r
     if not isinstance(derived, TypeObject):
         raise GuestError("TypeError", "issubclass() arg 1 must be a class")
     raise GuestError("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or "
