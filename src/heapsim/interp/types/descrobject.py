@@ -11,7 +11,8 @@ from heapsim.base.errors import GuestError, Unsupported
 from heapsim.objects.core import (
     TypeObject, TPFLAGS_HEAPTYPE, UNTRACKED, add_methods, pointer_hash,
 )
-from heapsim.objects.dictobject import dict_items, dict_new, dict_setitem
+from heapsim.objects.dictobject import dict_getitem, dict_items, dict_new, dict_setitem
+from heapsim.objects.moduleobject import ModuleObject
 from heapsim.objects.instanceobject import instance_new
 from heapsim.objects.methodobject import MethodDef, cfunction_new, METH_FASTCALL, METH_KEYWORDS
 from heapsim.objects.funcobject import (
@@ -192,6 +193,26 @@ def b_vars(sp, self, args, kw):
     return r
 
 
+def module_dir(sp, mod):
+    """``module.__dir__``: the result of ``__dict__['__dir__']()`` if the module has one,
+    else the keys of its dict (a new reference)."""
+    heap = sp.heap
+    d = mod.md_dict
+    k = intern_string(heap, "__dir__")
+    try:
+        f = dict_getitem(heap, d, k)
+    finally:
+        heap.decref(k)
+    if f is not None:
+        return sp.call(f, [], None)
+    return sp.newlist([_incref_obj(key) for key, _ in dict_items(d)])
+
+
+def _incref_obj(o):
+    o.ob_refcnt += 1
+    return o
+
+
 def b_dir(sp, self, args, kw):
     heap = sp.heap
     names = set()
@@ -200,18 +221,27 @@ def b_dir(sp, self, args, kw):
         names = {k.value for k, v in dict_items(loc)}
     else:
         obj = args[0]
-        if obj.ob_type.flags & TPFLAGS_HEAPTYPE:
-            m = T.heap_lookup(sp, obj.ob_type, "__dir__")
-            if m is not None:
-                r = T.call_descr_method(sp, m, obj, [])
-                try:
-                    items = sp.collect(r)
-                finally:
-                    heap.decref(r)
-                lst = sp.newlist(items)
-                # list.sort from list's method table (methods/list_methods.py fills it)
-                heap.decref(heap.list_type.tp_methods["sort"](sp, lst, [], None))
-                return lst
+        tp = obj.ob_type
+        m = None
+        if tp.flags & TPFLAGS_HEAPTYPE:
+            m = T.heap_lookup(sp, tp, "__dir__")
+        elif tp.tp_methods is not None and "__dir__" in tp.tp_methods:
+            m = T.lookup(sp, tp, "__dir__")      # a builtin type's own (a generic alias)
+        if m is not None:
+            r = T.call_descr_method(sp, m, obj, [])
+        elif isinstance(obj, ModuleObject):
+            r = module_dir(sp, obj)
+        else:
+            r = None
+        if r is not None:
+            try:
+                items = sp.collect(r)
+            finally:
+                heap.decref(r)
+            lst = sp.newlist(items)
+            # list.sort from list's method table (methods/list_methods.py fills it)
+            heap.decref(heap.list_type.tp_methods["sort"](sp, lst, [], None))
+            return lst
         tps = T.mro_of(obj) if isinstance(obj, TypeObject) else T.mro_of(obj.ob_type)
         for t in tps:
             if t.dict is not None:

@@ -18,16 +18,19 @@ from heapsim.objects.abstract import hash_object, objects_equal
 from heapsim.objects.core import (
     add_methods, GCObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TypeObject, UNTRACKED, make_static_type,
 )
+from heapsim.objects.dictobject import dict_getitem
+from heapsim.objects.listobject import list_append
 from heapsim.objects.tupleobject import tuple_pack
 
 GA_BASICSIZE = 64
 
 # the attributes a generic alias answers itself; every other name is looked up on the origin
 # (``attr_exceptions``)
-OWN_ATTRIBUTES = frozenset((
+ATTR_EXCEPTIONS = (
     "__class__", "__origin__", "__args__", "__unpacked__", "__parameters__",
     "__typing_unpacked_tuple_args__", "__mro_entries__", "__reduce_ex__", "__reduce__",
-    "__copy__", "__deepcopy__"))
+    "__copy__", "__deepcopy__")
+OWN_ATTRIBUTES = frozenset(ATTR_EXCEPTIONS)
 
 
 class GenericAliasObject(GCObject):
@@ -304,7 +307,26 @@ def class_getitem_for(type_of):
     return class_getitem
 
 
-GA_METHODS = {"__mro_entries__": ga_mro_entries, "__instancecheck__": ga_instancecheck,
+def ga_dir(sp, ga, args, kw):
+    """``ga_dir``: the origin's ``dir()`` and the alias's own attribute names."""
+    heap = sp.heap
+    key = sp.newstr("dir")
+    try:
+        # PyObject_Dir: the builtins module's dir (types/descrobject.py's b_dir)
+        dir_fn = dict_getitem(heap, sp.interp.modules["builtins"].md_dict, key)
+    finally:
+        heap.decref(key)
+    lst = sp.call(dir_fn, [ga.origin], None)
+    have = {x.value for x in lst.items if x.ob_type is heap.str_type}
+    for name in ATTR_EXCEPTIONS:
+        if name not in have:
+            s = sp.newstr(name)
+            list_append(heap, lst, s)
+            heap.decref(s)
+    return lst
+
+
+GA_METHODS = {"__dir__": ga_dir, "__mro_entries__": ga_mro_entries, "__instancecheck__": ga_instancecheck,
               "__subclasscheck__": ga_subclasscheck}
 
 
