@@ -16,6 +16,7 @@ from heapsim.interp.methods import bytes_methods as lib_bytes
 from heapsim.interp.methods.dict_methods import dict_update_from
 from heapsim.interp.methods.format import format_object, str_mod
 from heapsim.interp.types.descrobject import install_exc_methods
+from heapsim.interp.types.exceptiongroup import group_attr
 from heapsim.interp.types.frameobject import frame_locals, get_frame_object
 from heapsim.interp.types.syntaxerr import FIELDS as SYNTAX_FIELDS, is_syntax_error, syntax_field
 from heapsim.interp.types.genobject import CLEARED, EXECUTING, SUSPENDED, \
@@ -157,6 +158,8 @@ def exc_getattr(sp, e, name):
         h.decref(k)
         if v is not None:
             return _incref(v)
+    if e.eg_msg is not None and name in ("message", "exceptions"):
+        return group_attr(sp, e, name)
     if name in SYNTAX_FIELDS and is_syntax_error(sp, e):
         v = syntax_field(sp, e, name)
         return _incref(v if v is not None else h.none)

@@ -19,6 +19,7 @@ from heapsim.interp.methods.list_methods import builtin_sorted
 from heapsim.interp.modules import bltin_exec, bltin_site
 from heapsim.interp.modules.modsupport import add_functions, new_module, set_attr
 from heapsim.interp.types.exceptions import ALIASES, is_subtype, new_exception
+from heapsim.interp.types.exceptiongroup import install_exception_groups
 from heapsim.interp.types.genericaliasobject import init_generic_alias_type, install_generic_alias
 from heapsim.interp.types.unionobject import init_union_type, install_union
 from heapsim.objects.core import PyObject
@@ -731,6 +732,7 @@ def install(sp):
     init_union_type(sp.heap)
     install_generic_alias(sp)
     install_union(sp)
+    install_exception_groups(sp)
     h = sp.heap
     sp.builtin_binary["divmod"] = builtin_divmod
     h.range_type.tp_vectorcall = range_vectorcall

@@ -15,6 +15,7 @@ from heapsim.interp.types import iterobject as itmod
 from heapsim.interp.types import typeobject as T
 from heapsim.interp.types import descrobject as D
 from heapsim.interp.types.exceptions import ExcObject
+from heapsim.interp.types.exceptiongroup import group_str
 from heapsim.interp.types.genericaliasobject import generic_alias_new
 from heapsim.interp.types.syntaxerr import is_syntax_error, syntax_error_str
 from heapsim.objects.methodobject import MethodObject
@@ -731,6 +732,8 @@ class ProtoSpace:
         """``BaseException_str`` (KeyError's repr of a single argument)."""
         if is_syntax_error(self, obj):
             return syntax_error_str(self, obj)
+        if obj.eg_msg is not None:
+            return group_str(self, obj)
         args = obj.args.items
         if len(args) == 0:
             return ""

@@ -342,5 +342,6 @@ def install_generic_alias(sp):
     tp.tp_vectorcall = ga_vectorcall
     add_methods(tp, GA_METHODS)
     for t in (heap.tuple_type, heap.list_type, heap.dict_type, heap.set_type,
-              heap.frozenset_type, sp.iter_types["enumerate"]):
+              heap.frozenset_type, sp.iter_types["enumerate"],
+              sp.exc_types["BaseExceptionGroup"]):
         add_methods(t, {"__class_getitem__": class_getitem_for(lambda h, t=t: t)})
