@@ -21,7 +21,6 @@ from heapsim.interp.types.frameobject import frame_locals, get_frame_object
 from heapsim.interp.types.syntaxerr import FIELDS as SYNTAX_FIELDS, is_syntax_error, syntax_field
 from heapsim.interp.types.genobject import CLEARED, EXECUTING, SUSPENDED, \
     yield_from_target
-from heapsim.objects.cellobject import CellObject
 from heapsim.objects.core import TPFLAGS_HEAPTYPE as HEAPTYPE, add_methods
 from heapsim.objects.dictobject import dict_delitem, dict_getitem, dict_items, dict_new, dict_setitem
 from heapsim.objects.listobject import list_append

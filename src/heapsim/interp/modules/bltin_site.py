@@ -17,7 +17,8 @@ import sys as host_sys
 
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.interp.methods.clinic import METH_FASTCALL, METH_KEYWORDS, builtin
-from heapsim.objects.core import GCObject, TPFLAGS_HAVE_GC, UNTRACKED, make_static_type
+from heapsim.objects.core import GCObject, TPFLAGS_HAVE_GC, make_static_type
+from heapsim.objects.funcobject import _gc_new as gc_object_new
 from heapsim.objects.unicodeobject import new_str
 
 # sys.getsizeof of a Quitter / _Helper instance (a class instance with a managed dict)
@@ -48,14 +49,7 @@ def _site_type(heap, name, repr_fn, call_fn):
 
 
 def _new_site_object(heap, tp, name):
-    addr = heap.gc_alloc(tp, tp.basicsize)
-    o = SiteObject.__new__(SiteObject)
-    o.ob_refcnt = 1
-    o.ob_type = tp
-    o.addr = addr
-    o.gc_gen = UNTRACKED
-    o.gc_refs = 0
-    o.gc_flags = 0
+    o = gc_object_new(heap, SiteObject, tp, tp.basicsize)
     o.name = name
     heap.gc.track(o)
     return o

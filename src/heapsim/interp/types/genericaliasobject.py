@@ -16,9 +16,10 @@ far as ``__parameters__`` needs: an argument with ``__typing_subst__`` is a para
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.objects.abstract import hash_object, objects_equal
 from heapsim.objects.core import (
-    add_methods, GCObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TypeObject, UNTRACKED, make_static_type,
+    add_methods, GCObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TypeObject, make_static_type,
 )
 from heapsim.objects.dictobject import dict_getitem
+from heapsim.objects.funcobject import _gc_new as gc_object_new
 from heapsim.objects.listobject import list_append
 from heapsim.objects.tupleobject import tuple_pack
 
@@ -95,14 +96,7 @@ def generic_alias_new(heap, origin, args, tp=None):
     """``Py_GenericAlias(origin, args)``: a new reference (both borrowed; a non-tuple args is
     packed into a 1-tuple)."""
     tp = tp or heap.generic_alias_type
-    addr = heap.gc_alloc(tp, GA_BASICSIZE)
-    ga = GenericAliasObject.__new__(GenericAliasObject)
-    ga.ob_refcnt = 1
-    ga.ob_type = tp
-    ga.addr = addr
-    ga.gc_gen = UNTRACKED
-    ga.gc_refs = 0
-    ga.gc_flags = 0
+    ga = gc_object_new(heap, GenericAliasObject, tp, GA_BASICSIZE)
     ga.weaklist = None
     ga.parameters = None
     ga.starred = False

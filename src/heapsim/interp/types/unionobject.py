@@ -9,9 +9,10 @@ frozenset (both build the temporary sets CPython builds); ``isinstance`` and ``i
 test each member (descrobject.py asks ``union_members``).
 """
 
-from heapsim.objects.core import GCObject, TPFLAGS_HAVE_GC, TypeObject, UNTRACKED, \
+from heapsim.objects.core import GCObject, TPFLAGS_HAVE_GC, TypeObject, \
     make_static_type
 from heapsim.objects.abstract import objects_equal
+from heapsim.objects.funcobject import _gc_new as gc_object_new
 from heapsim.objects.setobject import PY_EQ, frozenset_hash, frozenset_new, set_new, \
     set_richcompare
 from heapsim.objects.tupleobject import tuple_new
@@ -83,14 +84,7 @@ def init_union_type(heap):
 def make_union(heap, args):
     """``make_union``: a new union holding a new reference to the tuple args."""
     tp = heap.union_type
-    addr = heap.gc_alloc(tp, UNION_BASICSIZE)
-    u = UnionObject.__new__(UnionObject)
-    u.ob_refcnt = 1
-    u.ob_type = tp
-    u.addr = addr
-    u.gc_gen = UNTRACKED
-    u.gc_refs = 0
-    u.gc_flags = 0
+    u = gc_object_new(heap, UnionObject, tp, UNION_BASICSIZE)
     args.ob_refcnt += 1
     u.args = args
     u.parameters = None

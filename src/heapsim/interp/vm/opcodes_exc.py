@@ -3,7 +3,7 @@ the exception-table handlers' PUSH_EXC_INFO/POP_EXCEPT/CHECK_EXC_MATCH/RERAISE, 
 BEFORE_WITH/WITH_EXCEPT_START with ``lookup_special``.
 """
 
-from heapsim.base.errors import GuestError, GuestException, Unsupported
+from heapsim.base.errors import GuestError, GuestException
 from heapsim.interp.modules.bltin_exec import display_value
 from heapsim.interp.types import typeobject
 from heapsim.interp.types.exceptiongroup import (
