@@ -23,7 +23,7 @@ from heapsim.interp.objspace.space import ObjectSpace
 from heapsim.interp.types import genobject
 from heapsim.interp.types.codeobject import ConstantTable, compile_main, init_code_type
 from heapsim.interp.types.exceptions import init_exception_types, is_subtype
-from heapsim.interp.types.frameobject import init_frame_types
+from heapsim.interp.types.frameobject import init_frame_types, owned_locals
 from heapsim.interp.vm.ceval import Interpreter
 from heapsim.interp.vm.importer import Importer
 from heapsim.interp.vm.traceback import format_exception
@@ -342,6 +342,8 @@ AUDIT_RETRY_STEPS = 5000
 
 
 def _frame_refs(f, out):
+    if owned_locals(f) is not None:
+        out.append(f.locals)
     if f.func is not None:
         out.append(f.func)
     out.append(f.code)

@@ -16,10 +16,11 @@ from heapsim.interp.methods import bytes_methods as lib_bytes
 from heapsim.interp.methods.dict_methods import dict_update_from
 from heapsim.interp.methods.format import format_object, str_mod
 from heapsim.interp.types.descrobject import install_exc_methods
-from heapsim.interp.types.frameobject import get_frame_object
+from heapsim.interp.types.exceptiongroup import group_attr
+from heapsim.interp.types.frameobject import frame_locals, get_frame_object
+from heapsim.interp.types.syntaxerr import FIELDS as SYNTAX_FIELDS, is_syntax_error, syntax_field
 from heapsim.interp.types.genobject import CLEARED, EXECUTING, SUSPENDED, \
     yield_from_target
-from heapsim.objects.cellobject import CellObject
 from heapsim.objects.core import TPFLAGS_HEAPTYPE as HEAPTYPE, add_methods
 from heapsim.objects.dictobject import dict_delitem, dict_getitem, dict_items, dict_new, dict_setitem
 from heapsim.objects.listobject import list_append
@@ -90,27 +91,8 @@ def frame_lineno(fo):
 
 
 def _frame_locals(sp, fo):
-    """``frame.f_locals``: the module namespace for module-level frames; for function frames
-    a dict of the bound fast locals and cell contents."""
-    h = sp.heap
-    f = fo.frame
-    if f.locals is not None:
-        return _incref(f.locals)
-    d = dict_new(h)
-    names = f.code.localsplus_names
-    dc = f.dc
-    ncell_start = dc.nlocals
-    for j, v in enumerate(f.localsplus):
-        if j >= len(names):
-            break
-        if v is None:
-            continue
-        if j >= ncell_start and isinstance(v, CellObject):
-            v = v.ob_ref
-            if v is None:
-                continue
-        dict_setitem(h, d, names[j], v)
-    return d
+    """``frame.f_locals`` (``PyFrame_FastToLocalsWithError`` for a function's frame)."""
+    return _incref(frame_locals(sp.heap, fo.frame))
 
 
 def frame_getattr(sp, fo, name):
@@ -175,6 +157,11 @@ def exc_getattr(sp, e, name):
         h.decref(k)
         if v is not None:
             return _incref(v)
+    if e.eg_msg is not None and name in ("message", "exceptions"):
+        return group_attr(sp, e, name)
+    if name in SYNTAX_FIELDS and is_syntax_error(sp, e):
+        v = syntax_field(sp, e, name)
+        return _incref(v if v is not None else h.none)
     return None
 
 

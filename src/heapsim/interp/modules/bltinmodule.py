@@ -16,8 +16,12 @@ from heapsim.interp.methods.clinic import (
 )
 from heapsim.interp.methods.format import builtin_format
 from heapsim.interp.methods.list_methods import builtin_sorted
+from heapsim.interp.modules import bltin_exec, bltin_site
 from heapsim.interp.modules.modsupport import add_functions, new_module, set_attr
 from heapsim.interp.types.exceptions import ALIASES, is_subtype, new_exception
+from heapsim.interp.types.exceptiongroup import install_exception_groups
+from heapsim.interp.types.genericaliasobject import init_generic_alias_type, install_generic_alias
+from heapsim.interp.types.unionobject import init_union_type, install_union
 from heapsim.objects.core import PyObject
 from heapsim.objects.floatobject import new_float
 from heapsim.objects.longobject import long_to_decimal, new_int
@@ -321,14 +325,7 @@ def builtin_globals(sp, self):
 
 @builtin("locals()", METH_NOARGS)
 def builtin_locals(sp, self):
-    fn = getattr(sp.interp, "frame_locals", None)
-    if fn is not None:
-        return fn(sp.interp.frame)
-    f = sp.interp.frame
-    code = f.code
-    if getattr(code, "co_flags", 0) & 0x2 == 0 or f.func is None:
-        return incref(f.globals)
-    raise Unsupported("locals() inside a function")
+    return incref(bltin_exec.caller_locals(sp))
 
 
 # --- iteration ----------------------------------------------------------------------------------
@@ -730,6 +727,12 @@ def slice_indices_method(sp, s, length):
 
 def install(sp):
     add_methods(sp.heap.slice_type, {"indices": slice_indices_method})
+    bltin_exec.install(sp)
+    init_generic_alias_type(sp.heap)
+    init_union_type(sp.heap)
+    install_generic_alias(sp)
+    install_union(sp)
+    install_exception_groups(sp)
     h = sp.heap
     sp.builtin_binary["divmod"] = builtin_divmod
     h.range_type.tp_vectorcall = range_vectorcall
@@ -757,6 +760,8 @@ def builtin___import__(sp, self, name, globals=None, locals=None, fromlist=None,
 
 
 BUILTIN_FUNCTIONS["__import__"] = builtin___import__
+BUILTIN_FUNCTIONS.update(bltin_exec.EXEC_FUNCTIONS)
+BUILTIN_FUNCTIONS.update(bltin_site.SITE_FUNCTIONS)
 
 
 def c_type(sp, tp, args, kw):
@@ -822,5 +827,8 @@ def init(sp):
     set_attr(sp, mod, "False", sp.newbool(False))
     set_attr(sp, mod, "Ellipsis", incref(heap.ellipsis))
     set_attr(sp, mod, "NotImplemented", incref(heap.not_implemented))
+    set_attr(sp, mod, "__debug__", sp.newbool(True))
+    for name, obj in bltin_site.site_names(sp):
+        set_attr(sp, mod, name, obj)
     sp.register_builtins(mod)      # the object protocol's builtins (isinstance, getattr, ...)
     return mod

@@ -15,6 +15,9 @@ from heapsim.interp.types import iterobject as itmod
 from heapsim.interp.types import typeobject as T
 from heapsim.interp.types import descrobject as D
 from heapsim.interp.types.exceptions import ExcObject
+from heapsim.interp.types.exceptiongroup import group_str
+from heapsim.interp.types.genericaliasobject import generic_alias_new
+from heapsim.interp.types.syntaxerr import is_syntax_error, syntax_error_str
 from heapsim.objects.methodobject import MethodObject
 from heapsim.objects.funcobject import PropertyObject, StaticMethodObject, ClassMethodObject
 
@@ -611,6 +614,8 @@ class ProtoSpace:
                 mg = T.heap_lookup(self, meta, "__getitem__")
                 if mg is not None:
                     return T.call_descr_method(self, mg, obj, [key])
+            if obj is heap.type_type:
+                return generic_alias_new(heap, obj, key)
             m = T.lookup(self, obj, "__class_getitem__")
             if m is not None:
                 g = T.descr_get(self, m, None, obj)
@@ -725,6 +730,10 @@ class ProtoSpace:
 
     def exc_str(self, obj):
         """``BaseException_str`` (KeyError's repr of a single argument)."""
+        if is_syntax_error(self, obj):
+            return syntax_error_str(self, obj)
+        if obj.eg_msg is not None:
+            return group_str(self, obj)
         args = obj.args.items
         if len(args) == 0:
             return ""

@@ -671,14 +671,7 @@ class ObjectSpace(ProtoSpace):
         if tp is h.str_type:
             return obj.value
         if self.isinstance_tp(obj, self.exc_types["BaseException"]):
-            args = obj.args.items
-            if tp is self.exc_types["KeyError"] and len(args) == 1:
-                return self.repr_host(args[0])
-            if len(args) == 0:
-                return ""
-            if len(args) == 1:
-                return self.str_host(args[0])
-            return self.repr_host(obj.args)
+            return self.exc_str(obj)
         if tp in self.proxy_types:
             return self.str_host(self.proxy_referent(obj))
         return self.repr_host(obj)
@@ -994,9 +987,6 @@ class ObjectSpace(ProtoSpace):
         if container.ob_type is self.mappingproxy_type:
             container = container.mapping
         if container.ob_type.flags & HEAP or isinstance(container, TypeObject):
-            if isinstance(container, TypeObject) and not container.flags & HEAP and \
-                    container.ob_type is self.heap.type_type:
-                raise GuestError("TypeError", f"type '{container.name}' is not subscriptable")
             return self.user_getitem(container, key)
         return self._builtin_getitem(container, key)
 

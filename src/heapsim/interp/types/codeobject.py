@@ -24,7 +24,14 @@ from heapsim.objects.setobject import frozenset_new
 from heapsim.objects.tupleobject import tuple_new
 from heapsim.objects.unicodeobject import intern_constant, intern_string, new_str, all_name_chars
 
-CODE_BASICSIZE = 176
+# sizeof(PyCodeObject) of 64-bit 3.11 (its one-unit ``co_code_adaptive`` included); a code
+# object is a variable-size object of 2-byte code units: ``_PyObject_VAR_SIZE``
+CODE_BASICSIZE = 184
+
+
+def code_size(host_code):
+    """``_PyObject_VAR_SIZE`` of a code object: what it allocates and ``__sizeof__``."""
+    return (CODE_BASICSIZE + len(host_code.co_code) + 7) & ~7
 
 
 def compile_main(source, filename, stderr):
@@ -77,7 +84,7 @@ def init_code_type(heap):
 
     tp = make_static_type("code", CODE_BASICSIZE, 2, 0, base=heap.object_type,
                           dealloc=code_dealloc, traverse=code_traverse, weakrefable=True,
-                          sizeof=lambda co: CODE_BASICSIZE + len(co.host.co_code))
+                          sizeof=lambda co: code_size(co.host))
     heap.register_static_type(tp)
     heap.code_type = tp
 
@@ -165,5 +172,5 @@ class ConstantTable:
         co.co_qualname = intern_string(heap, host_code.co_qualname)
         co.co_filename = new_str(heap, host_code.co_filename)
         co.weaklist = None
-        co.addr = heap.alloc(heap.code_type, CODE_BASICSIZE + len(host_code.co_code))
+        co.addr = heap.alloc(heap.code_type, code_size(host_code))
         return co

@@ -11,7 +11,8 @@ from heapsim.base.errors import GuestError, Unsupported
 from heapsim.objects.core import (
     TypeObject, TPFLAGS_HEAPTYPE, UNTRACKED, add_methods, pointer_hash,
 )
-from heapsim.objects.dictobject import dict_items, dict_new, dict_setitem
+from heapsim.objects.dictobject import dict_getitem, dict_items, dict_new, dict_setitem
+from heapsim.objects.moduleobject import ModuleObject
 from heapsim.objects.instanceobject import instance_new
 from heapsim.objects.methodobject import MethodDef, cfunction_new, METH_FASTCALL, METH_KEYWORDS
 from heapsim.objects.funcobject import (
@@ -22,6 +23,8 @@ from heapsim.objects.cellobject import CellObject
 from heapsim.objects.unicodeobject import intern_string, new_str
 from heapsim.interp.types import typeobject as T
 from heapsim.interp.types import type_new as TN
+from heapsim.interp.types.frameobject import frame_locals
+from heapsim.interp.types.unionobject import union_members
 
 
 def _arity(name, args, lo, hi=None):
@@ -67,10 +70,31 @@ def object_isinstance(sp, obj, cls):
                 finally:
                     heap.decref(r)
         return T.is_subtype(obj.ob_type, cls)
+    cls = union_members(cls) or cls
     if cls.ob_type is heap.tuple_type:
         return any(object_isinstance(sp, obj, c) for c in list(cls.items))
+    r = _call_checker(sp, cls, "__instancecheck__", obj)
+    if r is not None:
+        return r
     raise GuestError("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a "
                      "union")
+
+
+def _call_checker(sp, cls, name, arg):
+    """``__instancecheck__``/``__subclasscheck__`` of an object that is not a class (looked up
+    on its type, as ``_PyObject_LookupSpecial`` does): a host bool, or None without one."""
+    m = sp.special_method(cls, name)
+    if m is None:
+        return None
+    heap = sp.heap
+    try:
+        r = sp.call(m, [arg], None)
+    finally:
+        heap.decref(m)
+    try:
+        return sp.truth(r)
+    finally:
+        heap.decref(r)
 
 
 def object_issubclass(sp, derived, cls):
@@ -88,8 +112,12 @@ def object_issubclass(sp, derived, cls):
         if not isinstance(derived, TypeObject):
             raise GuestError("TypeError", "issubclass() arg 1 must be a class")
         return T.is_subtype(derived, cls)
+    cls = union_members(cls) or cls
     if cls.ob_type is heap.tuple_type:
         return any(object_issubclass(sp, derived, c) for c in list(cls.items))
+    r = _call_checker(sp, cls, "__subclasscheck__", derived)
+    if r is not None:
+        return r
     if not isinstance(derived, TypeObject):
         raise GuestError("TypeError", "issubclass() arg 1 must be a class")
     raise GuestError("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, or "
@@ -151,8 +179,7 @@ def b_delattr(sp, self, args, kw):
 def b_vars(sp, self, args, kw):
     heap = sp.heap
     if not args:
-        f = sp.interp.frame
-        loc = f.locals if f.locals is not None else f.globals
+        loc = frame_locals(heap, sp.interp.frame)
         loc.ob_refcnt += 1
         return loc
     _arity("vars", args, 0, 1)
@@ -166,27 +193,55 @@ def b_vars(sp, self, args, kw):
     return r
 
 
+def module_dir(sp, mod):
+    """``module.__dir__``: the result of ``__dict__['__dir__']()`` if the module has one,
+    else the keys of its dict (a new reference)."""
+    heap = sp.heap
+    d = mod.md_dict
+    k = intern_string(heap, "__dir__")
+    try:
+        f = dict_getitem(heap, d, k)
+    finally:
+        heap.decref(k)
+    if f is not None:
+        return sp.call(f, [], None)
+    return sp.newlist([_incref_obj(key) for key, _ in dict_items(d)])
+
+
+def _incref_obj(o):
+    o.ob_refcnt += 1
+    return o
+
+
 def b_dir(sp, self, args, kw):
     heap = sp.heap
     names = set()
     if not args:
-        f = sp.interp.frame
-        loc = f.locals if f.locals is not None else f.globals
+        loc = frame_locals(heap, sp.interp.frame)
         names = {k.value for k, v in dict_items(loc)}
     else:
         obj = args[0]
-        if obj.ob_type.flags & TPFLAGS_HEAPTYPE:
-            m = T.heap_lookup(sp, obj.ob_type, "__dir__")
-            if m is not None:
-                r = T.call_descr_method(sp, m, obj, [])
-                try:
-                    items = sp.collect(r)
-                finally:
-                    heap.decref(r)
-                lst = sp.newlist(items)
-                # list.sort from list's method table (methods/list_methods.py fills it)
-                heap.decref(heap.list_type.tp_methods["sort"](sp, lst, [], None))
-                return lst
+        tp = obj.ob_type
+        m = None
+        if tp.flags & TPFLAGS_HEAPTYPE:
+            m = T.heap_lookup(sp, tp, "__dir__")
+        elif tp.tp_methods is not None and "__dir__" in tp.tp_methods:
+            m = T.lookup(sp, tp, "__dir__")      # a builtin type's own (a generic alias)
+        if m is not None:
+            r = T.call_descr_method(sp, m, obj, [])
+        elif isinstance(obj, ModuleObject):
+            r = module_dir(sp, obj)
+        else:
+            r = None
+        if r is not None:
+            try:
+                items = sp.collect(r)
+            finally:
+                heap.decref(r)
+            lst = sp.newlist(items)
+            # list.sort from list's method table (methods/list_methods.py fills it)
+            heap.decref(heap.list_type.tp_methods["sort"](sp, lst, [], None))
+            return lst
         tps = T.mro_of(obj) if isinstance(obj, TypeObject) else T.mro_of(obj.ob_type)
         for t in tps:
             if t.dict is not None:

@@ -82,18 +82,22 @@ HIERARCHY = (
     ("SyntaxWarning", "Warning", 72),
     ("UnicodeWarning", "Warning", 72),
     ("UserWarning", "Warning", 72),
+    ("BaseExceptionGroup", "BaseException", 88),
+    ("ExceptionGroup", "BaseExceptionGroup", 96),        # a heap type in CPython
 )
 
 EXC_FIELDS = ("ex_dict", "args", "notes", "traceback", "context", "cause", "imp_name",
-              "imp_path")
+              "imp_path", "eg_msg")
 
 
 class ExcObject(GCObject):
-    """``PyBaseExceptionObject``; ``extra`` holds SystemExit.code / StopIteration.value;
-    ``imp_name`` and ``imp_path`` are ImportError's ``name`` and ``path`` (None for NULL)."""
+    """``PyBaseExceptionObject``; ``extra`` holds SystemExit.code / StopIteration.value /
+    an exception group's exceptions tuple; ``imp_name`` and ``imp_path`` are ImportError's
+    ``name`` and ``path``, ``eg_msg`` an exception group's message (None for NULL)."""
 
     __slots__ = ("ex_dict", "args", "notes", "traceback", "context", "cause",
-                 "suppress_context", "extra", "imp_name", "imp_path", "tb", "weaklist")
+                 "suppress_context", "extra", "imp_name", "imp_path", "eg_msg", "tb",
+                 "weaklist")
 
 
 def exc_traverse(e):
@@ -133,6 +137,10 @@ def init_exception_types(heap):
                               trashcan=True, weakrefable=True)
         heap.register_static_type(tp)
         types[name] = tp
+    # ExceptionGroup(BaseExceptionGroup, Exception): two bases, its MRO set here
+    eg, beg = types["ExceptionGroup"], types["BaseExceptionGroup"]
+    eg.bases = (beg, types["Exception"])
+    eg.mro = (eg, beg, types["Exception"], types["BaseException"], heap.object_type)
     return types
 
 
@@ -161,6 +169,7 @@ def new_exception(heap, tp, args_tuple):
     e.extra = None
     e.imp_name = None
     e.imp_path = None
+    e.eg_msg = None
     e.tb = []
     e.weaklist = None
     heap.gc.track(e)
@@ -180,6 +189,9 @@ def _builtin_base(tp):
 
 
 def is_subtype(tp, base):
+    mro = tp.mro
+    if mro is not None:
+        return base in mro
     while tp is not None:
         if tp is base:
             return True

@@ -11,11 +11,14 @@ for ``f_back``, and tracks the frame object.
 getsizeof: frame objects ``120 + 8*(nlocalsplus + stacksize) + 16``; tracebacks 56.
 """
 
+from heapsim.objects.cellobject import CellObject
 from heapsim.objects.core import GCObject, TPFLAGS_HAVE_GC, UNTRACKED, make_static_type
+from heapsim.objects.dictobject import dict_delitem, dict_getitem, dict_new, dict_setitem
 
 FRAME_BASICSIZE = 120
 TB_BASICSIZE = 40
 POINTER = 8
+CO_OPTIMIZED = 0x1
 
 
 class Frame:
@@ -81,12 +84,55 @@ class TracebackObject(GCObject):
     __slots__ = ("tb_next", "tb_frame", "dc", "index", "lineno")
 
 
+def owned_locals(f):
+    """The locals dict a function's frame holds (``f_locals`` of optimized code), or None."""
+    loc = f.locals
+    if loc is not None and f.dc.flags & CO_OPTIMIZED:
+        return loc
+    return None
+
+
+def fast_to_locals(heap, f):
+    """``_PyFrame_FastToLocalsWithError`` for a function's frame: its locals dict (made on
+    first use and held by the frame; borrowed) refreshed from the fast locals: each bound
+    local, cell and free variable stored under its name, each unbound one removed."""
+    d = f.locals
+    if d is None:
+        d = f.locals = dict_new(heap)
+    dc = f.dc
+    names = f.code.localsplus_names
+    lp = f.localsplus
+    first_free = dc.nlocalsplus - dc.nfrees
+    cells = dc.cell_indices
+    for j, name in enumerate(names):
+        v = lp[j]
+        if v is not None and isinstance(v, CellObject) and (j >= first_free or j in cells):
+            v = v.ob_ref
+        if v is None:
+            if dict_getitem(heap, d, name) is not None:
+                dict_delitem(heap, d, name)
+        else:
+            dict_setitem(heap, d, name, v)
+    return d
+
+
+def frame_locals(heap, f):
+    """``PyEval_GetLocals`` for frame f (borrowed): the namespace of module and class code,
+    a function's locals dict (``fast_to_locals``)."""
+    if f.locals is not None and not f.dc.flags & CO_OPTIMIZED:
+        return f.locals
+    return fast_to_locals(heap, f)
+
+
 def _frame_traverse(fo):
     out = []
     if fo.f_back is not None:
         out.append(fo.f_back)
     if fo.owned:
         f = fo.frame
+        loc = owned_locals(f)
+        if loc is not None:
+            out.append(loc)
         if f.func is not None:
             out.append(f.func)
         out.append(f.code)
@@ -127,6 +173,10 @@ def init_frame_types(heap):
             f.func = None
             if func is not None:
                 heap.decref(func)
+            loc = owned_locals(f)
+            if loc is not None:
+                f.locals = None
+                heap.decref(loc)
             lp = f.localsplus
             for j in range(len(lp)):
                 o = lp[j]

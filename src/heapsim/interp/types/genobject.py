@@ -17,6 +17,7 @@ refcount or in the collector.
 
 from heapsim.base.errors import GuestError, GuestException
 from heapsim.interp.types.exceptions import ExcObject
+from heapsim.interp.types.frameobject import owned_locals
 from heapsim.objects.core import (
     GCObject, TPFLAGS_HAVE_GC, UNTRACKED, TypeObject, add_methods, make_static_type,
 )
@@ -46,6 +47,8 @@ def _gen_traverse(gen):
         out.append(gen.exc_state)
     f = gen.frame
     if f is not None:
+        if owned_locals(f) is not None:
+            out.append(f.locals)
         if f.func is not None:
             out.append(f.func)
         out.append(f.code)

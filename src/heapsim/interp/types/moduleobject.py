@@ -5,7 +5,7 @@ dict, then the module's own ``__getattr__`` (PEP 562), then CPython's AttributeE
 """
 
 from heapsim.base.errors import GuestError
-from heapsim.objects.dictobject import dict_getitem, dict_setitem
+from heapsim.objects.dictobject import dict_delitem, dict_getitem, dict_setitem
 from heapsim.objects.unicodeobject import intern_string, new_str
 
 
@@ -39,14 +39,19 @@ def module_getattro(sp, mod, name):
 
 
 def module_setattro(sp, mod, name, value):
-    """``mod.name = value`` into the module dict; a deletion (value None) falls through to
-    the generic path."""
-    if value is None:
-        return False
+    """``mod.name = value`` into the module dict; ``del mod.name`` (value None) removes it
+    (the generic path's message when it is missing)."""
     heap = sp.heap
     key = new_str(heap, name)
-    dict_setitem(heap, mod.md_dict, key, value)
-    heap.decref(key)
+    try:
+        if value is None:
+            if dict_getitem(heap, mod.md_dict, key) is None:
+                raise GuestError("AttributeError", f"'module' object has no attribute '{name}'")
+            dict_delitem(heap, mod.md_dict, key)
+        else:
+            dict_setitem(heap, mod.md_dict, key, value)
+    finally:
+        heap.decref(key)
     return True
 
 

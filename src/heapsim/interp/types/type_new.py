@@ -507,13 +507,52 @@ def build_class(sp, self_, args, kw):
             _set_item(sp, mkw, k, v)
         if "metaclass" in kw:
             _del_item(sp, mkw, "metaclass")
+    bases, keep = update_bases(sp, bases)
     try:
-        return _build_class(sp, func, nameobj, bases, dict(kw) if kw else {})
+        return _build_class(sp, func, nameobj, bases, dict(kw) if kw else {},
+                            keep[0] if keep else None)
     finally:
         heap.xdecref(mkw)
+        for t in keep:
+            heap.decref(t)
 
 
-def _build_class(sp, func, nameobj, bases, kw):
+def update_bases(sp, bases):
+    """``update_bases``: each base that is not a class replaced by what its
+    ``__mro_entries__(orig_bases)`` returns (a generic alias gives its origin).  Returns the
+    new bases and the tuples holding them, the original bases' tuple first (empty when no
+    base changed)."""
+    heap = sp.heap
+    if all(isinstance(b, TypeObject) for b in bases):
+        return bases, []
+    orig = sp.newtuple_borrowed(bases)
+    keep = [orig]
+    out = []
+    key = intern_string(heap, "__mro_entries__")
+    try:
+        for b in bases:
+            m = None if isinstance(b, TypeObject) else sp.getattr_opt(b, key)
+            if m is None:
+                out.append(b)
+                continue
+            try:
+                r = sp.call(m, [orig], None)
+            finally:
+                heap.decref(m)
+            keep.append(r)
+            if r.ob_type is not heap.tuple_type:
+                raise GuestError("TypeError", "__mro_entries__ must return a tuple")
+            out.extend(r.items)
+    except BaseException:
+        for t in keep:
+            heap.decref(t)
+        heap.decref(key)
+        raise
+    heap.decref(key)
+    return out, keep
+
+
+def _build_class(sp, func, nameobj, bases, kw, orig_bases=None):
     heap = sp.heap
     meta = kw.pop("metaclass", None)
     is_class = False
@@ -545,6 +584,12 @@ def _build_class(sp, func, nameobj, bases, kw):
     try:
         cell = run_class_body(sp, func, ns)
         try:
+            if orig_bases is not None:
+                k = intern_string(heap, "__orig_bases__")
+                try:
+                    sp.setitem(ns, k, orig_bases)
+                finally:
+                    heap.decref(k)
             if not isinstance(meta, TypeObject) or meta.flags & TPFLAGS_HEAPTYPE:
                 nt = sp.newtuple_borrowed(bases)
                 try:

@@ -39,6 +39,7 @@ from heapsim.objects.setobject import SET_MINSIZE, set_clear_internal, set_updat
 from heapsim.objects.unicodeobject import intern_string, new_str, static_interned_str
 from heapsim.objects.weakrefobject import get_object, new_ref
 from heapsim.reclaim import add_root_provider
+from heapsim.interp.types.exceptiongroup import group_new
 from heapsim.interp.types.exceptions import ExcObject, new_exception
 from heapsim.interp.types.mro import is_subtype, mro_of, static_mro
 
@@ -1158,9 +1159,12 @@ def base_new(sp, tp, args, kw, explicit=False):
         return instance_new(heap, tp)
     host = ext.host_cls if isinstance(ext, HeapTypeExt) else None
     if bb.flags & (1 << 30):
-        t = sp.newtuple_borrowed(args)
-        e = new_exception(heap, tp, t)
-        heap.decref(t)
+        if is_subtype(bb, sp.exc_types["BaseExceptionGroup"]):
+            e = group_new(sp, tp, list(args), None)
+        else:
+            t = sp.newtuple_borrowed(args)
+            e = new_exception(heap, tp, t)
+            heap.decref(t)
         if tp.flags & TPFLAGS_MANAGED_DICT:
             heap.decref(e)
             raise Unsupported("a managed __dict__ in exception classes")

@@ -9,7 +9,7 @@ through ``sp.interp``); ``run_frame`` checks the recursion limit on entering a n
 """
 
 from heapsim.base.errors import GuestError
-from heapsim.interp.types.frameobject import new_frame, take_ownership
+from heapsim.interp.types.frameobject import CO_OPTIMIZED, new_frame, take_ownership
 from heapsim.objects.dictobject import dict_getitem, dict_items, dict_new, dict_setitem
 from heapsim.objects.funcobject import FunctionObject, function_from_constructor, function_new
 from heapsim.objects.core import TypeObject
@@ -168,6 +168,10 @@ class CallOpcodes:
                 o.ob_refcnt = rc
                 if not rc:
                     dealloc(o)
+        if f.locals is not None and f.dc.flags & CO_OPTIMIZED:
+            o = f.locals
+            f.locals = None
+            heap.decref(o)
         o = f.func
         if o is not None:
             f.func = None

@@ -3,8 +3,12 @@ the exception-table handlers' PUSH_EXC_INFO/POP_EXCEPT/CHECK_EXC_MATCH/RERAISE, 
 BEFORE_WITH/WITH_EXCEPT_START with ``lookup_special``.
 """
 
-from heapsim.base.errors import GuestError, GuestException, Unsupported
+from heapsim.base.errors import GuestError, GuestException
+from heapsim.interp.modules.bltin_exec import display_value
 from heapsim.interp.types import typeobject
+from heapsim.interp.types.exceptiongroup import (
+    check_except_star_type, exception_group_match, prep_reraise_star,
+)
 from heapsim.interp.types.exceptions import ExcObject, is_subtype
 from heapsim.objects.core import TypeObject
 
@@ -126,8 +130,50 @@ class ExcOpcodes:
         self.heap.decref(right)
         st.append(self.sp.newbool(r))
 
+    def PRINT_EXPR(self, f, ins):
+        """An expression statement of ``single`` mode code: ``sys.displayhook(value)``."""
+        value = f.stack.pop()
+        try:
+            display_value(self.sp, value)
+        finally:
+            self.heap.decref(value)
+
     def CHECK_EG_MATCH(self, f, ins):
-        raise Unsupported("except*")
+        """``except* T``: [exc, T] -> [exc, None] without a match, else [rest, match] with
+        match the exception being handled."""
+        heap = self.heap
+        st = f.stack
+        match_type = st.pop()
+        try:
+            check_except_star_type(self.sp, match_type)
+            exc = st[-1]
+            match, rest = exception_group_match(self.sp, exc, match_type)
+        finally:
+            heap.decref(match_type)
+        if match is heap.none:
+            heap.decref(rest)
+            st.append(match)
+            return
+        st[-1] = rest
+        st.append(match)
+        match.ob_refcnt += 1
+        old = self.exc_info
+        self.exc_info = match
+        heap.xdecref(old)
+        heap.decref(exc)
+
+    def PREP_RERAISE_STAR(self, f, ins):
+        """[orig, list of raised/re-raised] -> what the except* statement raises or None."""
+        heap = self.heap
+        st = f.stack
+        excs = st.pop()
+        orig = st.pop()
+        try:
+            val = prep_reraise_star(self.sp, orig, excs)
+        finally:
+            heap.decref(excs)
+            heap.decref(orig)
+        st.append(val)
 
     def RERAISE(self, f, ins):
         st = f.stack

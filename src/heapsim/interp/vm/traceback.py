@@ -12,6 +12,7 @@ import re
 import traceback as _host_tb
 
 from heapsim.interp.types.frameobject import TracebackObject, traceback_entries
+from heapsim.interp.types.syntaxerr import format_syntax_error_only, is_syntax_error
 from heapsim.objects.dictobject import dict_getitem, dict_keys
 from heapsim.objects.unicodeobject import intern_string
 
@@ -22,41 +23,116 @@ CONTEXT_SEP = ("\nDuring handling of the above exception, another exception occu
 def format_exception(sp, exc, source_line, seen=None):
     """The text CPython writes to stderr for exc; source_line(filename, lineno) gives the
     unstripped source line or ''."""
-    seen = set() if seen is None else seen
-    seen.add(id(exc))
     out = []
+    _format(sp, exc, source_line, set() if seen is None else seen, _GroupContext(), out)
+    return "".join(out)
+
+
+# pythonrun.c's limits on printing nested exception groups
+MAX_GROUP_WIDTH = 15
+MAX_GROUP_DEPTH = 10
+
+
+class _GroupContext:
+    """Where the printer is inside nested exception groups (traceback.py's
+    ``_ExceptionPrintContext``): the depth gives the indentation and the ``|`` margin."""
+
+    def __init__(self):
+        self.depth = 0
+        self.need_close = False
+
+    def indent(self):
+        return " " * (2 * self.depth)
+
+    def emit(self, out, text, margin="|"):
+        if not self.depth:
+            out.append(text)
+            return
+        prefix = self.indent() + margin + " "
+        out.append("".join(prefix + line for line in text.splitlines(True)))
+
+
+def _format(sp, exc, source_line, seen, ctx, out):
+    """Append exc's text (its chain first) to out."""
+    seen.add(id(exc))
     none = sp.heap.none
     cause = exc.cause if exc.cause is not none else None
     context = exc.context if exc.context is not none else None
     if cause is not None and id(cause) not in seen:
-        out.append(format_exception(sp, cause, source_line, seen))
-        out.append(CAUSE_SEP)
+        _format(sp, cause, source_line, seen, ctx, out)
+        ctx.emit(out, CAUSE_SEP)
     elif context is not None and not exc.suppress_context and id(context) not in seen:
-        out.append(format_exception(sp, context, source_line, seen))
-        out.append(CONTEXT_SEP)
+        _format(sp, context, source_line, seen, ctx, out)
+        ctx.emit(out, CONTEXT_SEP)
+    stack = _stack_text(exc, source_line)
+    members = exc.extra.items if exc.eg_msg is not None else None
+    if members is None:
+        if stack:
+            ctx.emit(out, "Traceback (most recent call last):\n")
+            ctx.emit(out, stack)
+        ctx.emit(out, format_exception_only(sp, exc))
+        return
+    if ctx.depth > MAX_GROUP_DEPTH:
+        ctx.emit(out, f"... (max_group_depth is {MAX_GROUP_DEPTH})\n")
+        return
+    toplevel = ctx.depth == 0
+    if toplevel:
+        ctx.depth += 1
+    if stack:
+        ctx.emit(out, "Exception Group Traceback (most recent call last):\n",
+                 "+" if toplevel else "|")
+        ctx.emit(out, stack)
+    ctx.emit(out, format_exception_only(sp, exc))
+    n = min(len(members), MAX_GROUP_WIDTH + 1)
+    ctx.need_close = False
+    for i in range(n):
+        last = i == n - 1
+        if last:
+            ctx.need_close = True
+        truncated = i >= MAX_GROUP_WIDTH
+        title = "..." if truncated else f"{i + 1}"
+        out.append(ctx.indent() + ("+-" if i == 0 else "  ") +
+                   f"+---------------- {title} ----------------\n")
+        ctx.depth += 1
+        if not truncated:
+            _format(sp, members[i], source_line, seen, ctx, out)
+        else:
+            remaining = len(members) - MAX_GROUP_WIDTH
+            ctx.emit(out, f"and {remaining} more exception{'s' if remaining > 1 else ''}\n")
+        if last and ctx.need_close:
+            out.append(ctx.indent() + "+------------------------------------\n")
+            ctx.need_close = False
+        ctx.depth -= 1
+    if toplevel:
+        ctx.depth = 0
+
+
+def _stack_text(exc, source_line):
+    """exc's traceback entries laid out by the host's ``StackSummary`` ('' without any)."""
     entries = traceback_entries(exc)
-    if entries:
-        out.append("Traceback (most recent call last):\n")
-        summaries = []
-        for dc, index in entries:
-            ins = dc.instructions[index]
-            line = dc.line_of(index)
-            pos = ins.positions
-            text = source_line(dc.filename, line)
-            if pos is not None and pos.lineno == line:
-                fs = _host_tb.FrameSummary(dc.filename, line, dc.name, lookup_line=False,
-                                           line=text, end_lineno=pos.end_lineno,
-                                           colno=pos.col_offset, end_colno=pos.end_col_offset)
-            else:
-                fs = _host_tb.FrameSummary(dc.filename, line, dc.name, lookup_line=False,
-                                           line=text)
-            summaries.append(fs)
-        out.extend(_host_tb.StackSummary.from_list(summaries).format())
-    out.append(format_exception_only(sp, exc))
-    return "".join(out)
+    if not entries:
+        return ""
+    summaries = []
+    for dc, index in entries:
+        ins = dc.instructions[index]
+        line = dc.line_of(index)
+        pos = ins.positions
+        text = source_line(dc.filename, line)
+        if pos is not None and pos.lineno == line:
+            fs = _host_tb.FrameSummary(dc.filename, line, dc.name, lookup_line=False,
+                                       line=text, end_lineno=pos.end_lineno,
+                                       colno=pos.col_offset, end_colno=pos.end_col_offset)
+        else:
+            fs = _host_tb.FrameSummary(dc.filename, line, dc.name, lookup_line=False,
+                                       line=text)
+        summaries.append(fs)
+    return "".join(_host_tb.StackSummary.from_list(summaries).format())
 
 
 def format_exception_only(sp, exc):
+    if is_syntax_error(sp, exc):
+        tp = exc.ob_type
+        return format_syntax_error_only(sp, exc, tp.name) + _notes_text(sp, exc)
     try:
         msg = sp.str_host(exc)
     except Exception:

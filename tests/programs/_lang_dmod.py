@@ -1,0 +1,6 @@
+# a helper module for lang_dir.py
+a = 1
+
+
+def b():
+    pass
