@@ -47,11 +47,12 @@ import os
 
 from heapsim.base.errors import GuestError, GuestException, Unsupported
 from heapsim.interp.modules import table
-from heapsim.interp.modules.modsupport import new_module
+from heapsim.interp.modules.modsupport import new_module, set_attr
 from heapsim.interp.types.codeobject import ConstantTable
 from heapsim.interp.vm import import_paths as paths
+from heapsim.interp.vm.import_from import FromImports
 from heapsim.objects.dictobject import (
-    dict_delitem, dict_getitem, dict_keys, dict_new, dict_setitem,
+    dict_delitem, dict_getitem, dict_new, dict_setitem,
 )
 from heapsim.objects.unicodeobject import intern_string, new_str
 
@@ -61,7 +62,7 @@ BOOTSTRAP = "_frozen_importlib"
 _HOST_CODE = {}
 
 
-class Importer:
+class Importer(FromImports):
     """The import system of one run: ``sys.modules``, ``sys.path`` and the hooks the eval loop
     calls (``import_hook`` for IMPORT_NAME and ``__import__``, ``import_from_missing`` for an
     IMPORT_FROM whose attribute is missing, ``import_star`` for IMPORT_STAR)."""
@@ -110,11 +111,18 @@ class Importer:
         heap.decref(key)
         return v
 
+    def sys_modules_dict(self):
+        """``sys.modules`` (borrowed) if it is a dict, else None."""
+        mods = self.sys_attr("modules")
+        if mods is None or mods.ob_type is not self.heap.dict_type:
+            return None
+        return mods
+
     def sys_modules_get(self, name):
         """``sys.modules.get(name)`` (borrowed), or None (also when sys.modules is gone)."""
         heap = self.heap
-        mods = self.sys_attr("modules")
-        if mods is None or mods.ob_type is not heap.dict_type:
+        mods = self.sys_modules_dict()
+        if mods is None:
             return None
         key = new_str(heap, name)
         m = dict_getitem(heap, mods, key)
@@ -123,25 +131,20 @@ class Importer:
 
     def sys_modules_set(self, name, mod):
         heap = self.heap
-        mods = self.sys_attr("modules")
-        if mods is None or mods.ob_type is not heap.dict_type:
-            return
-        key = new_str(heap, name)
-        dict_setitem(heap, mods, key, mod)
-        heap.decref(key)
+        mods = self.sys_modules_dict()
+        if mods is not None:
+            key = new_str(heap, name)
+            dict_setitem(heap, mods, key, mod)
+            heap.decref(key)
 
     def sys_modules_pop(self, name):
         """Remove name from sys.modules: a new reference to what it held, or None."""
-        heap = self.heap
-        mods = self.sys_attr("modules")
-        if mods is None or mods.ob_type is not heap.dict_type:
-            return None
-        key = new_str(heap, name)
-        m = dict_getitem(heap, mods, key)
+        m = self.sys_modules_get(name)
         if m is not None:
             m.ob_refcnt += 1
-            dict_delitem(heap, mods, key)
-        heap.decref(key)
+            key = new_str(self.heap, name)
+            dict_delitem(self.heap, self.sys_modules_dict(), key)
+            self.heap.decref(key)
         return m
 
     def dict_str(self, d, name):
@@ -151,14 +154,6 @@ class Importer:
         v = dict_getitem(heap, d, key)
         heap.decref(key)
         return v
-
-    def set_item(self, d, name, value):
-        """``d[name] = value``, value a new reference (consumed)."""
-        heap = self.heap
-        key = intern_string(heap, name)
-        dict_setitem(heap, d, key, value)
-        heap.decref(key)
-        heap.decref(value)
 
     def getattr_or_none(self, obj, name):
         """``getattr(obj, name, None)`` as hasattr sees it: a new reference, or None when the
@@ -416,7 +411,7 @@ class Importer:
             # built now: the new reference is the one returned, sys.modules holds the only
             # other one
             m = table.create(self.sp, row)
-            self.set_item(m.md_dict, "__package__", new_str(heap, ""))
+            set_attr(self.sp, m, "__package__", new_str(heap, ""))
         else:
             m.ob_refcnt += 1
         self.sys_modules_set(name, m)
@@ -446,23 +441,22 @@ class Importer:
         ``__file__``, ``__cached__`` from spec (borrowed)."""
         heap = self.heap
         sp = self.sp
-        d = mod.md_dict
-        self.set_item(d, "__loader__", sp.getattr(spec, "loader"))
-        self.set_item(d, "__package__", new_str(heap, package))
+        set_attr(sp, mod, "__loader__", sp.getattr(spec, "loader"))
+        set_attr(sp, mod, "__package__", new_str(heap, package))
         spec.ob_refcnt += 1
-        self.set_item(d, "__spec__", spec)
+        set_attr(sp, mod, "__spec__", spec)
         if file_first:      # a namespace package: __file__ (None), then __path__
             heap.none.ob_refcnt += 1
-            self.set_item(d, "__file__", heap.none)
-            self.set_item(d, "__path__", sp.getattr(spec, "submodule_search_locations"))
+            set_attr(sp, mod, "__file__", heap.none)
+            set_attr(sp, mod, "__path__", sp.getattr(spec, "submodule_search_locations"))
             return
         locations = sp.getattr(spec, "submodule_search_locations")
         if locations is heap.none:
             heap.decref(locations)
         else:
-            self.set_item(d, "__path__", locations)
-        self.set_item(d, "__file__", sp.getattr(spec, "origin"))
-        self.set_item(d, "__cached__", sp.getattr(spec, "_cached"))
+            set_attr(sp, mod, "__path__", locations)
+        set_attr(sp, mod, "__file__", sp.getattr(spec, "origin"))
+        set_attr(sp, mod, "__cached__", sp.getattr(spec, "_cached"))
 
     def load_namespace(self, name, found):
         spec = self.new_spec("_namespace_spec", (name, list(found.locations)))
@@ -493,7 +487,7 @@ class Importer:
             self.init_module_attrs(mod, spec, package, False)
             builtins = self.modules["builtins"].md_dict
             builtins.ob_refcnt += 1
-            self.set_item(mod.md_dict, "__builtins__", builtins)
+            set_attr(sp, mod, "__builtins__", builtins)
             self.sys_modules_set(name, mod)
             sp.setattr(spec, "_initializing", heap.true)
         finally:
@@ -510,6 +504,8 @@ class Importer:
             if paths.is_stdlib_file(path):
                 raise self.stdlib_failure(name, err) from None
             raise
+        except Unsupported as u:
+            raise wrap_unsupported(name, u) from None
         finally:
             self.initializing.discard(name)
             self.loading.pop()
@@ -565,90 +561,15 @@ class Importer:
         ge.exc.imp_name = new_str(self.heap, name)
         return ge
 
-    # --- from X import Y, from X import * --------------------------------------------------
 
-    def import_from_missing(self, mod, name):
-        """ceval.c's ``import_from`` after ``mod.name`` raised AttributeError: a new
-        reference to ``sys.modules['X.name']``, else python3's ImportError."""
-        heap = self.heap
-        pkgname = self.getattr_or_none(mod, "__name__")
-        if pkgname is not None and pkgname.ob_type is not heap.str_type:
-            heap.decref(pkgname)
-            pkgname = None
-        if pkgname is not None:
-            m = self.sys_modules_get(f"{pkgname.value}.{name}")
-            if m is not None:
-                heap.decref(pkgname)
-                m.ob_refcnt += 1
-                return m
-        f = None
-        if mod.ob_type is heap.module_type and mod.md_dict is not None:
-            f = self.dict_str(mod.md_dict, "__file__")
-            if f is not None and f.ob_type is not heap.str_type:
-                f = None
-        shown = pkgname.value if pkgname is not None else "<unknown module name>"
-        if f is None:
-            msg = f"cannot import name '{name}' from '{shown}' (unknown location)"
-        elif shown in self.initializing:
-            msg = (f"cannot import name '{name}' from partially initialized module "
-                   f"'{shown}' (most likely due to a circular import) ({f.value})")
-        else:
-            msg = f"cannot import name '{name}' from '{shown}' ({f.value})"
-        ge = self.interp.materialize(GuestError("ImportError", msg))
-        ge.exc.imp_name = pkgname           # the reference taken above
-        if f is not None:
-            ge.exc.imp_path = f
-            f.ob_refcnt += 1
-        raise ge
-
-    def import_star(self, f, mod):
-        """ceval.c's ``import_all_from``: the public names of mod into the frame's locals."""
-        heap = self.heap
-        sp = self.sp
-        ns = f.locals
-        if ns is None:
-            raise GuestError("SystemError", "no locals found during 'import *'")
-        names = self.getattr_or_none(mod, "__all__")
-        skip_private = names is None
-        if skip_private:
-            d = self.getattr_or_none(mod, "__dict__")
-            if d is None:
-                raise GuestError("ImportError", "from-import-* object has no __dict__ and no "
-                                 "__all__")
-            try:
-                if d.ob_type is heap.dict_type:
-                    keys = dict_keys(d)
-                    for k in keys:
-                        k.ob_refcnt += 1
-                else:
-                    keys = sp.collect(d)
-            finally:
-                heap.decref(d)
-        else:
-            try:
-                keys = sp.collect(names)
-            finally:
-                heap.decref(names)
-        try:
-            for k in keys:
-                if k.ob_type is not heap.str_type:
-                    where = "__dict__" if skip_private else "__all__"
-                    kind = "Key" if skip_private else "Item"
-                    raise GuestError("TypeError", f"{kind} in {self.module_name(mod)}.{where} "
-                                     f"must be str, not {k.ob_type.name}")
-                if skip_private and k.value.startswith("_"):
-                    continue
-                v = sp.getattr(mod, k.value)
-                try:
-                    if ns.ob_type is heap.dict_type:
-                        dict_setitem(heap, ns, k, v)
-                    else:
-                        sp.setitem(ns, k, v)
-                finally:
-                    heap.decref(v)
-        finally:
-            for k in keys:
-                heap.decref(k)
+def wrap_unsupported(name, u):
+    """What a module's body lacks, named after the import that ran it: ``import of NAME:
+    WHAT at FILE:LINE``, to be located at the importing statement (so the message of a
+    nested import names the chain, the outermost first)."""
+    what = u.what
+    if u.filename is not None and not what.startswith("import of "):
+        what = f"{what} at {u.filename}:{u.lineno}"
+    return Unsupported(f"import of {name}: {what}")
 
 
 def in_try(site):
