@@ -44,3 +44,10 @@ for args in ((".x",), (".x", ""), ("...x", "a.b"), ("",), ("imp_pkg.no_such",),
 print(type(importlib).__name__, importlib.__name__, callable(importlib.import_module))
 importlib.invalidate_caches()
 print([k for k in sys.modules if k.startswith("imp_pkg")])
+try:
+    import imp_pkg.selfdel
+except KeyError as e:
+    print(type(e).__name__, e, "imp_pkg.selfdel" in sys.modules, hasattr(imp_pkg, "selfdel"))
+import imp_pkg.replaced as r
+print(type(r).__name__, r.NAME, sys.modules["imp_pkg.replaced"] is r, imp_pkg.replaced is r)
+print(list(sys.modules)[-1])

@@ -339,7 +339,7 @@ class Importer(FromImports):
                 return m
             parent_module = self.sys_modules_get(parent)
             if parent_module is None:
-                raise GuestError("KeyError", f"'{parent}'")
+                raise GuestError("KeyError", parent)
             search = self.getattr_or_none(parent_module, "__path__")
             if search is None:
                 if table.find(parent) is not None and paths.python3_finds(name):
@@ -518,7 +518,7 @@ class Importer(FromImports):
         # end
         m = self.sys_modules_pop(name)
         if m is None:
-            raise GuestError("KeyError", f"'{name}'")
+            raise GuestError("KeyError", name)
         self.sys_modules_set(name, m)
         return m
 
