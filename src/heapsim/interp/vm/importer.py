@@ -136,6 +136,7 @@ class Importer(FromImports):
             key = new_str(heap, name)
             dict_setitem(heap, mods, key, mod)
             heap.decref(key)
+            touch(heap, mods)
 
     def sys_modules_pop(self, name):
         """Remove name from sys.modules: a new reference to what it held, or None."""
@@ -143,8 +144,10 @@ class Importer(FromImports):
         if m is not None:
             m.ob_refcnt += 1
             key = new_str(self.heap, name)
-            dict_delitem(self.heap, self.sys_modules_dict(), key)
+            mods = self.sys_modules_dict()
+            dict_delitem(self.heap, mods, key)
             self.heap.decref(key)
+            touch(self.heap, mods)
         return m
 
     def dict_str(self, d, name):
@@ -362,6 +365,7 @@ class Importer(FromImports):
         if parent_module is not None:
             try:
                 self.sp.setattr(parent_module, child, mod)
+                touch(self.heap, parent_module)
             except BaseException:
                 self.heap.decref(mod)
                 raise
@@ -490,6 +494,7 @@ class Importer(FromImports):
             set_attr(sp, mod, "__builtins__", builtins)
             self.sys_modules_set(name, mod)
             sp.setattr(spec, "_initializing", heap.true)
+            touch(heap, spec)
         finally:
             heap.decref(spec)
         self.initializing.add(name)
@@ -513,6 +518,7 @@ class Importer(FromImports):
         spec = self.dict_str(mod.md_dict, "__spec__") if mod.md_dict is not None else None
         if spec is not None and spec is not heap.none:
             sp.setattr(spec, "_initializing", heap.false)
+            touch(heap, spec)
         heap.decref(mod)
         # the module object bound by ``import`` is the one left in sys.modules, moved to its
         # end
@@ -560,6 +566,14 @@ class Importer(FromImports):
         ge = self.interp.materialize(GuestError("ModuleNotFoundError", msg))
         ge.exc.imp_name = new_str(self.heap, name)
         return ge
+
+
+def touch(heap, obj):
+    """Take and drop a reference to obj, as importlib's Python code does to the objects it
+    changes: a recorder attached to the run (record/recorder.py) re-reads what a refcount
+    write touched, and a change made here through no guest instruction would escape it."""
+    obj.ob_refcnt += 1
+    heap.decref(obj)
 
 
 def wrap_unsupported(name, u):
