@@ -63,7 +63,7 @@ def test_unsupported_import_exit_3(tmp_path):
     sim, host = _both(tmp_path, "import os\n")
     assert host == (0, "", "")
     assert sim[0] == 3 and sim[1] == ""
-    assert sim[2].startswith("heapsim: unsupported: import of os (")
+    assert sim[2].startswith("heapsim: unsupported: import of os: ")
 
 
 def test_unknown_module_is_module_not_found(tmp_path):

@@ -28,7 +28,8 @@ import pytest
 from heapsim.tools.cli import DEFAULT_MAX_STEPS, compare_results, run_program
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-# Files named _*.py are helper modules the programs import, not programs.
+# Files named _*.py are helper modules the programs import, not programs; a folder there
+# (imp_pkg/, imp_ns/) is a package a program imports, never collected (the glob is flat).
 PROGRAMS = sorted(p for p in (ROOT / "tests" / "programs").glob("*.py")
                   if not p.name.startswith("_"))
 

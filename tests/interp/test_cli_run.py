@@ -68,7 +68,7 @@ def test_unsupported_import(tmp_path):
     code, out, err = _run(tmp_path, "print(1)\nimport os\n")
     assert code == 3
     assert out == "1\n"
-    assert err.startswith("heapsim: unsupported: import of os (")
+    assert err.startswith("heapsim: unsupported: import of os: ")
     assert err.rstrip().endswith("prog.py:2)")
 
 

@@ -78,15 +78,41 @@ def test_a_new_row_is_importable(tmp_path, extra_rows):
 
 
 @pytest.mark.parametrize("stmt, what", [
-    ("import collections", "import of collections"),       # pure-Python standard library
-    ("import itertools", "import of itertools"),           # C, not an accelerator
-    ("import os.path", "import of os.path"),               # dotted
-    ("from . import x", "relative import"),
+    ("import itertools", "import of itertools: a built-in C module"),     # C, no counterpart
+    ("import _frozen_importlib_external", "import of _frozen_importlib_external: a module "
+     "python3 finds"),                                                      # frozen
+    ("import pytest", "import of pytest: a third-party module"),           # site-packages
+    ("import importlib.util", "import of importlib.util: heapsim's importlib is not"),
+    ("import importlib\n    importlib.reload", "importlib.reload"),
 ])
 def test_what_heapsim_lacks_is_unsupported(tmp_path, stmt, what):
+    """Even inside ``try/except ImportError``: python3 would import these."""
     code, out, err = _run(tmp_path, f"try:\n    {stmt}\nexcept ImportError:\n    pass\n")
     assert code == 3
     assert err.splitlines()[-1].startswith(f"heapsim: unsupported: {what}")
+
+
+def test_an_accelerator_outside_try_is_unsupported(tmp_path):
+    """Outside a ``try`` of its frame, a missing accelerator would end the program with a
+    ModuleNotFoundError python3 never raises: it is unsupported instead."""
+    code, out, err = _run(tmp_path, "import _heapq\n")
+    assert code == 3
+    assert err.splitlines()[-1].startswith("heapsim: unsupported: import of _heapq: a C "
+                                           "extension module")
+
+
+def test_a_failing_stdlib_module_is_unsupported(tmp_path, monkeypatch):
+    """A standard-library module whose body raises names itself and the error (python3
+    imports every standard-library module it finds)."""
+    from heapsim.interp.vm import import_paths
+    (tmp_path / "fakestd.py").write_text("raise NameError('heapsim lacks x')\n")
+    monkeypatch.setattr(import_paths, "STDLIB_DIR", str(tmp_path))
+    code, out, err = _run(tmp_path, "try:\n    import fakestd\nexcept NameError:\n"
+                                    "    print('caught')\n")
+    assert (code, out) == (3, "")
+    assert err.splitlines()[-1].startswith("heapsim: unsupported: import of fakestd: the "
+                                           "standard-library module raised NameError: "
+                                           "heapsim lacks x")
 
 
 def test_an_accelerator_is_not_found(tmp_path):

@@ -754,9 +754,7 @@ def builtin___import__(sp, self, name, globals=None, locals=None, fromlist=None,
     if name.ob_type is not sp.heap.str_type:
         raise GuestError("TypeError", f"__import__() argument 1 must be str, not "
                          f"{name.ob_type.name}")
-    if not name.value:
-        raise GuestError("ValueError", "Empty module name")
-    return sp.interp.import_hook(name.value, fromlist, level)
+    return sp.interp.import_hook(name.value, fromlist, level, globals)
 
 
 BUILTIN_FUNCTIONS["__import__"] = builtin___import__

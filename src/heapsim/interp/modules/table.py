@@ -50,6 +50,8 @@ MODULES = (
     Row("math",     "mathmodule",     STARTUP),
     Row("weakref",  "weakrefmodule",  STARTUP),
     Row("errno",    "errnomodule",    ON_IMPORT),
+    Row("importlib", "importlibmodule", ON_IMPORT),
+    Row("_frozen_importlib", "importlib_bootstrap", ON_IMPORT, SOURCE),
 )
 
 BY_NAME = {row.name: row for row in MODULES}

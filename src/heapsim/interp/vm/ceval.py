@@ -62,8 +62,9 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
         self.loop_consts = None
         self.fast_paths = fast_paths     # False: no specialisation, only generic handlers
         self.tables_key = _tables_key(type(self), fast_paths)
-        self.import_hook = None         # the importer's (runtime.py installs both)
-        self.import_from_error = None
+        self.import_hook = None         # the importer's (vm/importer.py installs these)
+        self.import_from_missing = None
+        self.import_star = None
         self.error_location = None
         # An attached recorder's line hook (record/recorder.py): ``wrap(dc, handlers)``
         # returns the handlers with line-start instructions reporting first.  Only
@@ -1246,7 +1247,7 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
         level = st[-1]
         name = f.code.co_names[ins.arg].value
         try:
-            mod = self.import_hook(name, fromlist, level)
+            mod = self.import_hook(name, fromlist, level, f.globals, (f.dc, ins.index))
         finally:
             heap.decref(fromlist)
         st[-1] = mod
@@ -1260,11 +1261,22 @@ class Interpreter(CallOpcodes, BuildOpcodes, AttrOpcodes, ExcOpcodes, MatchOpcod
         except GuestError as err:
             if err.kind != "AttributeError":
                 raise
-            raise self.import_from_error(mod, name) from None
+            v = None
+        except GuestException as ge:        # a module __getattr__ raised it
+            if ge.exc.ob_type is not self.exc_types["AttributeError"]:
+                raise
+            self.heap.decref(ge.exc)
+            v = None
+        if v is None:
+            v = self.import_from_missing(mod, name)
         f.stack.append(v)
 
     def IMPORT_STAR(self, f, ins):
-        raise Unsupported("import *")
+        mod = f.stack.pop()
+        try:
+            self.import_star(f, mod)
+        finally:
+            self.heap.decref(mod)
 
 
 _NEVER = float("inf")

@@ -1,0 +1,2 @@
+print("init imp_pkg.sibling", __name__, __package__)
+SIB = "sibling"

@@ -1,0 +1,2 @@
+__all__ = ["THERE", "NOT_THERE"]
+THERE = 1
