@@ -111,9 +111,19 @@ def test_aliasing_line_by_line(aliasing):
     assert bind["text"].startswith(f"b → {lst['name']}")
     assert f"refcount {old} → {new}" in bind["text"] and "also named a" in bind["text"]
 
-    # b.append(4): stack traffic only, nothing to say about refcounts
+    # b.append(4): stack traffic only, nothing to say about refcounts; the list holds one
+    # more reference, at the index the state gives, to the object the state gives
     item = line_item(result, source_line(record, "b.append(4)"))
     assert not [p for p in item["pieces"] if p["kind"] in ("refcount", "bind")]
+    before, after = replay.state(item["step"] - 1), replay.state(item["step"])
+    old_refs, new_refs = before["objects"][rid]["refs"], after["objects"][rid]["refs"]
+    assert new_refs[:len(old_refs)] == old_refs and len(new_refs) == len(old_refs) + 1
+    (contents,) = facts(item, "contents")
+    target = after["objects"][new_refs[-1]["to"]]
+    assert contents["object"] == lst["name"] and not contents["dropped"]
+    assert contents["added"] == [{"label": new_refs[-1]["label"], "to": target["name"]}]
+    assert contents["text"].startswith(
+        f"{lst['name']}: {new_refs[-1]['label']} → {target['name']}")
 
     # x = 256; y = 256: one shared object for both names
     ix = line_item(result, source_line(record, "x = 256"))
@@ -347,3 +357,44 @@ def test_colour_only_on_a_terminal():
         text = b"".join(chunks).decode()
         assert ("\x1b[" in text) == coloured
         assert "line 5: b = a" in text
+
+
+def test_contents_facts_are_the_states_reference_changes(tmp_path):
+    """Every ``contents`` fact lists exactly the references its object gained and lost
+    between the states before and after its line, and a namespace never gets one."""
+    path = write(tmp_path, "nodes.py", """\
+        class Node:
+            pass
+        head = Node()
+        tail = Node()
+        head.next = tail
+        items = [head, tail]
+        items.pop()
+        table = {"k": head}
+        table["k"] = tail
+        head.next = None
+        """)
+    rec, code = record_program(path)
+    record = rec.record
+    replay = Replay(record)
+    result = explain_items(record, show_all=True)
+    seen = []
+    for item in (i for i in result["items"] if i["type"] == "line"):
+        before, after = replay.state(item["step"] - 1), replay.state(item["step"])
+        for fact in facts(item, "contents"):
+            (rid,) = [k for k, e in after["objects"].items() if e["name"] == fact["object"]]
+            pairs = {}
+            for st in (before, after):
+                pairs[id(st)] = {(r["label"], st["objects"][r["to"]]["name"]
+                                  if r["to"] in st["objects"] else r["to"])
+                                 for r in st["objects"][rid]["refs"]
+                                 if r["label"] not in ("key", "")}
+            gained = pairs[id(after)] - pairs[id(before)]
+            lost = pairs[id(before)] - pairs[id(after)]
+            assert {(a["label"], a["to"]) for a in fact["added"]} == gained
+            assert {d["label"] for d in fact["dropped"]} == {label for label, _ in lost}
+            assert "['__name__']" not in {label for label, _ in pairs[id(after)]}
+            seen.append((item["source"], fact["object"]))
+    sources = {src for src, _ in seen}
+    for line in ("head.next = tail", "items.pop()", 'table["k"] = tail', "head.next = None"):
+        assert line in sources, (line, seen)

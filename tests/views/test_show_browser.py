@@ -35,6 +35,7 @@ DOM = """() => {
     status: document.getElementById('status').textContent,
     caption: document.getElementById('caption').textContent,
     events: q('#events li[data-k]').length,
+    gens: q('#collector .gen').map(g => [+g.dataset.count, +g.dataset.threshold]),
   };
 }"""
 
@@ -114,6 +115,8 @@ def check_step(record, replay, d, i):
     for fr, to, label, weak in drawn:
         assert any(r["to"] == to and r["label"] == label and bool(r.get("weak")) == weak
                    for r in objs[fr].get("refs", ())), f"arrow not in the record at step {i}"
+    counters = replay.gc_counters(i)
+    assert d["gens"] == [[counters[g], counters[3 + g]] for g in range(3)], f"gc at step {i}"
     slot_arrows = [r for r in d["refs"] if r["from"] is None]
     assert len(slot_arrows) == len(want_slots)
     if i < len(record["steps"]) - 1:
@@ -285,6 +288,53 @@ def test_cycle_collected(page, screenshot_dir):
     page.evaluate(f"heapsimPage.go({g}, -1)")
     d = dom(page)
     assert {b["id"] for b in d["boxes"] if b["ghost"]} >= set(garbage)
+    clean(page)
+
+
+def test_collector_counts_and_thresholds(page, screenshot_dir):
+    """gc.set_threshold() and the automatic collections it starts: the panel's bars follow
+    gc.get_count() against gc.get_threshold() at every step (check_step)."""
+    record, path = recorded("gc_threshold")
+    open_page(page, path)
+    seen = walk_all(page, record)
+    marks = [s["i"] for s in record["steps"]
+             if any(e["k"] == "gc" and e["phase"] == "start" for e in s["events"])]
+    assert len(marks) >= 2          # automatic collections, started by the low threshold
+    thresholds = {tuple(t for _c, t in seen[i]["gens"]) for i in seen}
+    assert len(thresholds) == 2     # the defaults, then the program's
+    page.evaluate(f"heapsimPage.go({marks[0]}, -1)")
+    page.screenshot(path=str(screenshot_dir / "collector-thresholds.png"))
+    clean(page)
+
+
+def test_pool_taken_again_for_another_size_class(page, screenshot_dir):
+    """An emptied pool reused for another size class: the page's pool map shows the blocks
+    of the size class in use, and each object's cell is its block in that pool."""
+    record, path = recorded("pool_reuse")
+    classes = {}
+    for step in record["steps"]:
+        for ev in step["events"]:
+            if ev["k"] == "alloc" and ev["p"] is not None:
+                classes.setdefault(ev["p"], set()).add(ev["c"])
+    reused = {p for p, c in classes.items() if len(c) > 1}
+    assert reused, "the program no longer makes pymalloc reuse a pool"
+    i = len(record["steps"]) - 1
+    st = Replay(record).state(i)
+    inside = [e for e in st["objects"].values() if e.get("pool") in reused]
+    assert inside
+    open_page(page, path)
+    page.evaluate(f"heapsimPage.go({i}, -1)")
+    for e in inside[:30]:
+        cell = page.evaluate(f"heapsimPage.cellOf({e['id']})")
+        addr, _c, size, first, _cap = page.evaluate(f"heapsimPage.run.D.pools[{cell >> 10}]")
+        assert (addr, size) == (e["pool"], e["block_size"]), e["name"]
+        assert cell % 1024 == (e["block"] - first) // size
+    for pool in reused:
+        n = page.evaluate(f"""() => {{ const r = heapsimPage.run, used = r.pools({i});
+            let n = 0; r.D.pools.forEach((p, k) => {{ if (p[0] === {pool} && used.get(k))
+                n += used.get(k).reduce((a, b) => a + b, 0); }}); return n; }}""")
+        assert n == len(st["pools"][pool])
+    page.screenshot(path=str(screenshot_dir / "pool-reused.png"))
     clean(page)
 
 

@@ -82,17 +82,24 @@ def reference_functions(heap):
     """type -> function(obj) listing every reference an object of that type holds.
 
     The table also maps host classes (``type(obj)``) whose objects hold references their
-    ``tp_traverse`` leaves out (``UNVISITED_FIELDS``)."""
-    table = {}
-    for cls in _host_classes():
-        fields = UNVISITED_FIELDS.get(cls.__name__)
-        if fields is not None:
-            table[cls] = _unvisited(fields)
-        elif issubclass(cls, DictObject):
-            table[cls] = _dict_subclass_refs
+    ``tp_traverse`` leaves out (``UNVISITED_FIELDS``), and the other host classes to None
+    (``tp_traverse`` lists them all).  A host class made later (a builtin's subclass layout,
+    made by the first class statement that needs it) is added by ``references`` when first
+    met."""
+    table = {cls: _function_for(cls) for cls in _host_classes()}
     # ``dict_traverse`` skips the str keys of a str-keyed table: the type module lists them all.
     table[heap.dict_type] = dict_all_references
     return table
+
+
+def _function_for(cls):
+    """The reference function of host class cls, or None for its ``tp_traverse``."""
+    fields = UNVISITED_FIELDS.get(cls.__name__)
+    if fields is not None:
+        return _unvisited(fields)
+    if issubclass(cls, DictObject):
+        return _dict_subclass_refs
+    return None
 
 
 def _host_classes():
@@ -109,7 +116,13 @@ def _host_classes():
 def references(obj, table):
     """Every reference ``obj`` holds (one entry per reference), for counting."""
     tp = obj.ob_type
-    fn = table.get(tp) or table.get(type(obj))
+    fn = table.get(tp)
+    if fn is None:
+        cls = type(obj)
+        try:
+            fn = table[cls]
+        except KeyError:
+            fn = table[cls] = _function_for(cls)
     refs = fn(obj) if fn is not None else tp.tp_traverse(obj)
     if tp.flags & TPFLAGS_TYPE_SUBCLASS and obj.flags & TPFLAGS_HEAPTYPE:
         # A heap type also holds its shared keys' names, which ``type_traverse`` leaves out.

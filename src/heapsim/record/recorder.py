@@ -41,6 +41,7 @@ from heapsim.objects.cellobject import CellObject
 from heapsim.objects.core import PyObject, TypeObject
 from heapsim.objects.dict_table import DictObject
 from heapsim.objects.dictobject import dict_items
+from heapsim.objects.gcstate import PERMANENT
 from heapsim.objects.unicodeobject import StrObject
 from heapsim.objects.weakrefobject import WeakrefObject
 from heapsim.objects.listobject import ListObject
@@ -175,6 +176,10 @@ class Recorder:
         self.collecting = False
         self.cause_cache = {}
         self.last_line = None      # (frame, line, index) of the last line step
+        self.permanent = heap.gc.lists[PERMANENT]   # gc.freeze() moves all without a write
+        self.frozen = len(self.permanent)
+        self.finishing = False
+        self.gc_now = None         # the collector's counts and thresholds, as last recorded
         for addr, size in self.alloc.live_blocks():
             self._block_used(addr, True)
         self._open_step(None, None, None, 0)
@@ -480,10 +485,13 @@ class Recorder:
 
     def fingerprint(self, obj, rid):
         """What an entry depends on, cheaply: refcount, generation, size and the identity of
-        every reference (None for shared objects' references, which are not shown)."""
+        every reference (for shared objects, whose references are not shown, the length of
+        a container instead)."""
         tp = obj.ob_type
         gen = getattr(obj, "gc_gen", None) if tp.is_gc else None
         if self.kinds[rid] != "program":
+            if isinstance(obj, PLAIN_CONTAINERS):       # gc.garbage, atexit's list: shown
+                return (obj.ob_refcnt, gen, _size(obj), summary(obj, self.heap))    # by length
             return (obj.ob_refcnt, gen)
         if isinstance(obj, (ListObject, TupleObject)):
             targets = tuple(map(id, obj.items))
@@ -594,6 +602,10 @@ class Recorder:
         _mark_free_lists(self.step_events)
         step["events"] = self.step_events
         step["delta"] = delta
+        gc = self.heap.gc
+        counters = gc.count + gc.threshold
+        if counters != self.gc_now:
+            step["gc"] = self.gc_now = counters
         self.steps.append(step)
         self.since_keyframe += len(changed) + len(self.gone) + len(delta.get("frames", ()))
         if i == 0 or (i - self.last_keyframe >= self.keyframe_every
@@ -618,6 +630,13 @@ class Recorder:
         changed."""
         todo = dict(self.dirty)
         self.dirty = {}
+        if len(self.permanent) != self.frozen:     # gc.freeze() or gc.unfreeze()
+            self.frozen = len(self.permanent)
+            self.full_rescan = True
+        if self.finishing:
+            for key, obj in self.shared.items():
+                if key in self.ids:
+                    todo[key] = obj
         if self.full_rescan:        # a collection moved, untracked or cleared them
             for key, obj in self.live.items():
                 if obj.ob_type.is_gc:
@@ -641,6 +660,10 @@ class Recorder:
                 if v is not None and id(v) in live:
                     todo[id(v)] = v
             f = f.back
+        if self.interp.frame is None:       # the program has finished: its namespace
+            main = self.rt.modules.get("__main__")
+            if main is not None and id(main.md_dict) in live:
+                todo[id(main.md_dict)] = main.md_dict
         if self.gone:
             todo.update(self.weakrefs)
         # an object's parts change through the object: its namespace dict, its type's
@@ -746,6 +769,9 @@ class Recorder:
     def finish(self, exit_code, error=None):
         """Close the last step, detach, and build ``record``."""
         try:
+            # shutdown (atexit, the final collections) changes start-up containers without a
+            # refcount write of their own: the last step re-reads every shared object shown
+            self.finishing = True
             self._close_step()
             self.last_step_live = self.snapshot_now()
         finally:

@@ -76,6 +76,14 @@ class Replay:
         base = address & ~(self.record["pool_size"] - 1)
         return base if base in pools else None
 
+    def gc_counters(self, i):
+        """The collector's ``[count0, count1, count2, threshold0, threshold1, threshold2]``
+        after step i (``gc.get_count()`` and ``gc.get_threshold()`` then)."""
+        for step in reversed(self.record["steps"][:i + 1]):
+            if "gc" in step:
+                return step["gc"]
+        return None
+
     def block_counts(self, i):
         """Used blocks per size class after step i (as ``snapshot.block_counts``'s
         "classes")."""
@@ -137,27 +145,35 @@ def unreachable(state):
     outside the program's objects (what a refcount larger than the references the record
     shows means): the cyclic garbage waiting for the collector."""
     objects = state["objects"]
+    found = unreachable_in(
+        state["frames"], objects, lambda e: e["rc"],
+        lambda e: [r["to"] for r in e.get("refs", ()) if not r.get("weak")])
+    return sorted(rid for rid in found if not objects[rid]["shared"])
+
+
+def unreachable_in(frames, objects, rc_of, strong_refs_of):
+    """The ids of ``objects`` (id -> entry, in whatever form ``rc_of(entry)`` and
+    ``strong_refs_of(entry)`` read) reachable neither from the frames' names and value stacks
+    nor from an object whose refcount exceeds the references the entries show (one held
+    from outside them).  Shared objects are among the answers: callers drop them."""
     inbound = {}
-    for e in objects.values():
-        for r in e.get("refs", ()):
-            if not r.get("weak"):
-                inbound[r["to"]] = inbound.get(r["to"], 0) + 1
+    strong = {}
+    for rid, e in objects.items():
+        targets = strong[rid] = strong_refs_of(e)
+        for t in targets:
+            inbound[t] = inbound.get(t, 0) + 1
     roots = []
-    for f in state["frames"]:
-        roots.extend(n["to"] for n in f["names"])
-        roots.extend(f["stack"])
-        for t in [n["to"] for n in f["names"]] + f["stack"]:
+    for f in frames:
+        for t in [n["to"] for n in f["names"]] + list(f["stack"]):
+            roots.append(t)
             inbound[t] = inbound.get(t, 0) + 1
     for rid, e in objects.items():
-        if e["rc"] > inbound.get(rid, 0):
+        if rc_of(e) > inbound.get(rid, 0):
             roots.append(rid)
     seen = set()
     while roots:
         rid = roots.pop()
-        if rid in seen:
-            continue
-        seen.add(rid)
-        e = objects.get(rid)
-        if e is not None:
-            roots.extend(r["to"] for r in e.get("refs", ()) if not r.get("weak"))
-    return sorted(rid for rid, e in objects.items() if not e["shared"] and rid not in seen)
+        if rid not in seen:
+            seen.add(rid)
+            roots.extend(strong.get(rid, ()))
+    return [rid for rid in objects if rid not in seen]

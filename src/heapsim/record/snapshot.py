@@ -12,7 +12,8 @@ from heapsim.record.heapwalk import live_objects
 
 def live_state(rec):
     """{"objects": {record id: entry}, "frames": [...], "unrecorded": [names of live program
-    objects the recorder does not know], "blocks": per size class used-block counts}."""
+    objects the recorder does not know], "blocks": per size class used-block counts, "gc": the
+    collector's counts and thresholds}."""
     walk = live_objects(rec.rt, rec.functions)
     ids = rec.ids
 
@@ -33,8 +34,9 @@ def live_state(rec):
         rid = ids.get(key)
         if key in rec.shared and rid is not None:
             objects[rid] = rec.entry(obj, rid, ref_id)
+    gc = rec.heap.gc
     return {"objects": objects, "unrecorded": unrecorded,
-            "blocks": block_counts(rec.alloc)}
+            "blocks": block_counts(rec.alloc), "gc": gc.count + gc.threshold}
 
 
 def block_counts(alloc):

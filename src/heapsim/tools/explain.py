@@ -26,7 +26,8 @@ NOTABLE = frozenset(("gc", "gc-done", "finalizer"))
 STYLES = {"birth": "green", "death": "red", "temporaries": "dim", "gc": "magenta",
           "gc-done": "bold magenta", "finalizer": "magenta", "call": "blue",
           "return": "blue", "bind": "cyan", "unbind": "yellow", "refcount": "yellow",
-          "blocks": "dim", "header": "bold", "repeats": "italic", "summary": "bold"}
+          "contents": "cyan", "blocks": "dim", "header": "bold", "repeats": "italic",
+          "summary": "bold"}
 
 
 def explain_items(record, show_all=False):
@@ -118,6 +119,8 @@ class _Repeat:
         self.kept = 0
         self.binds = 0
         self.calls = 0
+        self.stored = 0         # references objects gained (contents facts)
+        self.dropped = 0
         self.blocks = [0, 0, 0]
 
     def add(self, pieces):
@@ -137,6 +140,9 @@ class _Repeat:
                 self.binds += 1
             elif k == "call":
                 self.calls += 1
+            elif k == "contents":
+                self.stored += len(p["added"])
+                self.dropped += len(p["dropped"])
             elif k == "blocks":
                 self.blocks[0] += len(p["allocated"])
                 self.blocks[1] += len(p["freed"])
@@ -157,6 +163,9 @@ class _Repeat:
             bits.append(f"{plural(self.binds, 'name')} bound or deleted")
         if self.calls:
             bits.append(f"{plural(self.calls, 'call')}")
+        if self.stored or self.dropped:
+            bits.append(f"{self.stored:,} references stored in objects, "
+                        f"{self.dropped:,} dropped")
         a, f, s = self.blocks
         if a or f or s:
             bits.append(f"other blocks: {a:,} allocated, {f:,} freed, {s:,} short-lived")
@@ -167,6 +176,7 @@ class _Repeat:
                 "func": self.step["func"], "source": self.source, "visits": self.visits,
                 "born": self.born, "temporaries": self.temporary, "freed": self.freed,
                 "kept": self.kept, "binds": self.binds, "calls": self.calls,
+                "stored": self.stored, "dropped": self.dropped,
                 "blocks": {"allocated": a, "freed": f, "short_lived": s}, "text": text}
 
 

@@ -202,6 +202,15 @@ def _cause_of(whys, delta):
     return cause_phrase(why)
 
 
+# A dict holding one of these keys is a namespace (a module's globals, a class body's
+# locals): its changes are told as the names' bindings.
+NAMESPACE_MARKS = ("['__name__']", "['__module__']")
+# References a contents sentence leaves out: a dict's keys, unlabelled internals.
+UNTOLD = ("key", "")
+# How many changed references of one object a line's sentence lists.
+CONTENT_WORDS = 3
+
+
 class StoryWalker:
     """Walks a record's steps in order (``facts(i)`` for i = 1, 2, ...), keeping the state
     after each step (objects, frames) and the run's figures for the closing summary.
@@ -287,7 +296,9 @@ class StoryWalker:
         delta = step["delta"]
         if "frames" in delta:
             self.frames = delta["frames"]
+        previous = {}
         for e in delta.get("objects", ()):
+            previous[e["id"]] = self.objects.get(e["id"])
             self._set_entry(e)
         for e in events:
             if e["k"] == "birth":
@@ -349,6 +360,11 @@ class StoryWalker:
         explained = set(temporary) | gc_dead | dead_ids
         pieces.extend(("fact", f) for f in self._bindings(step, before, rc_first, rc_last,
                                                            whys, born_ids, explained))
+        for rid, old in previous.items():
+            if old is not None and rid not in born_ids and rid in self.objects:
+                fact = self._contents_fact(old, self.objects[rid])
+                if fact is not None:
+                    pieces.append(("fact", fact))
         for rid, first in rc_first.items():
             if rid in explained or rid not in self.objects or rid in self.startup_ids:
                 continue
@@ -554,6 +570,41 @@ class StoryWalker:
         else:
             text += f" ({self.describe(to)})"
         return {"kind": "unbind", "name": name, "object": self.name(to), "text": text}
+
+    def _contents_fact(self, old, new):
+        """What a program object now holds that it did not (``list#1: [3] → int#4 (4)
+        added``) and what it dropped, with its size when that changed.  Namespaces are told
+        by their names' bindings, a dict's key references go with their values, and
+        unlabelled internals (a type's cached attribute names, a function's code) are not
+        told."""
+        if new.get("shared"):
+            return None
+        was = {(r["label"], r["to"]) for r in old.get("refs", ()) if r["label"] not in UNTOLD}
+        now = [(r["label"], r["to"]) for r in new.get("refs", ()) if r["label"] not in UNTOLD]
+        if any(label in NAMESPACE_MARKS for label, _ in now):
+            return None
+        added = [(label, to) for label, to in now if (label, to) not in was]
+        kept = set(now)
+        removed = [(label, to) for label, to in sorted(was) if (label, to) not in kept]
+        if not added and not removed:
+            return None
+        gone = dict(removed)
+        words = [f"{label} → {self.describe(to)}" + (f" (was {self.name(gone[label])})"
+                                                      if label in gone else " added")
+                 for label, to in added]
+        now_labels = {label for label, _ in added}
+        words += [f"{label} to {self.name(to)} dropped" for label, to in removed
+                  if label not in now_labels]
+        more = len(words) - CONTENT_WORDS
+        text = f"{new['name']}: " + "; ".join(words[:CONTENT_WORDS])
+        if more > 0:
+            text += f"; and {more} more"
+        if old.get("size") != new.get("size"):
+            text += f" ({old.get('size')} → {new.get('size')} bytes)"
+        return {"kind": "contents", "object": new["name"],
+                "added": [{"label": label, "to": self.name(to)} for label, to in added],
+                "dropped": [{"label": label, "to": self.name(to)} for label, to in removed],
+                "size": [old.get("size"), new.get("size")], "text": text}
 
     def _blocks_fact(self, allocs, frees, events):
         """The blocks no birth or death of the step explains (item arrays, dict tables,

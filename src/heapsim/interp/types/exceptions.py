@@ -148,10 +148,15 @@ def init_exception_types(heap):
 ALIASES = (("EnvironmentError", "OSError"), ("IOError", "OSError"))
 
 
-def new_exception(heap, tp, args_tuple):
-    """``BaseException_new``: a new reference; args_tuple is borrowed (increfed)."""
+def new_exception(heap, tp, args_tuple, host=ExcObject):
+    """``BaseException_new``: a new reference; args_tuple is borrowed (increfed).  ``host``
+    is the host class of a subclass with ``__slots__`` (its members start empty)."""
     addr = heap.gc_alloc(tp, tp.basicsize)
-    e = ExcObject.__new__(ExcObject)
+    e = host.__new__(host)
+    if host is not ExcObject:
+        e.slots = [None] * len(tp.slot_names)
+        e.values = None
+        e.dict = None
     e.ob_refcnt = 1
     e.ob_type = tp
     e.addr = addr

@@ -1163,24 +1163,13 @@ def base_new(sp, tp, args, kw, explicit=False):
             e = group_new(sp, tp, list(args), None)
         else:
             t = sp.newtuple_borrowed(args)
-            e = new_exception(heap, tp, t)
+            slotted = host is not None and any(n is not None for n in tp.slot_names)
+            # (a class with __slots__ gets the layout with room for its members)
+            e = new_exception(heap, tp, t, host if slotted else ExcObject)
             heap.decref(t)
         if tp.flags & TPFLAGS_MANAGED_DICT:
             heap.decref(e)
             raise Unsupported("a managed __dict__ in exception classes")
-        if any(n is not None for n in tp.slot_names) and host is not None:
-            # the same object with room for the __slots__ members
-            ne = host.__new__(host)
-            heap.gc.untrack(e)
-            for f in ExcObject.__slots__:
-                setattr(ne, f, getattr(e, f))
-            for f in ("ob_refcnt", "ob_type", "addr", "gc_gen", "gc_refs", "gc_flags"):
-                setattr(ne, f, getattr(e, f))
-            ne.slots = [None] * len(tp.slot_names)
-            ne.values = None
-            ne.dict = None
-            heap.gc.track(ne)
-            e = ne
         tp.ob_refcnt += 1
         return e
     if bb is heap.list_type or bb is heap.dict_type:

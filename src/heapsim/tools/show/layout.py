@@ -19,8 +19,12 @@ size.
 
 import heapq
 
+from heapsim.record.replay import unreachable_in
+
 MAX_COL = 3
 TRACKED = (0, 1, 2, 3)
+# The fields of a packed entry (pack.py's docstring): [id, rc, gen, size, value, refs].
+E_ID, E_RC, E_GEN, E_SIZE, E_VALUE, E_REFS = range(6)
 
 
 class Layout:
@@ -72,7 +76,7 @@ class Layout:
             e = cur.get(rid)
             if e is None:
                 continue
-            refs = e[5]
+            refs = e[E_REFS]
             for j in range(0, len(refs), 2):
                 lab = refs[j + 1]
                 if lab == self.blank:
@@ -115,28 +119,11 @@ class Layout:
 def unreachable_ids(frames, cur, shared):
     """As ``heapsim.record.replay.unreachable`` on packed entries: program objects alive but
     reachable neither from a frame nor from a reference held outside the recorded objects."""
-    inbound = {}
-    for e in cur.values():
-        refs = e[5]
-        for j in range(0, len(refs), 2):
-            if refs[j + 1] >= 0:
-                inbound[refs[j]] = inbound.get(refs[j], 0) + 1
-    roots = []
-    for f in frames:
-        for t in [n["to"] for n in f["names"]] + list(f["stack"]):
-            roots.append(t)
-            inbound[t] = inbound.get(t, 0) + 1
-    for rid, e in cur.items():
-        if e[1] > inbound.get(rid, 0):
-            roots.append(rid)
-    seen = set()
-    while roots:
-        rid = roots.pop()
-        if rid in seen:
-            continue
-        seen.add(rid)
-        e = cur.get(rid)
-        if e is not None:
-            refs = e[5]
-            roots.extend(refs[j] for j in range(0, len(refs), 2) if refs[j + 1] >= 0)
-    return [rid for rid in cur if rid not in seen and rid not in shared]
+    found = unreachable_in(frames, cur, lambda e: e[E_RC], _strong_targets)
+    return [rid for rid in found if rid not in shared]
+
+
+def _strong_targets(e):
+    """The targets of a packed entry's strong references (its flat target, flag pairs)."""
+    refs = e[E_REFS]
+    return [refs[j] for j in range(0, len(refs), 2) if refs[j + 1] >= 0]

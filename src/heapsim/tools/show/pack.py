@@ -22,12 +22,15 @@ JavaScript reads quickly and that keeps a long run's page small.
 * ``kf``: the record's keyframes, ``[step, frames, [entries]]``; ``pkf``: the ones holding a
   pool map, ``[step, [[pool index, used bitmap as hex], ...]]``.
 * ``pools``: every pool the run used, ``[addr, size class, block size, first block,
-  capacity]``, sorted by address (so the page draws them in address order).
+  capacity]``, sorted by address (so the page draws them in address order); a pool taken
+  again for another size class is one pool per size class (``Pools``).
+* ``gcc``: the collector's counters where they changed, ``[step, count0, count1, count2,
+  threshold0, threshold1, threshold2]`` (the record's step ``gc``).
 * ``layout`` (tools/show/layout.py): where each object's box stands, step by step.
 """
 
 from heapsim.record.replay import expanded_steps
-from heapsim.tools.show.layout import TRACKED, Layout
+from heapsim.tools.show.layout import E_GEN, E_REFS, E_VALUE, TRACKED, Layout
 
 GEN_CODES = {0: 0, 1: 1, 2: 2, 3: 3, "untracked": 4, "static": 5}
 EVENT_KINDS = ("alloc", "raw_alloc", "free", "raw_free", "birth", "death", "rc", "gc", "call",
@@ -54,7 +57,12 @@ class Strings:
 
 
 class Pools:
-    """The pools of the run, numbered in address order; turns block addresses into cells."""
+    """The pools of the run, numbered in address order; turns block addresses into cells.
+
+    A pool that empties can be taken again for another size class: each *incarnation* (pool
+    address, size class) is a pool of its own here, so a cell always means one block size.
+    Reading the steps in order (``track``), ``current`` knows which incarnation of each pool
+    address is in use."""
 
     def __init__(self, record):
         self.pool_size = record.get("pool_size", 16384)
@@ -62,41 +70,65 @@ class Pools:
         info = {}
         for kf in record.get("keyframes", ()):
             for p in kf.get("pools", ()):
-                info.setdefault(p["addr"], (p["c"], p["size"], p["first"], p["capacity"]))
+                info.setdefault((p["addr"], p["c"]),
+                                (p["c"], p["size"], p["first"], p["capacity"]))
         for step in record.get("steps", ()):
             for e in step["events"]:
-                if e["k"] == "alloc" and e.get("p") is not None and e["p"] not in info:
+                if e["k"] == "alloc" and e.get("p") is not None:
                     size = e["b"]
-                    first = e["p"] + POOL_OVERHEAD
-                    cap = (self.pool_size - POOL_OVERHEAD) // size if size else 0
                     c = e["c"] if e["c"] is not None else classes.index(size)
-                    info[e["p"]] = (c, size, first, cap)
-        self.addrs = sorted(info)
-        self.number = {a: n for n, a in enumerate(self.addrs)}
+                    if (e["p"], c) not in info:
+                        cap = (self.pool_size - POOL_OVERHEAD) // size if size else 0
+                        info[(e["p"], c)] = (c, size, e["p"] + POOL_OVERHEAD, cap)
+        self.keys = sorted(info)
+        self.number = {k: n for n, k in enumerate(self.keys)}
         self.info = info
+        self.classes = classes
+        self.current = {}       # pool address -> the incarnation in use
 
     def table(self):
-        return [[a, *self.info[a]] for a in self.addrs]
+        return [[k[0], *self.info[k]] for k in self.keys]
+
+    def keyframe(self, kf_pools):
+        """Enter a keyframe's pool map: its pools' incarnations are the current ones."""
+        out = []
+        for p in kf_pools:
+            key = (p["addr"], p["c"])
+            self.current[p["addr"]] = key
+            out.append([self.number[key], p["used"]])
+        return out
+
+    def track(self, e):
+        """Follow an alloc event: its pool's incarnation is the one of its size class."""
+        if e["k"] == "alloc" and e.get("p") is not None:
+            c = e["c"] if e["c"] is not None else self.classes.index(e["b"])
+            self.current[e["p"]] = (e["p"], c)
+
+    def _key(self, address):
+        base = address & ~(self.pool_size - 1)
+        key = self.current.get(base)
+        if key is None:         # not met yet in the steps: its first incarnation
+            key = next((k for k in self.keys if k[0] == base), None)
+        return key
 
     def pool_of(self, address):
         """(pool address, block size) of a pymalloc block; (None, None) for a raw one."""
         if address is None:
             return None, None
-        base = address & ~(self.pool_size - 1)
-        if base not in self.info:
+        key = self._key(address)
+        if key is None:
             return None, None
-        return base, self.info[base][1]
+        return key[0], self.info[key][1]
 
     def cell(self, address):
         """The cell of a pymalloc block, or None for a raw block."""
-        base = address & ~(self.pool_size - 1)
-        n = self.number.get(base)
-        if n is None:
+        key = self._key(address)
+        if key is None:
             return None
-        _c, size, first, _cap = self.info[base]
+        _c, size, first, _cap = self.info[key]
         if address < first or (address - first) % size:
             return None
-        return n * 1024 + (address - first) // size
+        return self.number[key] * 1024 + (address - first) // size
 
 
 def _entry(e, s):
@@ -114,8 +146,8 @@ def _entry_delta(new, old):
     references as a patch when that is shorter."""
     if old is None:
         return new
-    out = [new[0]] + [None if new[k] == old[k] else new[k] for k in range(1, 5)]
-    nr, orf = new[5], old[5]
+    out = [new[0]] + [None if new[k] == old[k] else new[k] for k in range(1, E_VALUE + 1)]
+    nr, orf = new[E_REFS], old[E_REFS]
     if nr == orf:
         out.append(None)
     else:
@@ -205,6 +237,8 @@ def pack(record):
     frames = []
     packed_steps = []
     gc_steps = []
+    gc_counters = []
+    pkf = []
     for step in expanded_steps(record):
         i = step["i"]
         d = step.get("delta", {})
@@ -227,16 +261,20 @@ def pack(record):
         if "frames" in d:
             frames = d["frames"]
             pframes = [_frame(f, s, findex) for f in frames]
+        events = []
         for e in step["events"]:
+            pools.track(e)
+            events.append(_event(e, s, pools))
             if e["k"] == "birth" and e["o"] not in objs:
                 pool, size = pools.pool_of(e.get("blk"))
                 objs[e["o"]] = [e.get("name", "?"), e.get("t", "?"), e.get("a"), 0, e.get("blk"),
                                 size, pool, born.get(e["o"], -1), died.get(e["o"], -1)]
-        events = [_event(e, s, pools) for e in step["events"]]
         if any(e["k"] == "gc" and e["phase"] == "start" for e in step["events"]):
             gc_steps.append(i)
+        if "gc" in step:
+            gc_counters.append([i] + step["gc"])
         dropped = any(e["k"] == "rc" and e["to"] < e["from"] and e["o"] in cur
-                      and cur[e["o"]][2] in TRACKED for e in step["events"])
+                      and cur[e["o"]][E_GEN] in TRACKED for e in step["events"])
         layout.step(i, frames, cur, gone, dropped or i == 0 or "frames" in d and
                     any(e["k"] == "pop" for e in step["events"]))
         if i == 0:
@@ -245,16 +283,13 @@ def pack(record):
             delta = [pframes, entries, gone]
         packed_steps.append([findex.get(step["file"], -1), step["line"], s(step["func"]),
                              step["depth"], events, delta])
+        if kf is not None and "pools" in kf:      # the pool map after this step
+            pkf.append([i, pools.keyframe(kf["pools"])])
     for k in record.get("keyframes", ()):
         for e in k["objects"]:
             note(e)
     kfs = [[k["step"], [_frame(f, s, findex) for f in k["frames"]],
             [_entry(e, s) for e in k["objects"]]] for k in record.get("keyframes", ())]
-    pkf = []
-    for k in record.get("keyframes", ()):
-        if "pools" in k:
-            pkf.append([k["step"], [[pools.number[p["addr"]], p["used"]] for p in k["pools"]
-                                    if p["addr"] in pools.number]])
     top = max(objs) if objs else 0
     return {
         "v": 1, "program": record.get("program"), "files": files,
@@ -266,5 +301,5 @@ def pack(record):
         "end": record.get("end"), "events": list(EVENT_KINDS),
         "strs": s.table, "objs": [objs.get(n) for n in range(top + 1)],
         "steps": packed_steps, "kf": kfs, "pkf": pkf, "pools": pools.table(),
-        "gc_steps": gc_steps, "layout": layout.finish(objs),
+        "gc_steps": gc_steps, "gcc": gc_counters, "layout": layout.finish(objs),
     }

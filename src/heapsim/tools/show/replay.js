@@ -29,7 +29,7 @@ class Run {
       }
     }
     this.poolBy = new Map();
-    D.pools.forEach((p, n) => this.poolBy.set(p[0], n));
+    D.pools.forEach((p, n) => this.poolBy.set(p[0] + ":" + p[2], n));   // address:block size
     this.outputs();
     this.gcCounts();
   }
@@ -49,15 +49,21 @@ class Run {
     }
     this.outText = o; this.errText = e;
   }
-  // Collections started up to each step, per generation.
+  // Collections started up to each step, per generation; the collector's counters and
+  // thresholds after each step ([count0, count1, count2, threshold0, threshold1, threshold2]).
   gcCounts() {
     this.collections = [];
+    this.counters = [];
     const c = [0, 0, 0];
+    const changes = this.D.gcc || [];
+    let k = 0, now = [0, 0, 0, 700, 10, 10];
     for (let i = 0; i < this.n; i++) {
       for (const ev of this.steps[i][4]) {
         if (ev[0] === this.K.gc && this.S[ev[2]] === "start") c[ev[1]]++;
       }
       this.collections.push(c.slice());
+      while (k < changes.length && changes[k][0] <= i) now = changes[k++].slice(1);
+      this.counters.push(now);
     }
   }
   // State after step i: {frames, ent: Map id -> [id, rc, gen, size, value, refs]}.
@@ -106,11 +112,12 @@ class Run {
     }
     return used;
   }
-  // The cell (pool index * 1024 + block index) of a pymalloc block address, or -1.
-  cellOf(addr) {
+  // The cell (pool index * 1024 + block index) of a pymalloc block of the given size, or -1
+  // (a pool taken again for another size class is another pool of the map).
+  cellOf(addr, size) {
     if (addr === null || addr === undefined) return -1;
     const base = Math.floor(addr / this.D.pool_size) * this.D.pool_size;
-    const p = this.poolBy.get(base);
+    const p = this.poolBy.get(base + ":" + size);
     if (p === undefined) return -1;
     const info = this.D.pools[p];
     const off = addr - info[3];

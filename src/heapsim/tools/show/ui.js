@@ -53,7 +53,7 @@ function buildView(run, i, j) {
   v.owners = new Map();
   for (const id of ent.keys()) {
     const o = run.obj(id);
-    const c = run.cellOf(o[4]);
+    const c = run.cellOf(o[4], o[5]);
     if (c >= 0) v.owners.set(c, id);
   }
   const cur = during ? [evs[j]] : evs.slice().reverse();
@@ -62,7 +62,7 @@ function buildView(run, i, j) {
     const c = eventCell(run, ev);
     if (c >= 0) { v.eventCell = c; break; }
   }
-  if (UI.selected !== null) v.selectedCell = run.cellOf(run.obj(UI.selected)[4]);
+  if (UI.selected !== null) v.selectedCell = run.cellOf(run.obj(UI.selected)[4], run.obj(UI.selected)[5]);
   return v;
 }
 
@@ -75,7 +75,7 @@ function bornLater(run, i, j, id) {
 function eventCell(run, ev) {
   const K = run.K;
   if (ev[0] === K.alloc || ev[0] === K.free) return ev[1];
-  if (ev[0] === K.birth || ev[0] === K.death) return run.cellOf(run.obj(ev[1])[4]);
+  if (ev[0] === K.birth || ev[0] === K.death) { const o = run.obj(ev[1]); return run.cellOf(o[4], o[5]); }
   return -1;
 }
 
@@ -193,16 +193,20 @@ function renderCollector(run, i, v) {
   const c = run.n ? run.collections[i] : [0, 0, 0];
   const counts = [0, 0, 0];
   for (const e of v.ent.values()) if (e[2] <= 2 && !run.obj(e[0])[3]) counts[e[2]]++;
-  const th = [700, 10, 10];
+  const gcc = run.n ? run.counters[i] : [0, 0, 0, 700, 10, 10];
   let h = "";
   for (let g = 0; g < 3; g++) {
-    const pct = Math.min(100, 100 * (g === 0 ? counts[0] : c[g - 1]) / th[g]);
-    h += `<div class="gen" data-gen="${g}"><span class="gl">gen ${g}</span>` +
+    const th = gcc[3 + g];
+    const pct = th > 0 ? Math.min(100, 100 * gcc[g] / th) : 0;
+    h += `<div class="gen" data-gen="${g}" data-count="${gcc[g]}" data-threshold="${th}">` +
+      `<span class="gl">gen ${g}</span>` +
       `<span class="bar"><span style="width:${pct}%;background:${GEN_FILL[g]}"></span></span>` +
-      `<span class="gc">${counts[g]} program objects · ${c[g]} collections</span></div>`;
+      `<span class="gc">count ${gcc[g]} / ${th} · ${counts[g]} program objects · ` +
+      `${c[g]} collections</span></div>`;
   }
-  h += `<div class="note">Bars: generation 0 against its threshold 700 by the program's objects in it; ` +
-    `generations 1 and 2 by the collections of the generation below against 10 (CPython's defaults).</div>`;
+  h += `<div class="note">Bars: gc.get_count() against gc.get_threshold(): generation 0 counts ` +
+    `container allocations less deallocations, generations 1 and 2 the collections of the ` +
+    `generation below; a count past its threshold starts a collection.</div>`;
   if (v.gcPhase) {
     const [g, ph] = v.gcPhase;
     h += `<div class="phase" data-phase="${ph}">collection of generation ${g}: <b>${ph}</b>` +
@@ -231,7 +235,7 @@ function renderSelected(run) {
       if (ev[0] === run.K.rc && ev[1] === id) hist.push([s, ev[2], ev[3], run.S[ev[4]]]);
     }
   }
-  const cell = run.cellOf(o[4]);
+  const cell = run.cellOf(o[4], o[5]);
   box.innerHTML = `<div><b>${esc(o[0])}</b> (${esc(o[1])}) at ${hex(o[2])}${o[3] ? " · shared" : ""}</div>` +
     `<div>block ${hex(o[4])} · ${o[5] || "-"} bytes · pool ${hex(o[6])}${cell >= 0 ? ` · cell ${cell % 1024}` : ""}</div>` +
     `<div>born at step ${o[7] >= 0 ? o[7] : "start-up"} · ${o[8] >= 0 ? "died at step " + o[8] : "alive at the end"}</div>` +
@@ -354,7 +358,7 @@ window.heapsimPage = {
   position: () => [UI.i, UI.j],
   seek: i => { const t = performance.now(); go(i, -1); return performance.now() - t; },
   cellPoint: cell => UI.geo.cells.get(cell) || null,
-  cellOf: id => UI.run.cellOf(UI.run.obj(id)[4]),
+  cellOf: id => UI.run.cellOf(UI.run.obj(id)[4], UI.run.obj(id)[5]),
   setAll: on => { UI.all = on; $("all").checked = on; render(); },
 };
 
