@@ -17,6 +17,7 @@ import html
 import shlex
 import sys
 
+from heapsim.tools.cli import count_arg, seconds_arg, size_arg
 from heapsim.tools.recording import record_program
 from heapsim.tools.snippet import Limits, record_source
 from heapsim.tools.show import render_html
@@ -68,15 +69,6 @@ def replay_file(path, argv=(), title=None, **limits):
     return Replay(rec.record, title)
 
 
-def _size(text):
-    t = text.strip().upper().rstrip("B")
-    mult = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(t[-1:], 1)
-    try:
-        return int(float(t[:-1] if mult > 1 else t) * mult)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
-
-
 class _Parser(argparse.ArgumentParser):
     """An argument parser that raises ``ValueError`` instead of exiting."""
 
@@ -89,15 +81,15 @@ def magic_parser():
     d = DEFAULT_LIMITS
     p = _Parser(prog="%%heapsim", add_help=False, exit_on_error=False,
                 description="Run the cell on heapsim's simulated heap and show its replay.")
-    p.add_argument("--max-steps", type=int, default=d.max_steps,
+    p.add_argument("--max-steps", type=count_arg(1), default=d.max_steps,
                    help=f"instructions (default {d.max_steps})")
-    p.add_argument("--max-heap", type=_size, default=d.max_heap,
+    p.add_argument("--max-heap", type=size_arg, default=d.max_heap,
                    help=f"simulated heap, e.g. 64M (default {d.max_heap >> 20}M)")
-    p.add_argument("--timeout", type=float, default=d.timeout,
+    p.add_argument("--timeout", type=seconds_arg, default=d.timeout,
                    help=f"wall seconds (default {d.timeout:g})")
-    p.add_argument("--max-output", type=_size, default=d.max_output,
+    p.add_argument("--max-output", type=size_arg, default=d.max_output,
                    help="stdout (and stderr) characters kept (default 1M)")
-    p.add_argument("--height", type=int, default=DEFAULT_HEIGHT,
+    p.add_argument("--height", type=count_arg(1), default=DEFAULT_HEIGHT,
                    help=f"the replay's height in pixels (default {DEFAULT_HEIGHT})")
     p.add_argument("--record", metavar="NAME", default=None,
                    help="also store the run record (a dict) in the variable NAME")

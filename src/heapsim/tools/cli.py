@@ -33,7 +33,7 @@ def build_parser():
     stats = sub.add_parser(
         "mallocstats",
         help="build a small demo heap and print its sys._debugmallocstats() report")
-    stats.add_argument("--lists", type=_count(0), default=100,
+    stats.add_argument("--lists", type=count_arg(0), default=100,
                        help="number of 10-item lists to allocate first (default 100)")
     run = sub.add_parser("run", help="run PROG.py on the simulated heap, as python3 would")
     limit_options(run)
@@ -46,7 +46,7 @@ def build_parser():
         "trace", help="run PROG.py and write its run record (docs/trace-format.md) as JSON")
     trace.add_argument("-o", "--output", metavar="FILE", default=None,
                        help="where to write the record (default: PROG.trace.json)")
-    trace.add_argument("--keyframe-every", type=_count(1), default=100, metavar="N",
+    trace.add_argument("--keyframe-every", type=count_arg(1), default=100, metavar="N",
                        help="a full state every N line steps (default 100)")
     limit_options(trace, audit=False, line_steps=True)
     _prog_arguments(trace)
@@ -77,11 +77,11 @@ def build_parser():
                        help="port (default 8000; 0 picks a free one)")
     limit_options(serve, audit=False, max_steps=2_000_000, max_heap=256 << 20, timeout=10.0,
                   per="per run")
-    serve.add_argument("--max-output", type=_size, default=1 << 20, metavar="CHARS",
+    serve.add_argument("--max-output", type=size_arg, default=1 << 20, metavar="CHARS",
                        help="stdout (and stderr) kept per run (default 1M)")
-    serve.add_argument("--max-source", type=_size, default=256 << 10, metavar="BYTES",
+    serve.add_argument("--max-source", type=size_arg, default=256 << 10, metavar="BYTES",
                        help="largest program accepted (default 256K)")
-    serve.add_argument("--max-runs", type=_count(1), default=2,
+    serve.add_argument("--max-runs", type=count_arg(1), default=2,
                        help="runs at the same time (default 2)")
     check = sub.add_parser("check", help="run PROG.py under python3 and heapsim and show "
                                          "the differences")
@@ -101,13 +101,13 @@ def limit_options(p, *, audit=True, line_steps=False, max_steps=DEFAULT_MAX_STEP
     ``--max-heap``, ``--timeout``, and ``--audit`` or ``--max-line-steps`` where the command
     has them.  Each value is checked here: a limit is a positive, finite number."""
     per = f" {per}" if per else ""
-    p.add_argument("--max-steps", type=_count(1), default=max_steps, metavar="N",
+    p.add_argument("--max-steps", type=count_arg(1), default=max_steps, metavar="N",
                    help=f"stop after N bytecode instructions{per} (default {max_steps:,})")
-    p.add_argument("--max-heap", type=_size, default=max_heap, metavar="BYTES",
+    p.add_argument("--max-heap", type=size_arg, default=max_heap, metavar="BYTES",
                    help=f"simulated heap limit{per} (e.g. 64M); beyond it the guest gets "
                         "MemoryError (default: " + (_show_size(max_heap) if max_heap
                                                    else "none") + ")")
-    p.add_argument("--timeout", type=_seconds, default=timeout, metavar="SECONDS",
+    p.add_argument("--timeout", type=seconds_arg, default=timeout, metavar="SECONDS",
                    help=f"stop the run after this much wall time{per} (exit 3"
                         + ("; python3's run too" if both_sides else "") + "; default "
                         + (f"{timeout:g}" if timeout else "none") + ")")
@@ -115,13 +115,13 @@ def limit_options(p, *, audit=True, line_steps=False, max_steps=DEFAULT_MAX_STEP
         p.add_argument("--audit", action="store_true",
                        help="audit the heap after every collection and at the end of the run")
     if line_steps:
-        p.add_argument("--max-line-steps", type=_count(1), default=DEFAULT_MAX_LINE_STEPS,
+        p.add_argument("--max-line-steps", type=count_arg(1), default=DEFAULT_MAX_LINE_STEPS,
                        metavar="N", help="stop recording after N line steps "
                                          f"(default {DEFAULT_MAX_LINE_STEPS:,})")
 
 
-def _count(least):
-    """A whole number, at least ``least`` (an argparse type)."""
+def count_arg(least):
+    """An argparse type: a whole number, at least ``least`` (also the notebook magic's)."""
     def count(text):
         try:
             value = int(text.strip())
@@ -136,13 +136,13 @@ def _count(least):
 
 
 def _port(text):
-    value = _count(0)(text)
+    value = count_arg(0)(text)
     if value > 65535:
         raise argparse.ArgumentTypeError(f"not a port number (0 to 65535): {text!r}")
     return value
 
 
-def _size(text):
+def size_arg(text):
     """A byte count: 1000000, 64K, 256M, 2G (positive, finite)."""
     t = text.strip().upper().rstrip("B")
     mult = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(t[-1:], 1)
@@ -162,7 +162,7 @@ def _show_size(n):
     return str(n)
 
 
-def _seconds(text):
+def seconds_arg(text):
     """A positive, finite number of seconds (at most the host's longest wait)."""
     import threading
     try:
