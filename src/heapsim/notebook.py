@@ -17,7 +17,7 @@ import html
 import shlex
 import sys
 
-from heapsim.tools.cli import count_arg, seconds_arg, size_arg
+from heapsim.tools.arguments import count_arg, seconds_arg, size_arg
 from heapsim.tools.recording import record_program
 from heapsim.tools.snippet import Limits, record_source
 from heapsim.tools.show import render_html

@@ -6,11 +6,11 @@ and python3 use it), 3 unsupported guest features, 70 simulator bugs.
 """
 
 import argparse
-import math
 import signal
 import sys
 
 from heapsim import __version__
+from heapsim.tools.arguments import count_arg, seconds_arg, size_arg
 from heapsim.tools.recording import DEFAULT_MAX_LINE_STEPS, record_program
 
 from heapsim.tools.check import compare_results, last_line  # noqa: F401  (re-exported)
@@ -120,21 +120,6 @@ def limit_options(p, *, audit=True, line_steps=False, max_steps=DEFAULT_MAX_STEP
                                          f"(default {DEFAULT_MAX_LINE_STEPS:,})")
 
 
-def count_arg(least):
-    """An argparse type: a whole number, at least ``least`` (also the notebook magic's)."""
-    def count(text):
-        try:
-            value = int(text.strip())
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-        if value < least:
-            raise argparse.ArgumentTypeError(
-                f"must be {'positive' if least == 1 else f'at least {least}'}: {text!r}")
-        return value
-    count.__name__ = "count"
-    return count
-
-
 def _port(text):
     value = count_arg(0)(text)
     if value > 65535:
@@ -142,39 +127,11 @@ def _port(text):
     return value
 
 
-def size_arg(text):
-    """A byte count: 1000000, 64K, 256M, 2G (positive, finite)."""
-    t = text.strip().upper().rstrip("B")
-    mult = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(t[-1:], 1)
-    try:
-        value = float(t[:-1] if mult > 1 else t)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
-    if not math.isfinite(value) or value * mult < 1:
-        raise argparse.ArgumentTypeError(f"not a positive size: {text!r}")
-    return int(value * mult)
-
-
 def _show_size(n):
     for unit, mult in (("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)):
         if n % mult == 0:
             return f"{n // mult}{unit}"
     return str(n)
-
-
-def seconds_arg(text):
-    """A positive, finite number of seconds (at most the host's longest wait)."""
-    import threading
-    try:
-        value = float(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
-    if value > threading.TIMEOUT_MAX:
-        raise argparse.ArgumentTypeError(f"too long (at most {threading.TIMEOUT_MAX:g} "
-                                         f"seconds): {text!r}")
-    return value
 
 
 def _prog_arguments(p):
