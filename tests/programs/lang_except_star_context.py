@@ -11,9 +11,11 @@ try:
         print("got value error")
 except ExceptionGroup as e:
     print(repr(e), repr(e.__context__), e.__suppress_context__, e.__cause__)
-try:
-    collect()
-except ExceptionGroup as e:
-    print(repr(e), repr(e.__context__))
-    m, r = e.split(ValueError)
-    print(repr(r.__context__), r.__suppress_context__)
+def split_context():
+    try:
+        collect()
+    except ExceptionGroup as e:
+        print(repr(e), repr(e.__context__))
+        m, r = e.split(ValueError)
+        print(repr(r.__context__), r.__suppress_context__)
+split_context()

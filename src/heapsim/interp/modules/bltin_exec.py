@@ -52,23 +52,19 @@ MODES = ("exec", "eval", "single", "func_type")
 
 
 class LiveArenas:
-    """The constant tables of the ``exec``/``eval`` strings running now, innermost last: the
-    parser arenas' references, which the host holds until each string's code returns (a root
-    provider for the audit)."""
+    """The ``exec``/``eval`` strings running now, innermost last, as (code, constant table)
+    pairs: the code objects and the parser arenas' references the host holds until each
+    string's code returns (a root provider for the audit)."""
 
     def __init__(self):
-        self.tables = []
+        self.running = []
 
     def roots(self):
         out = []
-        for consts in self.tables:
-            out.extend(arena_objects(consts))
+        for code, consts in self.running:
+            out.append(code)
+            out.extend(consts.arena_held)
         return out
-
-
-def arena_objects(consts):
-    """The objects a constant table's arena references hold (one entry per reference)."""
-    return list(consts.arena_held)
 
 
 # --- compiling ----------------------------------------------------------------------------
@@ -249,12 +245,13 @@ def run_string(sp, text, mode, globals_, locals_):
     heap = sp.heap
     host_code = host_compile(sp, text, "<string>", mode, caller_flags(sp))
     code, consts = to_guest_code(sp, host_code, True)
-    arenas = sp.live_arenas
-    arenas.tables.append(consts)
+    running = sp.live_arenas.running
+    entry = (code, consts)
+    running.append(entry)
     try:
         return eval_code(sp, code, globals_, locals_)
     finally:
-        arenas.tables.remove(consts)
+        running.remove(entry)
         heap.decref(code)
         release_arena(heap, consts)
 
