@@ -4,13 +4,12 @@ Usage (from the repository root, in the project's environment)::
 
     PYTHONHASHSEED=0 python benchmarks/bench_views.py                 # everything
     PYTHONHASHSEED=0 python benchmarks/bench_views.py --skip-long     # recording overhead only
-    PYTHONHASHSEED=0 python benchmarks/bench_views.py --max-plain 10 fib cycles   # a subset
+    PYTHONHASHSEED=0 python benchmarks/bench_views.py --skip-long fib cycles   # a subset
 
 1. Recording overhead: for each program of benchmarks/programs, the CPU time (user + sys, all
-   threads: ``time.process_time``) of ``run_program`` (no recorder) and of ``record_program``
-   (the recorder attached), best of ``-n``.  A program whose plain run takes more than
-   ``--max-plain`` seconds is listed and not recorded (a recorded run is 10-30x slower; the
-   figures say which programs were measured).
+   threads: ``time.process_time``) of ``record_program`` (the recorder attached) over its
+   first ``--line-steps`` line steps, and of ``run_program`` (no recorder) stopped at the same
+   instruction, best of ``-n``.
 2. A long run: ``total += i`` over ``--iterations`` (two line steps an iteration: 10^5 steps
    for 50,000).  Its record's size (compact JSON), the page's size, the time to load the page
    in Chromium (navigation to the page's ready mark), and seeks measured in the page with
@@ -43,27 +42,30 @@ def cpu(fn):
     return time.process_time() - t
 
 
-def overhead(n, max_plain, names=()):
+def overhead(n, line_steps, names=()):
+    """Recorded against plain CPU time over the same stretch of each program: the recording
+    stops at ``line_steps`` line steps (a whole benchmark's record would take gigabytes), and
+    the plain run is stopped at the same instruction (``max_steps``: the instructions the
+    recorded stretch ran), so both sides do the same guest work."""
     rows = []
     for prog in sorted((ROOT / "benchmarks" / "programs").glob("bm_*.py")):
         if names and not any(x in prog.stem for x in names):
             continue
-        plain = min(cpu(lambda: run_program(str(prog), [], stdout=io.StringIO(),
-                                            stderr=io.StringIO())) for _ in range(n))
-        if plain > max_plain:
-            rows.append((prog.stem, plain, None, None))
-            print(f"{prog.stem}: plain {plain:.2f} s, not recorded (> {max_plain} s)",
-                  flush=True)
-            continue
-        steps = []
+        got = {}
 
         def rec():
-            r, _ = record_program(str(prog))
-            steps.append(len(r.record["steps"]))
+            r, _ = record_program(str(prog), max_line_steps=line_steps)
+            got["steps"] = len(r.record["steps"]) - 1
+            got["instructions"] = r.rt.interp.steps
         recorded = min(cpu(rec) for _ in range(n))
-        rows.append((prog.stem, plain, recorded, steps[0]))
-        print(f"{prog.stem}: plain {plain:.2f} s, recorded {recorded:.2f} s "
-              f"({recorded / plain:.1f}x), {steps[0]} line steps", flush=True)
+        plain = min(cpu(lambda: run_program(str(prog), [], stdout=io.StringIO(),
+                                            stderr=io.StringIO(),
+                                            max_steps=got["instructions"]))
+                    for _ in range(n))
+        rows.append((prog.stem, plain, recorded, got["steps"], got["instructions"]))
+        print(f"{prog.stem}: {got['steps']:,} line steps, {got['instructions']:,} "
+              f"instructions: plain {plain:.2f} s, recorded {recorded:.2f} s "
+              f"({recorded / plain:.1f}x)", flush=True)
     return rows
 
 
@@ -113,7 +115,8 @@ def long_run(iterations, seeks):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-n", type=int, default=1, help="best of N for the overhead (default 1)")
-    ap.add_argument("--max-plain", type=float, default=3.0, metavar="SECONDS")
+    ap.add_argument("--line-steps", type=int, default=100_000, metavar="N",
+                    help="the stretch recorded of each program (default 100,000 line steps)")
     ap.add_argument("--iterations", type=int, default=50000)
     ap.add_argument("--seeks", type=int, default=200)
     ap.add_argument("--skip-long", action="store_true")
@@ -124,7 +127,7 @@ def main():
     if os.environ.get("PYTHONHASHSEED") != "0":
         print("note: run with PYTHONHASHSEED=0 as the tests do", file=sys.stderr)
     if not args.skip_overhead:
-        overhead(args.n, args.max_plain, args.programs)
+        overhead(args.n, args.line_steps, args.programs)
     if not args.skip_long:
         print(json.dumps(long_run(args.iterations, args.seeks), indent=1))
 
