@@ -160,6 +160,21 @@ def preheader_size(flags):
     return size
 
 
+def traverse_fields(obj, names):
+    """A ``tp_traverse`` over an object's reference fields: those of ``names`` not NULL."""
+    return [o for o in map(obj.__getattribute__, names) if o is not None]
+
+
+def clear_fields(heap, obj, names):
+    """A ``tp_clear`` over an object's reference fields, in ``names`` order: each one not
+    NULL is set to NULL before its reference is dropped (``Py_CLEAR``)."""
+    for name in names:
+        o = getattr(obj, name)
+        if o is not None:
+            setattr(obj, name, None)
+            heap.decref(o)
+
+
 def _no_traverse(obj):
     return ()
 

@@ -13,7 +13,8 @@ each plus the 16-byte GC header.
 
 from heapsim.objects.core import (
     TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HAVE_VECTORCALL, TPFLAGS_HEAPTYPE,
-    TPFLAGS_METHOD_DESCRIPTOR, UNTRACKED, GCObject, make_static_type,
+    TPFLAGS_METHOD_DESCRIPTOR, UNTRACKED, GCObject, clear_fields, make_static_type,
+    traverse_fields,
 )
 
 FUNCTION_SIZE = 136       # head + 8 common fields + doc, dict, weakreflist, module,
@@ -259,16 +260,15 @@ def sm_dealloc(heap, op):
     heap.gc_del(op)
 
 
+SM_FIELDS = ("sm_callable", "sm_dict")
+
+
 def sm_traverse(op):
-    return [o for o in (op.sm_callable, op.sm_dict) if o is not None]
+    return traverse_fields(op, SM_FIELDS)
 
 
 def sm_clear(heap, op):
-    for field in ("sm_callable", "sm_dict"):
-        old = getattr(op, field)
-        if old is not None:
-            setattr(op, field, None)
-            heap.decref(old)
+    clear_fields(heap, op, SM_FIELDS)
 
 
 def cm_dealloc(heap, op):
@@ -278,16 +278,15 @@ def cm_dealloc(heap, op):
     heap.gc_del(op)
 
 
+CM_FIELDS = ("cm_callable", "cm_dict")
+
+
 def cm_traverse(op):
-    return [o for o in (op.cm_callable, op.cm_dict) if o is not None]
+    return traverse_fields(op, CM_FIELDS)
 
 
 def cm_clear(heap, op):
-    for field in ("cm_callable", "cm_dict"):
-        old = getattr(op, field)
-        if old is not None:
-            setattr(op, field, None)
-            heap.decref(old)
+    clear_fields(heap, op, CM_FIELDS)
 
 
 # --- property -------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ far as ``__parameters__`` needs: an argument with ``__typing_subst__`` is a para
 from heapsim.base.errors import GuestError, Unsupported
 from heapsim.objects.abstract import hash_object, objects_equal
 from heapsim.objects.core import (
-    add_methods, GCObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TypeObject, make_static_type,
+    add_methods, GCObject, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TypeObject, clear_fields,
+    make_static_type, traverse_fields,
 )
 from heapsim.objects.dictobject import dict_getitem
 from heapsim.objects.funcobject import _gc_new as gc_object_new
@@ -41,16 +42,15 @@ class GenericAliasObject(GCObject):
     __slots__ = ("origin", "args", "parameters", "starred", "weaklist")
 
 
+GA_FIELDS = ("origin", "args", "parameters")
+
+
 def _ga_traverse(ga):
-    return [o for o in (ga.origin, ga.args, ga.parameters) if o is not None]
+    return traverse_fields(ga, GA_FIELDS)
 
 
 def _ga_clear(heap, ga):
-    for name in ("origin", "args", "parameters"):
-        o = getattr(ga, name)
-        if o is not None:
-            setattr(ga, name, None)
-            heap.decref(o)
+    clear_fields(heap, ga, GA_FIELDS)
 
 
 def _ga_dealloc(heap, ga):

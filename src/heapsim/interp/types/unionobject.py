@@ -9,8 +9,8 @@ frozenset (both build the temporary sets CPython builds); ``isinstance`` and ``i
 test each member (descrobject.py asks ``union_members``).
 """
 
-from heapsim.objects.core import GCObject, TPFLAGS_HAVE_GC, TypeObject, \
-    make_static_type
+from heapsim.objects.core import GCObject, TPFLAGS_HAVE_GC, TypeObject, clear_fields, \
+    make_static_type, traverse_fields
 from heapsim.objects.abstract import objects_equal
 from heapsim.objects.funcobject import _gc_new as gc_object_new
 from heapsim.objects.setobject import PY_EQ, frozenset_hash, frozenset_new, set_new, \
@@ -29,16 +29,15 @@ class UnionObject(GCObject):
     __slots__ = ("args", "parameters")
 
 
+UNION_FIELDS = ("args", "parameters")
+
+
 def _union_traverse(u):
-    return [o for o in (u.args, u.parameters) if o is not None]
+    return traverse_fields(u, UNION_FIELDS)
 
 
 def _union_clear(heap, u):
-    for name in ("args", "parameters"):
-        o = getattr(u, name)
-        if o is not None:
-            setattr(u, name, None)
-            heap.decref(o)
+    clear_fields(heap, u, UNION_FIELDS)
 
 
 def _union_dealloc(heap, u):
